@@ -1,0 +1,23 @@
+namespace EfficiencyMisnomer.Diagnostics;
+
+/// <summary>A coded message about the user's input, with where it applies.</summary>
+public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, SourceLocation? Location = null)
+{
+    public static Diagnostic Warning(string code, string message, SourceLocation? location = null) =>
+        new(code, DiagnosticSeverity.Warning, message, location);
+
+    public static Diagnostic Error(string code, string message, SourceLocation? location = null) =>
+        new(code, DiagnosticSeverity.Error, message, location);
+
+    /// <summary>The canonical form <c>location: severity CODE: message</c>.</summary>
+    public override string ToString()
+    {
+        var severity = Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
+        return Location is null ? $"{severity} {Code}: {Message}" : $"{Location}: {severity} {Code}: {Message}";
+    }
+}

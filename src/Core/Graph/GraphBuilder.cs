@@ -1,0 +1,125 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Onnx.Wire;
+using EfficiencyMisnomer.Shapes;
+
+namespace EfficiencyMisnomer.Graph;
+
+/// <summary>Builds <see cref="OnnxGraph"/>s from their protobuf messages, subgraphs included, and validates them.</summary>
+internal sealed class GraphBuilder
+{
+    private readonly ModelSource source;
+    private readonly TensorDecoder decoder;
+    private readonly Dictionary<OnnxGraph, List<string>> nodeOutputs = new();
+
+    public GraphBuilder(ModelSource source, TensorDecoder decoder)
+    {
+        this.source = source;
+        this.decoder = decoder;
+    }
+
+    public OnnxGraph Build(GraphProto proto, OnnxGraph? parent, string label)
+    {
+        var graph = Construct(proto, parent, label);
+        TopologicalSorter.Sort(graph, new HashSet<string>(StringComparer.Ordinal), source);
+        return graph;
+    }
+
+    private OnnxGraph Construct(GraphProto proto, OnnxGraph? parent, string label)
+    {
+        var graph = new OnnxGraph(string.IsNullOrEmpty(proto.Name) ? label : proto.Name, parent);
+
+        var initializers = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
+        foreach (var tensor in proto.Initializer)
+        {
+            var info = decoder.Decode(tensor, $"initializer #{initializers.Count}");
+            if (!initializers.TryAdd(info.Name, info))
+            {
+                throw new EfficiencyException(ErrorCodes.DuplicateOutput,
+                    $"initializer '{info.Name}' is defined twice in {graph.Name}.", source.Locate($"initializer '{info.Name}'"));
+            }
+        }
+
+        foreach (var sparse in proto.SparseInitializer)
+        {
+            if (sparse.Values is null)
+            {
+                continue;
+            }
+
+            var values = decoder.Decode(sparse.Values, "sparse initializer");
+            var dims = sparse.Dims.ToArray();
+            var count = dims.Aggregate(1L, (a, d) => checked(a * Math.Max(d, 0)));
+            initializers.TryAdd(values.Name, new TensorInfo(values.Name, values.ElementType, dims, count, TensorStorage.Typed, null, null, null));
+        }
+
+        graph.Initializers = initializers;
+        graph.Inputs = proto.Input.Where(i => !initializers.ContainsKey(i.Name)).Select(ToValueInfo).ToArray();
+        graph.Outputs = proto.Output.Select(ToValueInfo).ToArray();
+        var declared = new Dictionary<string, ValueInfo>(StringComparer.Ordinal);
+        foreach (var info in proto.ValueInfo)
+        {
+            declared[info.Name] = ToValueInfo(info);
+        }
+
+        graph.DeclaredTypes = declared;
+        var nodes = new List<Node>(proto.Node.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < proto.Node.Count; i++)
+        {
+            nodes.Add(ToNode(proto.Node[i], i, graph, names));
+        }
+
+        graph.Nodes = nodes;
+        return graph;
+    }
+
+    private Node ToNode(NodeProto proto, int index, OnnxGraph graph, HashSet<string> names)
+    {
+        var name = string.IsNullOrEmpty(proto.Name) ? $"{proto.OpType}_{index}" : proto.Name;
+        if (!names.Add(name))
+        {
+            name = $"{name}#{index}"; // names need not be unique in ONNX; messages must still tell nodes apart
+        }
+
+        var tensors = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
+        var subgraphs = new Dictionary<string, OnnxGraph>(StringComparer.Ordinal);
+        foreach (var attribute in proto.Attribute)
+        {
+            if (attribute.T is not null)
+            {
+                tensors[attribute.Name] = decoder.Decode(attribute.T, $"{name}.{attribute.Name}");
+            }
+
+            if (attribute.G is not null)
+            {
+                subgraphs[attribute.Name] = Construct(attribute.G, graph, $"{name}.{attribute.Name}");
+            }
+        }
+
+        return new Node(index, name, proto.OpType, proto.Domain ?? string.Empty, proto.Input.ToArray(), proto.Output.ToArray(),
+            new NodeAttributes(proto.Attribute, tensors), subgraphs);
+    }
+
+    private static ValueInfo ToValueInfo(ValueInfoProto proto)
+    {
+        var type = proto.Type;
+        if (type?.TensorType is not { } tensor)
+        {
+            return new ValueInfo(proto.Name, null, IsTensor: type is null || type.ValueCase == TypeProto.ValueOneofCase.None);
+        }
+
+        TensorShape? shape = null;
+        if (tensor.Shape is { } shapeProto)
+        {
+            shape = new TensorShape(shapeProto.Dim.Select((d, i) => d.ValueCase switch
+            {
+                TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue when d.DimValue >= 0 => Dim.Of(d.DimValue),
+                TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam when d.DimParam.Length > 0 => Dim.Unknown(d.DimParam),
+                _ => Dim.Unknown($"{proto.Name}:{i}"),
+            }));
+        }
+
+        return new ValueInfo(proto.Name, new TensorType(ElementTypes.FromOnnx(tensor.ElemType), shape));
+    }
+}

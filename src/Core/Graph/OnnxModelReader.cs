@@ -1,0 +1,129 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Onnx.Wire;
+using EfficiencyMisnomer.Shapes;
+using Google.Protobuf;
+
+namespace EfficiencyMisnomer.Graph;
+
+/// <summary>Reads an ONNX file into an <see cref="OnnxModel"/>: parse, locate payloads, build and validate graphs.</summary>
+internal static class OnnxModelReader
+{
+    // raw_data is not declared in the wire schema, so discarding unknown fields skips payloads without copying them.
+    private static readonly MessageParser<ModelProto> Parser = ModelProto.Parser.WithDiscardUnknownFields(true);
+
+    public static OnnxModel Read(string path)
+    {
+        using var source = ModelSource.Open(path);
+        return Read(source);
+    }
+
+    public static OnnxModel Read(byte[] bytes, string path)
+    {
+        using var source = ModelSource.FromBytes(bytes, path);
+        return Read(source);
+    }
+
+    private static OnnxModel Read(ModelSource source)
+    {
+        ModelProto proto;
+        Dictionary<TensorProto, PayloadRange> ranges;
+        try
+        {
+            proto = Parser.ParseFrom(source.Span);
+            ranges = WireLocator.Locate(source.Span, proto);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw NotOnnx(source, e.Message, e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw NotOnnx(source, e.Message, e);
+        }
+        catch (OverflowException e)
+        {
+            throw NotOnnx(source, "a length field is out of range", e);
+        }
+
+        if (proto.Graph is null || (proto.Graph.Node.Count == 0 && proto.Graph.Input.Count == 0 && proto.Graph.Output.Count == 0))
+        {
+            throw new EfficiencyException(ErrorCodes.ModelHasNoGraph,
+                proto.HasIrVersion
+                    ? $"'{source.Path}' holds no graph; it is not a usable ONNX model."
+                    : $"'{source.Path}' is not an ONNX model: it has no IR version and no graph.",
+                new SourceLocation(source.Path));
+        }
+
+        var opsets = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var opset in proto.OpsetImport)
+        {
+            var domain = opset.Domain == "ai.onnx" ? string.Empty : opset.Domain;
+            opsets[domain] = opset.Version;
+        }
+
+        if (!opsets.ContainsKey(string.Empty) && proto.IrVersion <= 2)
+        {
+            opsets[string.Empty] = 1; // IR versions before opset_import implied the first opset
+        }
+
+        var decoder = new TensorDecoder(source, ranges);
+        var builder = new GraphBuilder(source, decoder);
+        var graph = builder.Build(proto.Graph, null, "main graph");
+        var modelSize = source.Length + ExternalFileSizes(graph, source.Warnings);
+        var producer = string.IsNullOrEmpty(proto.ProducerVersion) ? proto.ProducerName : $"{proto.ProducerName} {proto.ProducerVersion}";
+        return new OnnxModel(source.Path, source.Length, modelSize, proto.IrVersion, producer, opsets, graph, source.Warnings);
+    }
+
+    private static EfficiencyException NotOnnx(ModelSource source, string detail, Exception inner) =>
+        new(ErrorCodes.ModelNotProtobuf,
+            $"'{source.Path}' is not a valid ONNX protobuf file (truncated or corrupt: {detail.TrimEnd('.')}).",
+            new SourceLocation(source.Path), inner);
+
+    private static long ExternalFileSizes(OnnxGraph graph, List<Diagnostic> warnings)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tensor in AllTensors(graph))
+        {
+            if (tensor.External is { } external)
+            {
+                files.TryAdd(external.FullPath, external.Location);
+            }
+        }
+
+        long total = 0;
+        foreach (var (fullPath, location) in files)
+        {
+            if (File.Exists(fullPath))
+            {
+                total = checked(total + new FileInfo(fullPath).Length);
+            }
+            else
+            {
+                warnings.Add(Diagnostic.Warning(ErrorCodes.ExternalDataMissing,
+                    $"external data file '{location}' is missing; model_size counts only the files present, and weight values cannot be read."));
+            }
+        }
+
+        return total;
+    }
+
+    private static IEnumerable<TensorInfo> AllTensors(OnnxGraph graph)
+    {
+        foreach (var tensor in graph.Initializers.Values)
+        {
+            yield return tensor;
+        }
+
+        foreach (var node in graph.Nodes)
+        {
+            foreach (var subgraph in node.Subgraphs.Values)
+            {
+                foreach (var tensor in AllTensors(subgraph))
+                {
+                    yield return tensor;
+                }
+            }
+        }
+    }
+}

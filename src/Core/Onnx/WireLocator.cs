@@ -1,0 +1,272 @@
+using EfficiencyMisnomer.Onnx.Wire;
+
+namespace EfficiencyMisnomer.Onnx;
+
+/// <summary>
+/// Finds where each tensor's <c>raw_data</c> payload lies in a model file. The generated parser skips
+/// payloads (the field is not declared, see <c>onnx_wire.proto</c>); this walk visits the same
+/// messages in wire order and records the byte range of each payload, keyed by the parsed message.
+/// </summary>
+internal static class WireLocator
+{
+    private const int RawDataField = 9;
+
+    public static Dictionary<TensorProto, PayloadRange> Locate(ReadOnlySpan<byte> file, ModelProto model)
+    {
+        var ranges = new Dictionary<TensorProto, PayloadRange>(ReferenceEqualityComparer.Instance);
+        var reader = new WireReader(file, 0);
+        int functionIndex = 0;
+        while (reader.Position < file.Length)
+        {
+            var (field, wireType) = reader.ReadTag();
+            if (wireType == 2 && field is 7 or 25)
+            {
+                var (start, end) = reader.ReadLengthDelimited();
+                if (field == 7 && model.Graph is not null)
+                {
+                    WalkGraph(file, start, end, model.Graph, ranges);
+                }
+                else if (field == 25 && functionIndex < model.Functions.Count)
+                {
+                    WalkFunction(file, start, end, model.Functions[functionIndex++], ranges);
+                }
+            }
+            else
+            {
+                reader.Skip(wireType);
+            }
+        }
+
+        return ranges;
+    }
+
+    private static void WalkGraph(ReadOnlySpan<byte> file, int start, int end, GraphProto graph,
+        Dictionary<TensorProto, PayloadRange> ranges)
+    {
+        int nodes = 0, initializers = 0, sparse = 0;
+        var reader = new WireReader(file, start);
+        while (reader.Position < end)
+        {
+            var (field, wireType) = reader.ReadTag();
+            if (wireType != 2 || field is not (1 or 5 or 15))
+            {
+                reader.Skip(wireType);
+                continue;
+            }
+
+            var (s, e) = reader.ReadLengthDelimited();
+            switch (field)
+            {
+                case 1 when nodes < graph.Node.Count:
+                    WalkNode(file, s, e, graph.Node[nodes++], ranges);
+                    break;
+                case 5 when initializers < graph.Initializer.Count:
+                    WalkTensor(file, s, e, graph.Initializer[initializers++], ranges);
+                    break;
+                case 15 when sparse < graph.SparseInitializer.Count:
+                    WalkSparse(file, s, e, graph.SparseInitializer[sparse++], ranges);
+                    break;
+            }
+        }
+    }
+
+    private static void WalkFunction(ReadOnlySpan<byte> file, int start, int end, FunctionProto function,
+        Dictionary<TensorProto, PayloadRange> ranges)
+    {
+        int nodes = 0;
+        var reader = new WireReader(file, start);
+        while (reader.Position < end)
+        {
+            var (field, wireType) = reader.ReadTag();
+            if (wireType == 2 && field == 7 && nodes < function.Node.Count)
+            {
+                var (s, e) = reader.ReadLengthDelimited();
+                WalkNode(file, s, e, function.Node[nodes++], ranges);
+            }
+            else
+            {
+                reader.Skip(wireType);
+            }
+        }
+    }
+
+    private static void WalkNode(ReadOnlySpan<byte> file, int start, int end, NodeProto node,
+        Dictionary<TensorProto, PayloadRange> ranges)
+    {
+        int attributes = 0;
+        var reader = new WireReader(file, start);
+        while (reader.Position < end)
+        {
+            var (field, wireType) = reader.ReadTag();
+            if (wireType == 2 && field == 5 && attributes < node.Attribute.Count)
+            {
+                var (s, e) = reader.ReadLengthDelimited();
+                WalkAttribute(file, s, e, node.Attribute[attributes++], ranges);
+            }
+            else
+            {
+                reader.Skip(wireType);
+            }
+        }
+    }
+
+    private static void WalkAttribute(ReadOnlySpan<byte> file, int start, int end, AttributeProto attribute,
+        Dictionary<TensorProto, PayloadRange> ranges)
+    {
+        int tensors = 0, graphs = 0, sparseTensors = 0;
+        var reader = new WireReader(file, start);
+        while (reader.Position < end)
+        {
+            var (field, wireType) = reader.ReadTag();
+            if (wireType != 2 || field is not (5 or 6 or 10 or 11 or 22 or 23))
+            {
+                reader.Skip(wireType);
+                continue;
+            }
+
+            var (s, e) = reader.ReadLengthDelimited();
+            switch (field)
+            {
+                case 5 when attribute.T is not null:
+                    WalkTensor(file, s, e, attribute.T, ranges);
+                    break;
+                case 6 when attribute.G is not null:
+                    WalkGraph(file, s, e, attribute.G, ranges);
+                    break;
+                case 10 when tensors < attribute.Tensors.Count:
+                    WalkTensor(file, s, e, attribute.Tensors[tensors++], ranges);
+                    break;
+                case 11 when graphs < attribute.Graphs.Count:
+                    WalkGraph(file, s, e, attribute.Graphs[graphs++], ranges);
+                    break;
+                case 22 when attribute.SparseTensor is not null:
+                    WalkSparse(file, s, e, attribute.SparseTensor, ranges);
+                    break;
+                case 23 when sparseTensors < attribute.SparseTensors.Count:
+                    WalkSparse(file, s, e, attribute.SparseTensors[sparseTensors++], ranges);
+                    break;
+            }
+        }
+    }
+
+    private static void WalkSparse(ReadOnlySpan<byte> file, int start, int end, SparseTensorProto sparse,
+        Dictionary<TensorProto, PayloadRange> ranges)
+    {
+        var reader = new WireReader(file, start);
+        while (reader.Position < end)
+        {
+            var (field, wireType) = reader.ReadTag();
+            if (wireType == 2 && field is 1 or 2)
+            {
+                var (s, e) = reader.ReadLengthDelimited();
+                var tensor = field == 1 ? sparse.Values : sparse.Indices;
+                if (tensor is not null)
+                {
+                    WalkTensor(file, s, e, tensor, ranges);
+                }
+            }
+            else
+            {
+                reader.Skip(wireType);
+            }
+        }
+    }
+
+    private static void WalkTensor(ReadOnlySpan<byte> file, int start, int end, TensorProto tensor,
+        Dictionary<TensorProto, PayloadRange> ranges)
+    {
+        var reader = new WireReader(file, start);
+        while (reader.Position < end)
+        {
+            var (field, wireType) = reader.ReadTag();
+            if (wireType == 2 && field == RawDataField)
+            {
+                var (s, e) = reader.ReadLengthDelimited();
+                ranges[tensor] = new PayloadRange(s, e - s); // protobuf: the last occurrence wins
+            }
+            else
+            {
+                reader.Skip(wireType);
+            }
+        }
+    }
+
+    /// <summary>Protobuf wire primitives over a span. Input was already validated by the full parse.</summary>
+    private ref struct WireReader
+    {
+        private readonly ReadOnlySpan<byte> data;
+
+        public WireReader(ReadOnlySpan<byte> data, int position)
+        {
+            this.data = data;
+            Position = position;
+        }
+
+        public int Position { get; private set; }
+
+        public (int Field, int WireType) ReadTag()
+        {
+            var tag = ReadVarint();
+            return ((int)(tag >> 3), (int)(tag & 7));
+        }
+
+        public (int Start, int End) ReadLengthDelimited()
+        {
+            var length = checked((int)ReadVarint());
+            var start = Position;
+            var end = checked(start + length);
+            if (end > data.Length)
+            {
+                throw new InvalidDataException("length-delimited field runs past the end of the file");
+            }
+
+            Position = end;
+            return (start, end);
+        }
+
+        public void Skip(int wireType)
+        {
+            switch (wireType)
+            {
+                case 0:
+                    ReadVarint();
+                    break;
+                case 1:
+                    Position = checked(Position + 8);
+                    break;
+                case 2:
+                    ReadLengthDelimited();
+                    break;
+                case 5:
+                    Position = checked(Position + 4);
+                    break;
+                default:
+                    throw new InvalidDataException($"unsupported protobuf wire type {wireType}");
+            }
+        }
+
+        private ulong ReadVarint()
+        {
+            ulong result = 0;
+            for (int shift = 0; shift < 64; shift += 7)
+            {
+                if (Position >= data.Length)
+                {
+                    throw new InvalidDataException("varint runs past the end of the file");
+                }
+
+                var b = data[Position++];
+                result |= (ulong)(b & 0x7F) << shift;
+                if ((b & 0x80) == 0)
+                {
+                    return result;
+                }
+            }
+
+            throw new InvalidDataException("malformed varint");
+        }
+    }
+}
+
+/// <summary>A byte range inside the model file.</summary>
+public readonly record struct PayloadRange(long Offset, long Length);
