@@ -1,0 +1,132 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Shapes;
+
+namespace EfficiencyMisnomer.CostModel;
+
+/// <summary>Computes the static indicators of a model: shape inference at the bindings, then one cost rule per node.</summary>
+public static class StaticAnalyzer
+{
+    public static StaticReport Analyze(string modelPath, ShapeBindings? bindings = null) =>
+        Analyze(OnnxModel.Load(modelPath), bindings);
+
+    public static StaticReport Analyze(OnnxModel model, ShapeBindings? bindings = null, CostRuleRegistry? rules = null)
+    {
+        var types = ShapeInference.Run(model, bindings ?? ShapeBindings.None);
+        rules ??= CostRuleRegistry.Default;
+        var diagnostics = new List<Diagnostic>(model.Warnings);
+        diagnostics.AddRange(types.Warnings);
+
+        var nodes = new List<NodeCost>();
+        var unknownOps = new SortedSet<string>(StringComparer.Ordinal);
+        var unknownNodes = new List<string>();
+        foreach (var (node, graph) in model.Graph.AllNodes())
+        {
+            var cost = CostNode(model, node, graph, types, rules, diagnostics);
+            if (!cost.Costed)
+            {
+                unknownOps.Add(node.QualifiedOpType);
+                unknownNodes.Add(node.Name);
+            }
+
+            nodes.Add(cost);
+        }
+
+        var parameters = ParameterCounter.Count(model);
+        long macs = 0, flops = 0, activations = 0, activationsAll = 0, memory = 0;
+        try
+        {
+            foreach (var n in nodes)
+            {
+                macs = checked(macs + n.Macs);
+                flops = checked(flops + n.Flops);
+                activations = checked(activations + n.Activations);
+                activationsAll = checked(activationsAll + n.ActivationsAll);
+                memory = checked(memory + n.MemoryAccess);
+            }
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.CountOverflow,
+                "a total indicator exceeds 2^63; the bindings make the model impossibly large.", new SourceLocation(model.Path));
+        }
+
+        var indicators = new List<IndicatorValue>
+        {
+            IndicatorValue.OfCount(StaticIndicators.Params, parameters.Params),
+            IndicatorValue.OfCount(StaticIndicators.ParamUses, parameters.ParamUses),
+            IndicatorValue.OfRatio(StaticIndicators.SharingFactor, parameters.SharingFactor),
+            IndicatorValue.OfCount(StaticIndicators.EmbeddingParams, parameters.EmbeddingParams),
+            IndicatorValue.OfCount(StaticIndicators.ModelSize, model.ModelSize),
+            IndicatorValue.OfCount(StaticIndicators.Macs, macs),
+            IndicatorValue.OfCount(StaticIndicators.Flops, flops),
+            IndicatorValue.OfCount(StaticIndicators.Activations, activations),
+            IndicatorValue.OfCount(StaticIndicators.ActivationsAll, activationsAll),
+            IndicatorValue.OfCount(StaticIndicators.MemoryAccess, memory),
+            IndicatorValue.OfRatio(StaticIndicators.ArithmeticIntensity, memory == 0 ? 0 : (double)flops / memory),
+            IndicatorValue.OfCount(StaticIndicators.UnknownOps, unknownNodes.Count),
+        };
+
+        if (unknownOps.Count > 0)
+        {
+            diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnknownOperator,
+                $"{unknownNodes.Count} node(s) of operator(s) {string.Join(", ", unknownOps)} have no cost rule; they are counted in unknown_ops, not costed.",
+                new SourceLocation(model.Path)));
+        }
+
+        var coverage = new Coverage(nodes.Count, unknownOps.ToList(), unknownNodes, types.UninferredNodes.OrderBy(n => n, StringComparer.Ordinal).ToList());
+        return new StaticReport(model.Path, indicators, nodes, coverage, diagnostics, types.Inputs);
+    }
+
+    private static NodeCost CostNode(OnnxModel model, Node node, OnnxGraph graph, InferredTypes types, CostRuleRegistry rules,
+        List<Diagnostic> diagnostics)
+    {
+        var context = new CostContext(node, model.OpsetOf(node.Domain), types);
+        var outputs = string.Join(", ", node.Outputs.Where(o => o.Length > 0).Select(o => types.TypeOf(o)?.ToString() ?? "?"));
+        var rule = rules.Find(node.Domain, node.OpType);
+        if (rule is null)
+        {
+            return new NodeCost(node.Name, node.QualifiedOpType, graph.Name, false, OperatorClass.Compute, 0, 0, 0, 0, 0, 0, outputs);
+        }
+
+        try
+        {
+            var cost = rule.Cost(context);
+            if (cost.Class == OperatorClass.View)
+            {
+                return new NodeCost(node.Name, node.QualifiedOpType, graph.Name, true, cost.Class, cost.Macs, cost.Flops, 0, 0, 0, 0, outputs);
+            }
+
+            long read = 0, written = 0, produced = 0;
+            for (int i = 0; i < node.Inputs.Count; i++)
+            {
+                if (context.InputType(i) is { } type)
+                {
+                    read = checked(read + type.ElementType.ByteSize(context.InputElements(i)));
+                }
+            }
+
+            for (int i = 0; i < node.Outputs.Count; i++)
+            {
+                if (context.OutputType(i) is { } type)
+                {
+                    var elements = context.OutputElements(i);
+                    produced = checked(produced + elements);
+                    written = checked(written + type.ElementType.ByteSize(elements));
+                }
+            }
+
+            var activations = cost.Class == OperatorClass.Linear ? context.OutputElements(0) : 0;
+            return new NodeCost(node.Name, node.QualifiedOpType, graph.Name, true, cost.Class, cost.Macs, cost.Flops,
+                activations, produced, read, written, outputs);
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.CountOverflow,
+                $"node '{node.Name}' ({node.OpType}): its cost overflows 64 bits; check the bindings and the model's dims.",
+                new SourceLocation(model.Path, Element: $"node '{node.Name}'"));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace EfficiencyMisnomer.Indicators;
+
+/// <summary>The hardware-independent indicators computed from the graph. Names are a public interface.</summary>
+public static class StaticIndicators
+{
+    public static readonly Indicator Params = new("params", "parameters", "learnable parameter elements, each tensor once");
+    public static readonly Indicator ParamUses = new("param_uses", "parameters", "parameter elements counted once per consuming node");
+    public static readonly Indicator SharingFactor = new("sharing_factor", "ratio", "param_uses / params (1 = no sharing)");
+    public static readonly Indicator EmbeddingParams = new("embedding_params", "parameters", "parameters read only by Gather (lookup tables)");
+    public static readonly Indicator ModelSize = new("model_size", "bytes", "model file plus external data files on disk");
+    public static readonly Indicator Macs = new("macs", "MAC", "multiply-accumulates of conv, matmul and gemm-like operators");
+    public static readonly Indicator Flops = new("flops", "FLOP", "2 x macs plus every other operator's arithmetic");
+    public static readonly Indicator Activations = new("activations", "elements", "output elements of conv- and matmul-like nodes");
+    public static readonly Indicator ActivationsAll = new("activations_all", "elements", "output elements of every compute node");
+    public static readonly Indicator MemoryAccess = new("memory_access", "bytes", "bytes read and written by all nodes, no fusion");
+    public static readonly Indicator ArithmeticIntensity = new("arithmetic_intensity", "FLOP/byte", "flops / memory_access");
+    public static readonly Indicator UnknownOps = new("unknown_ops", "nodes", "nodes whose operator has no cost rule");
+
+    /// <summary>In the order reports show them.</summary>
+    public static IReadOnlyList<Indicator> All { get; } = new[]
+    {
+        Params, ParamUses, SharingFactor, EmbeddingParams, ModelSize, Macs, Flops, Activations, ActivationsAll,
+        MemoryAccess, ArithmeticIntensity, UnknownOps,
+    };
+}

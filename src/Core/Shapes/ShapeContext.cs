@@ -1,0 +1,74 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Onnx;
+
+namespace EfficiencyMisnomer.Shapes;
+
+/// <summary>What a shape rule sees of one node: its inputs' types and known values, attributes, opset.</summary>
+public sealed class ShapeContext
+{
+    private readonly ShapeInference engine;
+    private readonly SourceLocation location;
+
+    internal ShapeContext(ShapeInference engine, Node node, long opset, SourceLocation location)
+    {
+        this.engine = engine;
+        Node = node;
+        Opset = opset;
+        this.location = location;
+    }
+
+    public Node Node { get; }
+
+    /// <summary>The opset version of the node's domain imported by the model.</summary>
+    public long Opset { get; }
+
+    public NodeAttributes Attributes => Node.Attributes;
+
+    public int InputCount => Node.Inputs.Count;
+
+    public int OutputCount => Node.Outputs.Count;
+
+    public bool HasInput(int index) => Node.HasInput(index);
+
+    /// <summary>The input's type, or null when the input is absent or its type unknown.</summary>
+    public TensorType? InputType(int index) => HasInput(index) ? engine.TypeOf(Node.Inputs[index]) : null;
+
+    /// <summary>The input's type; a rule that cannot go on without it gives up on this node.</summary>
+    public TensorType RequireType(int index) =>
+        InputType(index) ?? throw new ShapeInferenceException($"the type of input {index} ('{InputName(index)}') is unknown");
+
+    /// <summary>The input's shape; a rule that cannot go on without it gives up on this node.</summary>
+    public TensorShape RequireShape(int index) =>
+        RequireType(index).Shape ?? throw new ShapeInferenceException($"the rank of input {index} ('{InputName(index)}') is unknown");
+
+    /// <summary>The input's values when they are known before run time (constants and shape arithmetic).</summary>
+    public TensorValue? InputValue(int index) => HasInput(index) ? engine.ValueOf(Node.Inputs[index]) : null;
+
+    /// <summary>The input's values; a rule that needs them to size its output gives up on this node without them.</summary>
+    public TensorValue RequireValue(int index) =>
+        InputValue(index) ?? throw new ShapeInferenceException($"input {index} ('{InputName(index)}') is computed at run time and its value is unknown");
+
+    public void SetOutput(int index, TensorType type, TensorValue? value = null)
+    {
+        if (index < Node.Outputs.Count && Node.Outputs[index].Length > 0)
+        {
+            engine.Record(Node.Outputs[index], type, value);
+        }
+    }
+
+    public void SetOutput(int index, ElementType elementType, TensorShape shape, TensorValue? value = null) =>
+        SetOutput(index, new TensorType(elementType, shape), value);
+
+    /// <summary>A fresh unknown dimension for a size only known at run time (NonZero, TopK with a computed k).</summary>
+    public Dim NewDim(string hint) => engine.NewSymbol($"{Node.Name}:{hint}");
+
+    public void Warn(string message) =>
+        engine.Warn(Diagnostic.Warning(ErrorCodes.ShapeNotInferred, message, location));
+
+    /// <summary>An error for inputs that contradict the operator's definition (mismatched dims, bad axes).</summary>
+    public EfficiencyException Invalid(string message) =>
+        new(ErrorCodes.ShapeMismatch, $"node '{Node.Name}' ({Node.OpType}): {message}", location);
+
+    private string InputName(int index) => index < Node.Inputs.Count ? Node.Inputs[index] : "";
+}
