@@ -1,7 +1,13 @@
 namespace EfficiencyMisnomer.CostModel;
 
 /// <summary>Parameter indicators of a model: <c>params</c>, <c>param_uses</c>, <c>embedding_params</c>.</summary>
-public sealed record ParameterCount(long Params, long ParamUses, long EmbeddingParams, int Tensors, int UnusedTensors)
+/// <param name="Params">Parameter elements, each tensor once.</param>
+/// <param name="ParamUses">Parameter elements counted once per consuming node.</param>
+/// <param name="EmbeddingParams">Parameter elements read only by Gather.</param>
+/// <param name="Bytes">Bytes of the parameters at their stored element types.</param>
+/// <param name="Tensors">Parameter tensors.</param>
+/// <param name="UnusedTensors">Floating-point tensors no node reads (not parameters).</param>
+public sealed record ParameterCount(long Params, long ParamUses, long EmbeddingParams, long Bytes, int Tensors, int UnusedTensors)
 {
     public double SharingFactor => Params == 0 ? 1.0 : (double)ParamUses / Params;
 }

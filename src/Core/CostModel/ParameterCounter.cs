@@ -17,7 +17,7 @@ public static class ParameterCounter
     public static ParameterCount Count(OnnxModel model)
     {
         var consumers = new Dictionary<string, List<(Node Node, int Input)>>(StringComparer.Ordinal);
-        var candidates = new Dictionary<string, long>(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, (long Elements, long Bytes)>(StringComparer.Ordinal);
         foreach (var (node, graph) in model.Graph.AllNodes())
         {
             for (int i = 0; i < node.Inputs.Count; i++)
@@ -36,15 +36,15 @@ public static class ParameterCounter
             if (node.OpType == "Constant" && node.Domain.Length == 0 && node.Outputs.Count > 0
                 && node.Attributes.GetTensor("value") is { } value && value.ElementType.IsFloatingPoint() && value.ElementCount > 1)
             {
-                candidates.TryAdd(node.Outputs[0], value.ElementCount);
+                candidates.TryAdd(node.Outputs[0], (value.ElementCount, value.ByteSize));
             }
         }
 
         AddInitializers(model.Graph, candidates);
 
-        long parameters = 0, uses = 0, embedding = 0;
+        long parameters = 0, uses = 0, embedding = 0, bytes = 0;
         int tensors = 0, unused = 0;
-        foreach (var (name, elements) in candidates)
+        foreach (var (name, (elements, size)) in candidates)
         {
             if (!consumers.TryGetValue(name, out var readers) || readers.Count == 0)
             {
@@ -60,6 +60,7 @@ public static class ParameterCounter
 
             tensors++;
             parameters = checked(parameters + elements);
+            bytes = checked(bytes + size);
             var distinctNodes = readers.Select(r => r.Node).Distinct().Count();
             uses = checked(uses + (elements * distinctNodes));
             if (readers.TrueForAll(r => r.Node.OpType == "Gather" && r.Input == 0))
@@ -68,16 +69,16 @@ public static class ParameterCounter
             }
         }
 
-        return new ParameterCount(parameters, uses, embedding, tensors, unused);
+        return new ParameterCount(parameters, uses, embedding, bytes, tensors, unused);
     }
 
-    private static void AddInitializers(OnnxGraph graph, Dictionary<string, long> candidates)
+    private static void AddInitializers(OnnxGraph graph, Dictionary<string, (long Elements, long Bytes)> candidates)
     {
         foreach (var (name, tensor) in graph.Initializers)
         {
             if (tensor.ElementType.IsFloatingPoint())
             {
-                candidates.TryAdd(name, tensor.ElementCount);
+                candidates.TryAdd(name, (tensor.ElementCount, tensor.ByteSize));
             }
         }
 

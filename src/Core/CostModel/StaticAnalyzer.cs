@@ -10,16 +10,22 @@ namespace EfficiencyMisnomer.CostModel;
 public static class StaticAnalyzer
 {
     public static StaticReport Analyze(string modelPath, ShapeBindings? bindings = null) =>
-        Analyze(OnnxModel.Load(modelPath), bindings);
+        Analyze(OnnxModel.Load(modelPath), new AnalysisOptions { Bindings = bindings ?? ShapeBindings.None });
 
-    public static StaticReport Analyze(OnnxModel model, ShapeBindings? bindings = null, CostRuleRegistry? rules = null)
+    public static StaticReport Analyze(string modelPath, AnalysisOptions options) => Analyze(OnnxModel.Load(modelPath), options);
+
+    public static StaticReport Analyze(OnnxModel model, ShapeBindings? bindings = null) =>
+        Analyze(model, new AnalysisOptions { Bindings = bindings ?? ShapeBindings.None });
+
+    public static StaticReport Analyze(OnnxModel model, AnalysisOptions options, CostRuleRegistry? rules = null)
     {
-        var types = ShapeInference.Run(model, bindings ?? ShapeBindings.None);
+        var types = ShapeInference.Run(model, options.Bindings);
         rules ??= CostRuleRegistry.Default;
         var diagnostics = new List<Diagnostic>(model.Warnings);
         diagnostics.AddRange(types.Warnings);
 
         var nodes = new List<NodeCost>();
+        var costOf = new Dictionary<Node, NodeCost>();
         var unknownOps = new SortedSet<string>(StringComparer.Ordinal);
         var unknownNodes = new List<string>();
         foreach (var (node, graph) in model.Graph.AllNodes())
@@ -32,6 +38,7 @@ public static class StaticAnalyzer
             }
 
             nodes.Add(cost);
+            costOf[node] = cost;
         }
 
         var parameters = ParameterCounter.Count(model);
@@ -53,6 +60,20 @@ public static class StaticAnalyzer
                 "a total indicator exceeds 2^63; the bindings make the model impossibly large.", new SourceLocation(model.Path));
         }
 
+        var depth = SequentialDepth.Measure(model.Graph, costOf);
+        var activationMemory = ActivationLiveness.PeakBytes(model.Graph, types);
+        long trainingFlops, trainingMemory;
+        try
+        {
+            trainingFlops = TrainingCost.Flops(flops);
+            trainingMemory = TrainingCost.Memory(parameters.Bytes, TrainingCost.StoredActivationBytes(nodes), options.Optimizer);
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.CountOverflow,
+                "a training estimate exceeds 2^63; the bindings make the model impossibly large.", new SourceLocation(model.Path));
+        }
+
         var indicators = new List<IndicatorValue>
         {
             IndicatorValue.OfCount(StaticIndicators.Params, parameters.Params),
@@ -66,6 +87,11 @@ public static class StaticAnalyzer
             IndicatorValue.OfCount(StaticIndicators.ActivationsAll, activationsAll),
             IndicatorValue.OfCount(StaticIndicators.MemoryAccess, memory),
             IndicatorValue.OfRatio(StaticIndicators.ArithmeticIntensity, memory == 0 ? 0 : (double)flops / memory),
+            IndicatorValue.OfCount(StaticIndicators.ActivationMemory, activationMemory),
+            IndicatorValue.OfCount(StaticIndicators.Depth, depth),
+            IndicatorValue.OfRatio(StaticIndicators.MacsPerStep, depth == 0 ? 0 : (double)macs / depth),
+            IndicatorValue.OfCount(StaticIndicators.TrainingFlops, trainingFlops),
+            IndicatorValue.OfCount(StaticIndicators.TrainingMemory, trainingMemory),
             IndicatorValue.OfCount(StaticIndicators.UnknownOps, unknownNodes.Count),
         };
 
@@ -77,7 +103,7 @@ public static class StaticAnalyzer
         }
 
         var coverage = new Coverage(nodes.Count, unknownOps.ToList(), unknownNodes, types.UninferredNodes.OrderBy(n => n, StringComparer.Ordinal).ToList());
-        return new StaticReport(model.Path, indicators, nodes, coverage, diagnostics, types.Inputs);
+        return new StaticReport(model.Path, indicators, nodes, coverage, diagnostics, types.Inputs, options.Optimizer);
     }
 
     private static NodeCost CostNode(OnnxModel model, Node node, OnnxGraph graph, InferredTypes types, CostRuleRegistry rules,

@@ -8,8 +8,9 @@ namespace EfficiencyMisnomer.CostModel;
 public sealed class StaticReport
 {
     internal StaticReport(string modelPath, IReadOnlyList<IndicatorValue> indicators, IReadOnlyList<NodeCost> nodes,
-        Coverage coverage, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, TensorType> inputs)
+        Coverage coverage, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, TensorType> inputs, Optimizer optimizer)
     {
+        Optimizer = optimizer;
         ModelPath = modelPath;
         Indicators = indicators;
         Nodes = nodes;
@@ -19,6 +20,9 @@ public sealed class StaticReport
     }
 
     public string ModelPath { get; }
+
+    /// <summary>The optimizer assumed by <c>training_memory</c>.</summary>
+    public Optimizer Optimizer { get; }
 
     /// <summary>Every static indicator, in the order of <see cref="StaticIndicators.All"/>.</summary>
     public IReadOnlyList<IndicatorValue> Indicators { get; }

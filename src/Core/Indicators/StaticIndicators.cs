@@ -14,12 +14,17 @@ public static class StaticIndicators
     public static readonly Indicator ActivationsAll = new("activations_all", "elements", "output elements of every compute node");
     public static readonly Indicator MemoryAccess = new("memory_access", "bytes", "bytes read and written by all nodes, no fusion");
     public static readonly Indicator ArithmeticIntensity = new("arithmetic_intensity", "FLOP/byte", "flops / memory_access");
+    public static readonly Indicator ActivationMemory = new("activation_memory", "bytes", "peak bytes of intermediate tensors alive at once in a topological schedule");
+    public static readonly Indicator Depth = new("depth", "nodes", "compute nodes on the longest dependency path (sequential steps)");
+    public static readonly Indicator MacsPerStep = new("macs_per_step", "MAC", "macs / depth: work available per sequential step");
+    public static readonly Indicator TrainingFlops = new("training_flops", "FLOP", "forward + backward estimate: 3 x flops");
+    public static readonly Indicator TrainingMemory = new("training_memory", "bytes", "weights + gradients + optimizer state + stored activations");
     public static readonly Indicator UnknownOps = new("unknown_ops", "nodes", "nodes whose operator has no cost rule");
 
     /// <summary>In the order reports show them.</summary>
     public static IReadOnlyList<Indicator> All { get; } = new[]
     {
         Params, ParamUses, SharingFactor, EmbeddingParams, ModelSize, Macs, Flops, Activations, ActivationsAll,
-        MemoryAccess, ArithmeticIntensity, UnknownOps,
+        MemoryAccess, ArithmeticIntensity, ActivationMemory, Depth, MacsPerStep, TrainingFlops, TrainingMemory, UnknownOps,
     };
 }

@@ -1,0 +1,42 @@
+using EfficiencyMisnomer.Graph;
+
+namespace EfficiencyMisnomer.CostModel;
+
+/// <summary>
+/// The number of compute nodes on the longest dependency path of the main graph: steps that must run
+/// one after another however wide the hardware. Views and metadata (Reshape, Shape, Constant, ...)
+/// are not steps. A deep, narrow network and a shallow, wide one of equal MACs differ here.
+/// </summary>
+public static class SequentialDepth
+{
+    public static long Measure(OnnxGraph graph, IReadOnlyDictionary<Node, NodeCost> costs)
+    {
+        var depthOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        long deepest = 0;
+        foreach (var node in graph.Nodes)
+        {
+            long before = 0;
+            foreach (var input in node.Inputs)
+            {
+                if (input.Length > 0 && depthOf.TryGetValue(input, out var d))
+                {
+                    before = Math.Max(before, d);
+                }
+            }
+
+            var step = costs.TryGetValue(node, out var cost) && cost.Class == OperatorClass.View ? 0 : 1;
+            var depth = before + step;
+            foreach (var output in node.Outputs)
+            {
+                if (output.Length > 0)
+                {
+                    depthOf[output] = depth;
+                }
+            }
+
+            deepest = Math.Max(deepest, depth);
+        }
+
+        return deepest;
+    }
+}
