@@ -1,3 +1,5 @@
+using EfficiencyMisnomer.Onnx;
+
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed class ArithmeticShapeRule : IShapeRule
         ["Add"] = (v => unchecked(v[0] + v[1]), v => v[0] + v[1]),
         ["Sub"] = (v => unchecked(v[0] - v[1]), v => v[0] - v[1]),
         ["Mul"] = (v => unchecked(v[0] * v[1]), v => v[0] * v[1]),
-        ["Div"] = (v => v[1] == 0 ? throw new ShapeInferenceException("an integer division by zero") : unchecked(v[0] / v[1]), v => v[0] / v[1]),
+        ["Div"] = (v => unchecked(v[0] / v[1]), v => v[0] / v[1]),
         ["Pow"] = (v => (long)Math.Pow(v[0], v[1]), v => Math.Pow(v[0], v[1])),
         ["Max"] = (v => v.Max(), v => v.Max()),
         ["Min"] = (v => v.Min(), v => v.Min()),
@@ -39,7 +41,20 @@ internal sealed class ArithmeticShapeRule : IShapeRule
         var shape = ShapeMath.Broadcast(context, shapes);
         var (integer, real) = Function(context);
         var values = Enumerable.Range(0, context.InputCount).Select(context.InputValue).ToArray();
-        context.SetOutput(0, elementType, shape, ValueMath.Broadcast(values, elementType, integer, real));
+        context.SetOutput(0, elementType, shape, Value(values, elementType, integer, real));
+    }
+
+    /// <summary>An integer division by zero (or MinValue / -1) fails at run time, not here: the shape is still known, the value is not.</summary>
+    private static TensorValue? Value(TensorValue?[] values, ElementType elementType, Func<long[], long>? integer, Func<double[], double>? real)
+    {
+        try
+        {
+            return ValueMath.Broadcast(values, elementType, integer, real);
+        }
+        catch (ArithmeticException)
+        {
+            return null;
+        }
     }
 
     private static (Func<long[], long>? Integer, Func<double[], double>? Real) Function(ShapeContext context)
