@@ -1,0 +1,42 @@
+using EfficiencyMisnomer.Onnx;
+using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
+
+namespace EfficiencyMisnomer.Tests.Shapes;
+
+public sealed class NormalizationShapeRuleTests
+{
+    [Test]
+    public void Layer_normalization_statistics_keep_the_dims_before_the_axis()
+    {
+        var b = new Builder();
+        b.Node("LayerNormalization", new[] { b.Input("x", ElementType.Float16, 2, 197, 768), b.Weight("g", 768) },
+            new[] { "y", "mean", "inv" }, ("axis", -1L));
+
+        var types = b.Infer();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(types.Shape("y"), Is.EqualTo("[2x197x768]"));
+            Assert.That(types.Element("y"), Is.EqualTo(ElementType.Float16));
+            Assert.That(types.Shape("mean"), Is.EqualTo("[2x197x1]"));
+            Assert.That(types.Element("inv"), Is.EqualTo(ElementType.Float));
+        });
+    }
+
+    [Test]
+    public void Batch_normalization_in_training_gives_per_channel_statistics()
+    {
+        var b = new Builder(opset: 15);
+        var inputs = new[] { b.Input("x", ElementType.Float, 8, 64, 7, 7), b.Weight("s", 64), b.Weight("b", 64), b.Weight("m", 64), b.Weight("v", 64) };
+        b.Node("BatchNormalization", inputs, new[] { "y", "rm", "rv" }, ("training_mode", 1L));
+
+        var types = b.Infer();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(types.Shape("y"), Is.EqualTo("[8x64x7x7]"));
+            Assert.That(types.Shape("rm"), Is.EqualTo("[64]"));
+            Assert.That(types.Shape("rv"), Is.EqualTo("[64]"));
+        });
+    }
+}
