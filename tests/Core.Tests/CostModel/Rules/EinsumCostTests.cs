@@ -68,6 +68,32 @@ public sealed class EinsumCostTests
         });
     }
 
+    [Test]
+    public void Three_operand_contraction_costs_its_whole_iteration_space()
+    {
+        var builder = new Builder(opset: 12);
+        var a = builder.Input("a", ElementType.Float, 2, 3);
+        var b = builder.Input("b", ElementType.Float, 3, 4);
+        var c = builder.Input("c", ElementType.Float, 4, 5);
+        var y = builder.Typed("Einsum", new[] { a, b, c }, new long[] { 2, 5 }, ("equation", "ij,jk,kl->il"));
+
+        var report = builder.Analyze(y);
+
+        Assert.That(report.Count("macs"), Is.EqualTo(2 * 3 * 4 * 5));
+    }
+
+    [Test]
+    public void Ellipsis_missing_from_an_explicit_output_is_summed()
+    {
+        var builder = new Builder(opset: 12);
+        var x = builder.Input("a", ElementType.Float, 2, 3, 4);
+        var y = builder.Typed("Einsum", new[] { x }, new long[] { 4 }, ("equation", "...i->i"));
+
+        var report = builder.Analyze(y);
+
+        Assert.That(report.Count("flops"), Is.EqualTo(24));
+    }
+
     [TestCase("ij,jk", "ik")]
     [TestCase("ij,jh", "hi")]
     [TestCase("...ij,...jk", ".ik")]
