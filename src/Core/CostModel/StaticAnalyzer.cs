@@ -154,5 +154,12 @@ public static class StaticAnalyzer
                 $"node '{node.Name}' ({node.OpType}): its sizes overflow 64 bits; check the bindings and the model's dims.",
                 new SourceLocation(model.Path, Element: $"node '{node.Name}'"));
         }
+        catch (ArgumentException e)
+        {
+            // A rule rejects attributes it cannot read (a malformed Einsum equation): bad input, not a crash.
+            throw new EfficiencyException(ErrorCodes.ShapeMismatch,
+                $"node '{node.Name}' ({node.OpType}): attributes do not fit the operator ({e.Message}).",
+                new SourceLocation(model.Path, Element: $"node '{node.Name}'"), e);
+        }
     }
 }

@@ -1,0 +1,46 @@
+using EfficiencyMisnomer.Onnx;
+using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
+
+namespace EfficiencyMisnomer.Tests.CostModel.Rules;
+
+public sealed class DataMovementCostTests
+{
+    [Test]
+    public void Transpose_moves_data_without_arithmetic()
+    {
+        var builder = new Builder();
+        var x = builder.Input("x", ElementType.Float, 2, 3);
+        var y = builder.Typed("Transpose", new[] { x }, new long[] { 3, 2 }, ("perm", new long[] { 1, 0 }));
+
+        var report = builder.Analyze(y);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.Zero);
+            Assert.That(report.Count("activations"), Is.Zero);
+            Assert.That(report.Count("activations_all"), Is.EqualTo(6));
+            Assert.That(report.Count("memory_access"), Is.EqualTo(48));
+            Assert.That(report.Count("unknown_ops"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Embedding_lookup_and_concat_count_their_traffic()
+    {
+        var builder = new Builder();
+        var ids = builder.Input("ids", ElementType.Int64, 3);
+        var table = builder.Weight("table", 10, 4);
+        var rows = builder.Typed("Gather", new[] { table, ids }, new long[] { 3, 4 });
+        var both = builder.Typed("Concat", new[] { rows, rows }, new long[] { 6, 4 }, ("axis", 0L));
+        var y = builder.Typed("Cast", new[] { both }, ElementType.Float16, new long[] { 6, 4 }, ("to", 10L));
+
+        var report = builder.Analyze(y);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.Zero);
+            Assert.That(report.Count("activations_all"), Is.EqualTo(12 + 24 + 24));
+            Assert.That(report.Count("memory_access"), Is.EqualTo((160 + 24 + 48) + (48 + 48 + 96) + (96 + 48)));
+        });
+    }
+}
