@@ -8,8 +8,6 @@ namespace EfficiencyMisnomer.Tests.Architectures;
 /// <summary>Analyses built models at batch 1: in memory, or saved to a throw-away folder when weights are external.</summary>
 internal static class ArchitectureAnalysis
 {
-    public const string NeedsCostRules = "NeedsCostRules";
-
     public static ShapeBindings BatchOne { get; } =
         new(new Dictionary<string, long> { ["batch"] = 1 }, new Dictionary<string, long[]>());
 

@@ -25,7 +25,6 @@ public sealed class TorchVisionModelTests
     }
 
     [TestCaseSource(nameof(Models))]
-    [Category(NeedsCostRules)]
     public void Macs_at_batch_one_are_torchvisions_documented_gflops(Func<WeightStorage, Builder> build, long parameters, double macs)
     {
         var report = Analyze(build(WeightStorage.External));

@@ -46,7 +46,6 @@ public sealed class TransformerEncoderTests
     }
 
     [Test]
-    [Category(NeedsCostRules)]
     public void Macs_grow_linearly_with_depth_shared_or_not([Values(2, 4, 8)] int depth, [Values] bool shared)
     {
         // Per block: in_proj, out_proj and MLP matmuls over every token, plus Q·Kᵀ and weights·V.

@@ -34,7 +34,6 @@ public sealed class VitFamilyTests
     }
 
     [Test]
-    [Category(NeedsCostRules)]
     public void Macs_are_within_ten_percent_of_each_other()
     {
         var deep = Analyze(VitFamily.Deep()).Count("macs");

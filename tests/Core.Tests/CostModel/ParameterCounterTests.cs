@@ -73,7 +73,7 @@ public sealed class ParameterCounterTests
         var scalar = builder.Node("Constant", Array.Empty<string>(), new[] { "scalar" },
             ("value", Builder.Tensor(ElementType.Float, Array.Empty<long>(), new float[1])));
         var indices = builder.Node("Constant", Array.Empty<string>(), new[] { "indices" },
-            ("value", Builder.Tensor(ElementType.Int64, new long[] { 3 }, new long[3])));
+            ("value", Builder.Tensor(ElementType.Int64, new long[] { 1 }, new long[] { 4 })));
         var scaled = builder.Typed("Mul", new[] { x, matrix }, new long[] { 2, 2 });
         var shifted = builder.Typed("Add", new[] { scaled, scalar }, new long[] { 2, 2 });
         var y = builder.Typed("Reshape", new[] { shifted, indices }, new long[] { 4 });
