@@ -1,1 +1,3 @@
-return 0;
+using EfficiencyMisnomer.Cli;
+
+return MisnomerCli.Run(args, Console.Out, Console.Error);

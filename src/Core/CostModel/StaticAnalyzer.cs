@@ -124,8 +124,8 @@ public static class StaticAnalyzer
         }
         catch (OverflowException)
         {
-            throw new EfficiencyException(ErrorCodes.CountOverflow,
-                $"node '{node.Name}' ({node.OpType}): its cost overflows 64 bits; check the bindings and the model's dims.",
+            throw new EfficiencyException(ErrorCodes.DimensionOverflow,
+                $"node '{node.Name}' ({node.OpType}): its sizes overflow 64 bits; check the bindings and the model's dims.",
                 new SourceLocation(model.Path, Element: $"node '{node.Name}'"));
         }
     }

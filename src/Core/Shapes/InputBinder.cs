@@ -85,7 +85,27 @@ internal static class InputBinder
             result[input.Name] = declared with { Shape = new TensorShape(dims) };
         }
 
+        foreach (var (name, type) in result)
+        {
+            CheckSize(model, name, type);
+        }
+
         return result;
+    }
+
+    /// <summary>An input whose bytes do not fit in 64 bits cannot be costed: refuse it where it enters.</summary>
+    private static void CheckSize(OnnxModel model, string name, TensorType type)
+    {
+        try
+        {
+            _ = type.ByteSize;
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.DimensionOverflow,
+                $"input '{name}' of shape {type.Shape} has more elements or bytes than 64 bits can count (overflow); check the model's dims and the bindings.",
+                new SourceLocation(model.Path, Element: $"input '{name}'"));
+        }
     }
 
     private static TensorType BindWhole(OnnxModel model, ValueInfo input, long[] sizes)

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Shapes;
+
+namespace EfficiencyMisnomer.Cli;
+
+/// <summary><c>misnomer analyze MODEL [--bind k=v]... [--format table|json|markdown] [--per-node]</c>.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var model = new Argument<string>("model") { Description = "The ONNX model file." };
+        var bind = new Option<string[]>("--bind", "-b")
+        {
+            Description = "Bind a symbolic dimension (batch=1) or an input's whole shape (input=1x3x224x224). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        var perNode = new Option<bool>("--per-node") { Description = "Also list the costs of every node." };
+
+        var command = new Command("analyze", "Compute the static cost indicators of an ONNX model.") { model, bind, format, perNode };
+        command.SetAction(result =>
+        {
+            var bindings = ShapeBindings.Parse(result.GetValue(bind) ?? Array.Empty<string>());
+            var report = StaticAnalyzer.Analyze(result.GetValue(model)!, bindings);
+            var nodes = result.GetValue(perNode);
+            foreach (var diagnostic in report.Diagnostics)
+            {
+                stderr.WriteLine(diagnostic.ToString());
+            }
+
+            stdout.Write(result.GetValue(format) switch
+            {
+                "json" => StaticReportJson.Write(report, nodes) + Environment.NewLine,
+                "markdown" => StaticReportText.Markdown(report, nodes),
+                _ => StaticReportText.Table(report, nodes),
+            });
+            return MisnomerCli.Success;
+        });
+        return command;
+    }
+}

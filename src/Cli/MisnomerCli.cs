@@ -1,0 +1,59 @@
+using System.CommandLine;
+using EfficiencyMisnomer.Diagnostics;
+
+namespace EfficiencyMisnomer.Cli;
+
+/// <summary>The <c>misnomer</c> command line: parses arguments, runs a command, maps failures to exit codes.</summary>
+internal static class MisnomerCli
+{
+    /// <summary>Exit code for a successful run.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for bad input (a coded diagnostic was printed) or a breached budget.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Exit code for a command line that does not parse.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Exit code for a defect in the tool itself.</summary>
+    public const int InternalError = 3;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("misnomer: static and runtime cost indicators of ONNX models, and gates on them.");
+        root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
+
+        var parsed = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parsed.Errors.Count > 0)
+        {
+            parsed.Invoke(configuration); // prints the parse errors and the help
+            return Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(configuration);
+        }
+        catch (EfficiencyException e)
+        {
+            stderr.WriteLine(e.Diagnostic.ToString());
+            return Failure;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect, not bad input: say so plainly; the stack trace only on request.
+            stderr.WriteLine($"error {ErrorCodes.InternalError}: internal error: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("MISNOMER_DEBUG") == "1")
+            {
+                stderr.WriteLine(e);
+            }
+            else
+            {
+                stderr.WriteLine("Set MISNOMER_DEBUG=1 for details, and please report this with the model that caused it.");
+            }
+
+            return InternalError;
+        }
+    }
+}

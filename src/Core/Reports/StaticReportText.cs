@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Reports;
+
+/// <summary>Plain-text table and Markdown renderings of a <see cref="StaticReport"/>: every indicator with its unit.</summary>
+public static class StaticReportText
+{
+    private static readonly string[] IndicatorHeader = { "indicator", "value", "unit", "readable" };
+    private static readonly bool[] IndicatorAlignment = { false, true, false, true };
+    private static readonly string[] NodeHeader = { "node", "op", "outputs", "macs", "flops", "activations", "memory_access", "" };
+    private static readonly bool[] NodeAlignment = { false, false, false, true, true, true, true, false };
+
+    public static string Table(StaticReport report, bool perNode = false)
+    {
+        var rows = report.Indicators.Select(i => new[] { i.Name, QuantityFormat.Exact(i.Value, i.Count), i.Unit, QuantityFormat.ForUnit(i.Value, i.Unit).Trim() }).ToList();
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{report.ModelPath}  ({Inputs(report)})");
+        AppendAligned(text, IndicatorHeader, rows, IndicatorAlignment);
+        text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {report.Coverage.Nodes} nodes, unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps))}");
+        if (perNode)
+        {
+            text.AppendLine();
+            var nodeRows = report.Nodes.Select(n => new[]
+            {
+                n.Name, n.OpType, n.OutputShapes, Num(n.Macs), Num(n.Flops), Num(n.Activations), Num(n.MemoryAccess), n.Costed ? "" : "unknown",
+            }).ToList();
+            AppendAligned(text, NodeHeader, nodeRows, NodeAlignment);
+        }
+
+        return text.ToString();
+    }
+
+    public static string Markdown(StaticReport report, bool perNode = false)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### `{report.ModelPath}`");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Inputs: {Inputs(report)}");
+        text.AppendLine();
+        text.AppendLine("| indicator | value | unit | readable |");
+        text.AppendLine("|---|--:|---|--:|");
+        foreach (var i in report.Indicators)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{i.Name}` | {QuantityFormat.Exact(i.Value, i.Count)} | {i.Unit} | {QuantityFormat.ForUnit(i.Value, i.Unit).Trim()} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Coverage: {report.Coverage.Nodes} nodes; unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps.Select(o => $"`{o}`")))}.");
+        if (perNode)
+        {
+            text.AppendLine();
+            text.AppendLine("| node | op | outputs | macs | flops | activations | memory_access |");
+            text.AppendLine("|---|---|---|--:|--:|--:|--:|");
+            foreach (var n in report.Nodes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {n.Name} | {n.OpType}{(n.Costed ? "" : " (unknown)")} | {n.OutputShapes} | {Num(n.Macs)} | {Num(n.Flops)} | {Num(n.Activations)} | {Num(n.MemoryAccess)} |");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Inputs(StaticReport report) =>
+        string.Join(", ", report.Inputs.Select(i => $"{i.Key}: {i.Value}"));
+
+    private static string Num(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static void AppendAligned(StringBuilder text, string[] header, List<string[]> rows, bool[] rightAligned)
+    {
+        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
+        void Line(string[] cells) => text.AppendLine(string.Join("  ",
+            cells.Select((cell, c) => rightAligned[c] ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
+        Line(header);
+        text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows)
+        {
+            Line(row);
+        }
+    }
+}
