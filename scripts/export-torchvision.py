@@ -1,0 +1,234 @@
+"""Export torchvision classification models to ONNX for the real-model tests and benchmarks.
+
+Each model is built with random weights (fixed seed), put in eval mode and exported at opset 17
+with a symbolic batch dimension. Output goes to .models/torchvision/ under the repository root,
+together with manifest.json, which records what each file should count: the tests compare the
+analyzer's `params` with `float_param_elements` computed here from the saved file.
+
+A model whose .onnx exists and whose manifest entry matches the current torch, torchvision and
+opset is skipped, so reruns are fast. A model that fails to export is reported, recorded in the
+manifest as failed, and the others are still exported.
+
+float_param_elements is usually below torch_num_params: the export folds BatchNormalization into
+Conv (two parameters per channel become one bias) and stores identical initializers once (with
+random init many biases and LayerNorm weights are all zeros or all ones). It can also be above:
+swin_t's relative-position bias is gathered from its table at export and stored expanded.
+
+Exit status: 0 all exported, 1 some model failed, 3 torch, torchvision or onnx missing.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+OPSET = 17
+SEED = 0
+INPUT_NAME = "input"
+OUTPUT_NAME = "output"
+BATCH_DIM = "batch"
+INPUT_SIZE = (3, 224, 224)
+MODELS = [
+    "resnet18",
+    "mobilenet_v3_large",
+    "efficientnet_b0",
+    "vit_b_16",
+    "swin_t",
+    "resnet50",
+    "mobilenet_v2",
+]
+MISSING_DEPENDENCY = 3
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def import_dependencies():
+    try:
+        import torch
+        import torchvision
+    except ImportError as error:
+        sys.stderr.write(
+            f"export-torchvision: cannot import torch/torchvision ({error}).\n"
+            "Install Debian's packages: apt-get install -y python3-torchvision python3-onnx\n"
+            f"and run this script with the system interpreter (/usr/bin/python3, not {sys.executable}).\n")
+        sys.exit(MISSING_DEPENDENCY)
+    try:
+        import onnx
+    except ImportError as error:
+        sys.stderr.write(
+            f"export-torchvision: cannot import onnx ({error}); it computes the manifest's parameter counts.\n"
+            "Install Debian's package: apt-get install -y python3-onnx\n")
+        sys.exit(MISSING_DEPENDENCY)
+    return torch, torchvision, onnx
+
+
+def float_param_elements(onnx, path):
+    """Floating-point elements of initializers, plus float Constant-node tensors of more than one element.
+
+    Mirrors the definition of the `params` indicator before its BatchNormalization-statistics
+    exclusion (the exports fold BatchNormalization into Conv, so none remain), counting each
+    initializer name once and looking into subgraphs too.
+    """
+    proto = onnx.TensorProto
+    float_types = {proto.FLOAT, proto.DOUBLE, proto.FLOAT16, proto.BFLOAT16}
+    model = onnx.load(str(path), load_external_data=False)
+
+    def elements(tensor):
+        count = 1
+        for dim in tensor.dims:
+            count *= dim
+        return count
+
+    seen = set()
+    total = 0
+
+    def visit(graph):
+        nonlocal total
+        for tensor in graph.initializer:
+            if tensor.name not in seen and tensor.data_type in float_types:
+                seen.add(tensor.name)
+                total += elements(tensor)
+        for node in graph.node:
+            for attribute in node.attribute:
+                if node.op_type == "Constant" and node.domain in ("", "ai.onnx") and attribute.name == "value":
+                    tensor = attribute.t
+                    if tensor.data_type in float_types and elements(tensor) > 1:
+                        total += elements(tensor)
+                if attribute.type == onnx.AttributeProto.GRAPH:
+                    visit(attribute.g)
+                elif attribute.type == onnx.AttributeProto.GRAPHS:
+                    for subgraph in attribute.graphs:
+                        visit(subgraph)
+
+    visit(model.graph)
+    return total
+
+
+def export(torch, torchvision, name, path):
+    torch.manual_seed(SEED)
+    builder = getattr(torchvision.models, name)
+    model = builder(weights=None).eval()
+    sample = torch.randn(1, *INPUT_SIZE)
+    partial = path.with_name(path.name + ".partial")
+    # Traced with autograd on, deliberately: under torch.no_grad() an eval-mode nn.MultiheadAttention
+    # (vit_b_16) takes its fused fast path, aten::_native_multi_head_attention, which torch 1.13
+    # cannot export; with grad enabled and weights requiring grad it runs the exportable plain ops.
+    torch.onnx.export(
+        model,
+        sample,
+        str(partial),
+        export_params=True,
+        opset_version=OPSET,
+        do_constant_folding=True,
+        input_names=[INPUT_NAME],
+        output_names=[OUTPUT_NAME],
+        dynamic_axes={INPUT_NAME: {0: BATCH_DIM}, OUTPUT_NAME: {0: BATCH_DIM}},
+    )
+    # Write then rename: a killed run never leaves a truncated model that looks complete.
+    os.replace(partial, path)
+    return sum(p.numel() for p in model.parameters())
+
+
+def entry_is_current(entry, path, versions):
+    return (
+        entry is not None
+        and entry.get("status") == "ok"
+        and path.is_file()
+        and entry.get("file_bytes") == path.stat().st_size
+        and all(entry.get(key) == value for key, value in versions.items())
+    )
+
+
+def read_manifest(path):
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return json.load(stream).get("models", {})
+    except (OSError, ValueError):
+        return {}
+
+
+def write_manifest(path, models, versions):
+    document = {
+        "generator": "scripts/export-torchvision.py",
+        **versions,
+        "input_name": INPUT_NAME,
+        "batch_dim": BATCH_DIM,
+        "models": models,
+    }
+    temporary = path.with_name(path.name + ".partial")
+    with open(temporary, "w", encoding="utf-8") as stream:
+        json.dump(document, stream, indent=2)
+        stream.write("\n")
+    os.replace(temporary, path)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Export torchvision models to ONNX (opset 17, symbolic batch).")
+    parser.add_argument("models", nargs="*", default=MODELS, help=f"models to export (default: {' '.join(MODELS)})")
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / ".models" / "torchvision", help="output folder")
+    parser.add_argument("--force", action="store_true", help="export even when the file is up to date")
+    args = parser.parse_args()
+
+    torch, torchvision, onnx = import_dependencies()
+    versions = {"torch_version": torch.__version__, "torchvision_version": torchvision.__version__, "opset": OPSET}
+    args.out.mkdir(parents=True, exist_ok=True)
+    manifest_path = args.out / "manifest.json"
+    models = read_manifest(manifest_path)
+    log(f"torch {torch.__version__}, torchvision {torchvision.__version__}, onnx {onnx.__version__}, opset {OPSET} -> {args.out}")
+
+    failed = []
+    for index, name in enumerate(args.models, 1):
+        file_name = f"{name}.onnx"
+        path = args.out / file_name
+        prefix = f"[{index}/{len(args.models)}] {name}"
+        if not args.force and entry_is_current(models.get(name), path, versions):
+            log(f"{prefix}: up to date, skipped")
+            continue
+
+        log(f"{prefix}: exporting ...")
+        started = time.monotonic()
+        try:
+            num_params = export(torch, torchvision, name, path)
+            float_elements = float_param_elements(onnx, path)
+        except Exception as error:  # one model's failure must not stop the others
+            seconds = time.monotonic() - started
+            log(f"{prefix}: FAILED after {seconds:.1f} s: {type(error).__name__}: {error}")
+            traceback.print_exc(file=sys.stderr)
+            models[name] = {"file": file_name, "status": "failed", "error": f"{type(error).__name__}: {error}", **versions}
+            failed.append(name)
+            write_manifest(manifest_path, models, versions)
+            continue
+
+        seconds = time.monotonic() - started
+        models[name] = {
+            "file": file_name,
+            "status": "ok",
+            **versions,
+            "input_name": INPUT_NAME,
+            "batch_dim": BATCH_DIM,
+            "file_bytes": path.stat().st_size,
+            "float_param_elements": float_elements,
+            "torch_num_params": num_params,
+            "export_seconds": round(seconds, 1),
+        }
+        write_manifest(manifest_path, models, versions)
+        log(f"{prefix}: ok in {seconds:.1f} s, {path.stat().st_size / 2**20:.1f} MiB, "
+            f"float_param_elements {float_elements}, torch_num_params {num_params}")
+
+    write_manifest(manifest_path, models, versions)
+    if failed:
+        log(f"failed: {', '.join(failed)} (see manifest.json and the errors above)")
+        return 1
+    log("all models exported")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
