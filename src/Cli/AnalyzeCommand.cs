@@ -20,12 +20,19 @@ internal static class AnalyzeCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown");
         var perNode = new Option<bool>("--per-node") { Description = "Also list the costs of every node." };
+        var optimizer = new Option<string>("--optimizer")
+        {
+            Description = "Optimizer assumed by training_memory.",
+            DefaultValueFactory = _ => Optimizer.Adam.Name(),
+        };
+        optimizer.AcceptOnlyFromAmong(Enum.GetValues<Optimizer>().Select(o => o.Name()).ToArray());
 
-        var command = new Command("analyze", "Compute the static cost indicators of an ONNX model.") { model, bind, format, perNode };
+        var command = new Command("analyze", "Compute the static cost indicators of an ONNX model.") { model, bind, format, perNode, optimizer };
         command.SetAction(result =>
         {
             var bindings = ShapeBindings.Parse(result.GetValue(bind) ?? Array.Empty<string>());
-            var report = StaticAnalyzer.Analyze(result.GetValue(model)!, bindings);
+            var chosen = Optimizers.TryParse(result.GetValue(optimizer)!, out var parsed) ? parsed : Optimizer.Adam;
+            var report = StaticAnalyzer.Analyze(result.GetValue(model)!, new AnalysisOptions { Bindings = bindings, Optimizer = chosen });
             var nodes = result.GetValue(perNode);
             foreach (var diagnostic in report.Diagnostics)
             {

@@ -23,6 +23,7 @@ public static class StaticReportJson
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("model", report.ModelPath);
+        json.WriteString("optimizer", report.Optimizer.Name());
 
         json.WriteStartObject("inputs");
         foreach (var (name, type) in report.Inputs)
