@@ -33,6 +33,10 @@ public static class ErrorCodes
     public const string UnknownOperator = "EM1301";
     public const string CountOverflow = "EM1302";
 
+    // EM22xx: the MSBuild gate.
+    public const string InvalidGateMode = "EM2201";
+    public const string TaskIoFailure = "EM2202";
+
     // EM90xx: the command line.
     public const string InvalidArgument = "EM9001";
     public const string InternalError = "EM9999";

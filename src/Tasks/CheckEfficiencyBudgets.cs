@@ -1,0 +1,75 @@
+using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Diagnostics;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace EfficiencyMisnomer.Tasks;
+
+/// <summary>
+/// Evaluates the static budgets of <c>@(EfficiencySpec)</c>: logs each breach in canonical form,
+/// writes the report JSON, and lists every file it read so that the next build can skip it when
+/// nothing changed.
+/// </summary>
+public sealed class CheckEfficiencyBudgets : EfficiencyTask
+{
+    /// <summary>The spec files (YAML).</summary>
+    [Required]
+    public ITaskItem[] Specs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>error</c> (breaches fail the build), <c>warn</c> (breaches are warnings) or <c>off</c>.</summary>
+    public string Gate { get; set; } = "error";
+
+    /// <summary>Where the report JSON goes.</summary>
+    [Required]
+    public string ReportFile { get; set; } = string.Empty;
+
+    /// <summary>Where the list of files read goes, one per line, for the next build's up-to-date check.</summary>
+    public string? InputsFile { get; set; }
+
+    /// <summary>The files this task wrote, for <c>FileWrites</c>.</summary>
+    [Output]
+    public ITaskItem[] FilesWritten { get; private set; } = Array.Empty<ITaskItem>();
+
+    protected override void ExecuteCore()
+    {
+        if (!Enum.TryParse<GateMode>(Gate, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
+        {
+            Log.LogError(null, ErrorCodes.InvalidGateMode, null, null, 0, 0, 0, 0, TaskMessages.InvalidGate, Gate);
+            return;
+        }
+
+        if (Specs.Length == 0)
+        {
+            Log.LogMessage(MessageImportance.Normal, TaskMessages.NoSpecs);
+        }
+
+        var specs = Specs.Select(s => s.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList();
+        var result = StaticGate.Check(specs, new GateOptions { Mode = mode });
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            LogDiagnostic(diagnostic);
+        }
+
+        var written = new List<ITaskItem>();
+        WriteAtomically(ReportFile, stream => GateResultJson.Write(result, stream));
+        written.Add(new TaskItem(ReportFile));
+        if (!string.IsNullOrEmpty(InputsFile))
+        {
+            var lines = specs.Concat(result.InputFiles).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            WriteAtomically(InputsFile, stream =>
+            {
+                using var writer = new StreamWriter(stream);
+                foreach (var line in lines)
+                {
+                    writer.WriteLine(line);
+                }
+            });
+            written.Add(new TaskItem(InputsFile));
+        }
+
+        FilesWritten = written.ToArray();
+        var verdicts = result.Models.Sum(m => m.Verdicts.Count);
+        var breached = result.Models.Sum(m => m.Verdicts.Count(v => v.Status != VerdictStatus.Pass));
+        Log.LogMessage(MessageImportance.High, TaskMessages.Summary, specs.Count, result.Models.Count, verdicts, breached, ReportFile);
+    }
+}
