@@ -11,7 +11,7 @@ public sealed class AnalyzeCommandTests
         "activations", "activations_all", "memory_access", "arithmetic_intensity", "unknown_ops",
     };
 
-    private static string Sample => Path.Combine(RepositoryRoot(), "specs", "models", "tiny-cnn.onnx");
+    private static string Sample => Path.Combine(RepositoryRoot.Path, "specs", "models", "tiny-cnn.onnx");
 
     [Test]
     public void Json_maps_every_indicator_name_to_a_number_and_reports_coverage()
@@ -89,18 +89,5 @@ public sealed class AnalyzeCommandTests
             Assert.That(stdout, Does.Contain("| `macs` | 2,802,304 | MAC | 2.80 M |"));
             Assert.That(stdout.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("| Conv", StringComparison.Ordinal)), Is.EqualTo(3));
         });
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "EfficiencyMisnomer.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EfficiencyMisnomer.sln not found.");
     }
 }

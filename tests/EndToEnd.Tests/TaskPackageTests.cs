@@ -22,7 +22,7 @@ public sealed class TaskPackageTests
         Directory.CreateDirectory(Path.Combine(consumer, "specs", "models"));
         version = $"0.0.1-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
 
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var (code, output) = DotNet.Run(root, "pack", Path.Combine(root, "src", "Tasks"), "-c", "Release", "-o", feed,
             $"-p:Version={version}", "--nologo", "-nodeReuse:false");
         Assert.That(code, Is.Zero, output);
@@ -161,17 +161,4 @@ public sealed class TaskPackageTests
 
     private (int ExitCode, string Output) Build(params string[] extra) =>
         DotNet.Run(consumer, new[] { "build", "--nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(extra).ToArray());
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EfficiencyMisnomer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EfficiencyMisnomer.sln not found.");
-    }
 }

@@ -12,7 +12,7 @@ public sealed class CheckEfficiencyBudgetsTests
     {
         folder = Path.Combine(Path.GetTempPath(), "misnomer-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        File.Copy(Path.Combine(RepositoryRoot(), "specs", "models", "tiny-cnn.onnx"), Path.Combine(folder, "tiny-cnn.onnx"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "specs", "models", "tiny-cnn.onnx"), Path.Combine(folder, "tiny-cnn.onnx"));
     }
 
     [TearDown]
@@ -114,18 +114,5 @@ public sealed class CheckEfficiencyBudgetsTests
             InputsFile = Path.Combine(folder, "obj", "inputs.txt"),
         };
         return (task, engine);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EfficiencyMisnomer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EfficiencyMisnomer.sln not found.");
     }
 }

@@ -1,27 +1,15 @@
-using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Operators;
 
 namespace EfficiencyMisnomer.CostModel;
 
 /// <summary>The cost rules known to the engine, by domain and operator type.</summary>
-public sealed class CostRuleRegistry
+public sealed class CostRuleRegistry : OperatorRuleRegistry<ICostRule>
 {
-    private readonly Dictionary<(string Domain, string OpType), ICostRule> rules = new();
-
     public CostRuleRegistry(IEnumerable<ICostRule> rules)
+        : base(rules)
     {
-        foreach (var rule in rules)
-        {
-            foreach (var opType in rule.OpTypes)
-            {
-                this.rules[(rule.Domain, opType)] = rule;
-            }
-        }
     }
 
-    public static CostRuleRegistry Default { get; } = new(ShapeRuleRegistry.Discover<ICostRule>());
-
-    public IEnumerable<(string Domain, string OpType)> Operators => rules.Keys;
-
-    public ICostRule? Find(string domain, string opType) =>
-        rules.TryGetValue((ShapeRuleRegistry.Normalize(domain), opType), out var rule) ? rule : null;
+    /// <summary>Every cost rule of this assembly.</summary>
+    public static CostRuleRegistry Default { get; } = new(Discover());
 }

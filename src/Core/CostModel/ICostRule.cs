@@ -1,15 +1,12 @@
+using EfficiencyMisnomer.Operators;
+
 namespace EfficiencyMisnomer.CostModel;
 
 /// <summary>
 /// Costs one operator family. Each implementation lives in its own file under <c>CostModel/Rules</c>
 /// and is found by reflection; an operator without a rule is reported in <c>unknown_ops</c>.
 /// </summary>
-public interface ICostRule
+public interface ICostRule : IOperatorRule
 {
-    /// <summary>The operator domain: empty for the default ONNX domain.</summary>
-    string Domain => string.Empty;
-
-    IReadOnlyCollection<string> OpTypes { get; }
-
     OperatorCost Cost(CostContext context);
 }

@@ -1,3 +1,5 @@
+using EfficiencyMisnomer.Operators;
+
 namespace EfficiencyMisnomer.Shapes;
 
 /// <summary>
@@ -5,13 +7,7 @@ namespace EfficiencyMisnomer.Shapes;
 /// Each implementation lives in its own file under <c>Shapes/Rules</c> and is found by reflection,
 /// so adding an operator is adding a file.
 /// </summary>
-public interface IShapeRule
+public interface IShapeRule : IOperatorRule
 {
-    /// <summary>The operator domain: empty for the default ONNX domain, <c>com.microsoft</c>, ...</summary>
-    string Domain => string.Empty;
-
-    /// <summary>The operator types this rule handles.</summary>
-    IReadOnlyCollection<string> OpTypes { get; }
-
     void Infer(ShapeContext context);
 }

@@ -39,7 +39,7 @@ public sealed class CostRuleRegistryTests
     [Test]
     public void No_two_rules_claim_the_same_operator()
     {
-        var claims = ShapeRuleRegistry.Discover<ICostRule>().SelectMany(r => r.OpTypes.Select(op => (r.Domain, op)));
+        var claims = EfficiencyMisnomer.Operators.OperatorRuleRegistry<ICostRule>.Discover().SelectMany(r => r.OpTypes.Select(op => (r.Domain, op)));
 
         Assert.That(claims, Is.Unique);
     }

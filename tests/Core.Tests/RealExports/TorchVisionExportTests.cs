@@ -16,7 +16,6 @@ public sealed class TorchVisionExportTests
     private const string ExportsMissing =
         "torchvision exports not found: run scripts/export-torchvision.sh (needs Debian python3-torchvision)";
 
-    private const string SolutionFile = "EfficiencyMisnomer.sln";
     private const double MacsTolerancePercent = 0.5;
     private const int UninferredShown = 10;
 
@@ -67,7 +66,7 @@ public sealed class TorchVisionExportTests
     {
         public static TorchVisionExport Find(string model)
         {
-            var folder = System.IO.Path.Combine(RepositoryRoot(), ".models", "torchvision");
+            var folder = System.IO.Path.Combine(RepositoryRoot.Path, ".models", "torchvision");
             var manifestPath = System.IO.Path.Combine(folder, "manifest.json");
             if (!File.Exists(manifestPath))
             {
@@ -95,20 +94,6 @@ public sealed class TorchVisionExportTests
 
             return new TorchVisionExport(path, entry.GetProperty("batch_dim").GetString()!,
                 entry.GetProperty("float_param_elements").GetInt64());
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(System.IO.Path.Combine(folder.FullName, SolutionFile)))
-                {
-                    return folder.FullName;
-                }
-            }
-
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"No folder above {TestContext.CurrentContext.TestDirectory} contains {SolutionFile}."));
         }
     }
 }

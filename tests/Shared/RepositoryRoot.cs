@@ -1,4 +1,4 @@
-namespace EfficiencyMisnomer.Tests;
+namespace EfficiencyMisnomer.Testing;
 
 /// <summary>Finds the repository root (the folder holding the solution) from the test's output folder.</summary>
 internal static class RepositoryRoot
