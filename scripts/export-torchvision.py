@@ -39,7 +39,20 @@ MODELS = [
     "swin_t",
     "resnet50",
     "mobilenet_v2",
+    # Further families, for operator coverage: every operator they use must be understood.
+    "squeezenet1_0",
+    "shufflenet_v2_x1_0",
+    "googlenet",
+    "densenet121",
+    "inception_v3",
+    "regnet_y_400mf",
+    "mnasnet0_5",
+    "convnext_tiny",
+    "efficientnet_v2_s",
+    "maxvit_t",
 ]
+# Models whose native input is not 224x224.
+INPUT_SIZES = {"inception_v3": (3, 299, 299)}
 MISSING_DEPENDENCY = 3
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +128,7 @@ def export(torch, torchvision, name, path):
     torch.manual_seed(SEED)
     builder = getattr(torchvision.models, name)
     model = builder(weights=None).eval()
-    sample = torch.randn(1, *INPUT_SIZE)
+    sample = torch.randn(1, *INPUT_SIZES.get(name, INPUT_SIZE))
     partial = path.with_name(path.name + ".partial")
     # Traced with autograd on, deliberately: under torch.no_grad() an eval-mode nn.MultiheadAttention
     # (vit_b_16) takes its fused fast path, aten::_native_multi_head_attention, which torch 1.13
