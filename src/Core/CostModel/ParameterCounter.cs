@@ -4,10 +4,11 @@ using EfficiencyMisnomer.Onnx;
 namespace EfficiencyMisnomer.CostModel;
 
 /// <summary>
-/// Counts learnable parameters: floating-point initializers, and floating-point Constant-node tensors
-/// of more than one element, each name once, subgraphs included. Tensors read only as a
-/// BatchNormalization's running mean or variance are statistics, not parameters; unused tensors are
-/// not parameters either.
+/// Counts learnable parameters: floating-point initializers, floating-point Constant-node tensors of
+/// more than one element, and integer initializers that a quantized operator reads as its weight (or
+/// bias), each name once, subgraphs included. Tensors read only as a BatchNormalization's running mean
+/// or variance are statistics, not parameters; unused tensors, scales and zero points are not
+/// parameters either.
 /// </summary>
 public static class ParameterCounter
 {
@@ -40,7 +41,7 @@ public static class ParameterCounter
             }
         }
 
-        AddInitializers(model.Graph, candidates);
+        AddInitializers(model.Graph, candidates, consumers);
 
         long parameters = 0, uses = 0, embedding = 0, bytes = 0;
         int tensors = 0, unused = 0;
@@ -58,12 +59,17 @@ public static class ParameterCounter
                 continue;
             }
 
+            if (readers.TrueForAll(IsQuantizationParameter))
+            {
+                continue;
+            }
+
             tensors++;
             parameters = checked(parameters + elements);
             bytes = checked(bytes + size);
             var distinctNodes = readers.Select(r => r.Node).Distinct().Count();
             uses = checked(uses + (elements * distinctNodes));
-            if (readers.TrueForAll(r => r.Node.OpType == "Gather" && r.Input == 0))
+            if (readers.TrueForAll(IsLookup))
             {
                 embedding = checked(embedding + elements);
             }
@@ -72,11 +78,13 @@ public static class ParameterCounter
         return new ParameterCount(parameters, uses, embedding, bytes, tensors, unused);
     }
 
-    private static void AddInitializers(OnnxGraph graph, Dictionary<string, (long Elements, long Bytes)> candidates)
+    private static void AddInitializers(OnnxGraph graph, Dictionary<string, (long Elements, long Bytes)> candidates,
+        Dictionary<string, List<(Node Node, int Input)>> consumers)
     {
         foreach (var (name, tensor) in graph.Initializers)
         {
-            if (tensor.ElementType.IsFloatingPoint())
+            if (tensor.ElementType.IsFloatingPoint()
+                || (tensor.ElementType.IsInteger() && consumers.TryGetValue(name, out var readers) && readers.Exists(IsQuantizedWeight)))
             {
                 candidates.TryAdd(name, (tensor.ElementCount, tensor.ByteSize));
             }
@@ -86,8 +94,55 @@ public static class ParameterCounter
         {
             foreach (var subgraph in node.Subgraphs.Values)
             {
-                AddInitializers(subgraph, candidates);
+                AddInitializers(subgraph, candidates, consumers);
             }
         }
     }
+
+    /// <summary>
+    /// The operand that holds quantized weights: QLinearConv's w (3) and int32 bias (8), QLinearMatMul's
+    /// a (0) or b (3), ConvInteger's w (1), MatMulInteger's a (0) or b (1), and DequantizeLinear's x (0),
+    /// through which QDQ models feed their int8 weights. Scales and zero points are other inputs.
+    /// </summary>
+    private static bool IsQuantizedWeight((Node Node, int Input) reader)
+    {
+        var (node, input) = reader;
+        if (node.Domain.Length != 0 && node.Domain != "ai.onnx")
+        {
+            return false;
+        }
+
+        return node.OpType switch
+        {
+            "QLinearConv" => input is 3 or 8,
+            "QLinearMatMul" => input is 0 or 3,
+            "ConvInteger" => input == 1,
+            "MatMulInteger" => input is 0 or 1,
+            "DequantizeLinear" => input == 0,
+            _ => false,
+        };
+    }
+
+    /// <summary>A scale or zero point of a quantized operator: fixed by calibration, not learned with the weights.</summary>
+    private static bool IsQuantizationParameter((Node Node, int Input) reader)
+    {
+        var (node, input) = reader;
+        if (node.Domain.Length != 0 && node.Domain != "ai.onnx")
+        {
+            return false;
+        }
+
+        return node.OpType switch
+        {
+            "QLinearConv" or "QLinearMatMul" => input is 1 or 2 or 4 or 5 or 6 or 7,
+            "QuantizeLinear" or "DequantizeLinear" => input is 1 or 2,
+            "ConvInteger" or "MatMulInteger" => input is 2 or 3,
+            _ => false,
+        };
+    }
+
+    /// <summary>A read of a lookup table: Gather's data, or the embedding tables of ONNX Runtime's EmbedLayerNormalization.</summary>
+    private static bool IsLookup((Node Node, int Input) reader) =>
+        (reader.Node.OpType == "Gather" && reader.Input == 0)
+        || (reader.Node.OpType == "EmbedLayerNormalization" && reader.Node.Domain == "com.microsoft" && reader.Input is 2 or 3 or 4);
 }

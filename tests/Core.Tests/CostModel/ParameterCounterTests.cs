@@ -101,4 +101,51 @@ public sealed class ParameterCounterTests
             Assert.That(count.UnusedTensors, Is.EqualTo(1));
         });
     }
+
+    [Test]
+    public void Quantized_weights_and_biases_count_but_scales_and_zero_points_do_not()
+    {
+        var builder = new Builder();
+        var x = builder.Input("x", ElementType.UInt8, 1, 2, 4, 4);
+        var scale = builder.Floats("scale", Array.Empty<long>(), new[] { 0.1f });
+        var weightScales = builder.Floats("w_scale", new long[] { 3 }, new[] { 0.1f, 0.2f, 0.3f });
+        var zero = builder.Initializer("zero", ElementType.UInt8, Array.Empty<long>());
+        var weightZeros = builder.Initializer("w_zero", ElementType.Int8, new long[] { 3 });
+        var conv = builder.Typed("QLinearConv", new[]
+        {
+            x, scale, zero, builder.Initializer("w", ElementType.Int8, new long[] { 3, 2, 3, 3 }), weightScales, weightZeros, scale, zero,
+            builder.Initializer("bias", ElementType.Int32, new long[] { 3 }),
+        }, ElementType.UInt8, new long[] { 1, 3, 2, 2 });
+        var table = builder.Initializer("qtable", ElementType.Int8, new long[] { 5, 4 });
+        var dequantized = builder.Typed("DequantizeLinear", new[] { table, scale }, new long[] { 5, 4 });
+        var ids = builder.Int64s("ids", 1, 2);
+        var gathered = builder.Typed("Gather", new[] { dequantized, ids }, new long[] { 2, 4 });
+        builder.Output(conv);
+
+        var report = builder.Analyze(gathered);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("params"), Is.EqualTo(54 + 3 + 20));
+            Assert.That(report.Count("param_uses"), Is.EqualTo(54 + 3 + 20));
+        });
+    }
+
+    [Test]
+    public void Integer_matmul_weights_count_from_either_operand()
+    {
+        var builder = new Builder();
+        var a = builder.Input("a", ElementType.UInt8, 2, 3);
+        var right = builder.Typed("MatMulInteger", new[] { a, builder.Initializer("b", ElementType.Int8, new long[] { 3, 4 }) }, ElementType.Int32, new long[] { 2, 4 });
+        var left = builder.Typed("MatMulInteger", new[] { builder.Initializer("c", ElementType.UInt8, new long[] { 5, 2 }), a, builder.Initializer("cz", ElementType.UInt8, Array.Empty<long>()) },
+            ElementType.Int32, new long[] { 5, 3 });
+        var image = builder.Input("image", ElementType.UInt8, 1, 1, 3, 3);
+        var conv = builder.Typed("ConvInteger", new[] { image, builder.Initializer("k", ElementType.UInt8, new long[] { 2, 1, 2, 2 }) }, ElementType.Int32, new long[] { 1, 2, 2, 2 });
+        builder.Output(right);
+        builder.Output(left);
+
+        var report = builder.Analyze(conv);
+
+        Assert.That(report.Count("params"), Is.EqualTo(12 + 10 + 8));
+    }
 }

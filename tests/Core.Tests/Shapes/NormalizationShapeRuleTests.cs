@@ -39,4 +39,20 @@ public sealed class NormalizationShapeRuleTests
             Assert.That(types.Shape("rv"), Is.EqualTo("[64]"));
         });
     }
+
+    [Test]
+    public void Simplified_layer_normalization_in_the_default_domain()
+    {
+        var b = new Builder();
+        var x = b.Input("x", ElementType.Float, 2, 3, 8);
+        b.Node("SimplifiedLayerNormalization", new[] { x, b.Weight("g", 8) }, new[] { "y", "inv" }, ("axis", -1L));
+
+        var types = b.Infer();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(types.Shape("y"), Is.EqualTo("[2x3x8]"));
+            Assert.That(types.Shape("inv"), Is.EqualTo("[2x3x1]"));
+        });
+    }
 }

@@ -4,7 +4,8 @@ namespace EfficiencyMisnomer.CostModel.Rules;
 /// Normalizations that compute statistics at run time, per element: the mean (1 add), the centred value
 /// (1 sub), its square (1 mul) and the variance sum (1 add), then the normalization by the reciprocal
 /// standard deviation (1 mul; the per-group sqrt is neglected) make 5; an affine scale and a bias add
-/// 1 each. RMSNormalization skips the centring (square, sum, normalize = 3, plus scale);
+/// 1 each. RMSNormalization and ONNX Runtime's SimplifiedLayerNormalization skip the centring (square,
+/// sum, normalize = 3, plus scale);
 /// LpNormalization is |x| or x², sum and divide (3).
 /// </summary>
 internal sealed class NormalizationCost : ICostRule
@@ -16,7 +17,7 @@ internal sealed class NormalizationCost : ICostRule
     public IReadOnlyCollection<string> OpTypes { get; } = new[]
     {
         "LayerNormalization", "InstanceNormalization", "GroupNormalization", "MeanVarianceNormalization",
-        "RMSNormalization", "LpNormalization",
+        "RMSNormalization", "SimplifiedLayerNormalization", "LpNormalization",
     };
 
     public OperatorCost Cost(CostContext context)
@@ -26,7 +27,7 @@ internal sealed class NormalizationCost : ICostRule
             "LayerNormalization" => Normalize + 1 + (context.HasInput(2) ? 1 : 0),
             "InstanceNormalization" or "GroupNormalization" => Normalize + 2,
             "MeanVarianceNormalization" => Normalize,
-            "RMSNormalization" => RootMeanSquare + 1,
+            "RMSNormalization" or "SimplifiedLayerNormalization" => RootMeanSquare + 1,
             _ => LpNorm,
         };
         return OperatorCost.Elementwise(checked(perElement * context.OutputElements(0)));

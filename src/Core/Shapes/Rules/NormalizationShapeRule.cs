@@ -2,11 +2,14 @@ using EfficiencyMisnomer.Onnx;
 
 namespace EfficiencyMisnomer.Shapes.Rules;
 
-/// <summary>BatchNormalization, LayerNormalization, InstanceNormalization, GroupNormalization: Y is X's type and shape.</summary>
+/// <summary>
+/// BatchNormalization, LayerNormalization, InstanceNormalization, GroupNormalization, and ONNX Runtime's
+/// SimplifiedLayerNormalization (RMS norm, registered in the default domain): Y is X's type and shape.
+/// </summary>
 internal sealed class NormalizationShapeRule : IShapeRule
 {
     public IReadOnlyCollection<string> OpTypes { get; } =
-        new[] { "BatchNormalization", "LayerNormalization", "InstanceNormalization", "GroupNormalization" };
+        new[] { "BatchNormalization", "LayerNormalization", "InstanceNormalization", "GroupNormalization", "SimplifiedLayerNormalization" };
 
     public void Infer(ShapeContext context)
     {
@@ -28,11 +31,12 @@ internal sealed class NormalizationShapeRule : IShapeRule
                 context.SetOutput(i, statistics, channels);
             }
         }
-        else if (context.Node.OpType == "LayerNormalization")
+        else if (context.Node.OpType is "LayerNormalization" or "SimplifiedLayerNormalization")
         {
             int axis = ShapeMath.Axis(context, context.Attributes.GetInt("axis", -1), shape.Rank);
             var reduced = new TensorShape(shape.Select((d, i) => i < axis ? d : Dim.Of(1)));
             var stash = ElementTypes.FromOnnx((int)context.Attributes.GetInt("stash_type", (int)ElementType.Float));
+            // LayerNormalization: mean and inverse deviation; SimplifiedLayerNormalization: inverse deviation only.
             context.SetOutput(1, stash, reduced);
             context.SetOutput(2, stash, reduced);
         }

@@ -76,6 +76,8 @@ public sealed class NormalizationCostTests
     [TestCase("GroupNormalization", 7)]
     [TestCase("MeanVarianceNormalization", 5)]
     [TestCase("LpNormalization", 3)]
+    [TestCase("RMSNormalization", 4)]
+    [TestCase("SimplifiedLayerNormalization", 4)]
     public void Other_normalizations_per_element(string op, int perElement)
     {
         var builder = new Builder(opset: 18);

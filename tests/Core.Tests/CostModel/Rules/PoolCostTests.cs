@@ -55,4 +55,62 @@ public sealed class PoolCostTests
             Assert.That(report.Count("activations_all"), Is.EqualTo(3));
         });
     }
+
+    [Test]
+    public void Lp_pool_raises_adds_and_takes_one_root_per_output()
+    {
+        var builder = new Builder();
+        var x = builder.Input("x", ElementType.Float, 1, 1, 4, 4);
+        var y = builder.Typed("LpPool", new[] { x }, new long[] { 1, 1, 2, 2 }, ("kernel_shape", new long[] { 2, 2 }), ("strides", new long[] { 2, 2 }));
+
+        var report = builder.Analyze(y);
+
+        Assert.That(report.Count("flops"), Is.EqualTo(4 * ((2 * 4) + 1)));
+    }
+
+    [Test]
+    public void One_and_three_dimensional_pools_use_every_kernel_dim()
+    {
+        var builder = new Builder();
+        var line = builder.Input("line", ElementType.Float, 1, 2, 9);
+        var max = builder.Typed("MaxPool", new[] { line }, new long[] { 1, 2, 4 }, ("kernel_shape", new long[] { 3 }), ("strides", new long[] { 2 }));
+        var volume = builder.Input("volume", ElementType.Float, 1, 1, 4, 4, 4);
+        var average = builder.Typed("AveragePool", new[] { volume }, new long[] { 1, 1, 2, 2, 2 },
+            ("kernel_shape", new long[] { 2, 2, 2 }), ("strides", new long[] { 2, 2, 2 }));
+        builder.Output(max);
+
+        var report = builder.Analyze(average);
+
+        Assert.That(report.Count("flops"), Is.EqualTo((8 * 3) + (8 * (8 + 1))));
+    }
+
+    [Test]
+    public void Dilated_max_pool_compares_kernel_positions_not_the_dilated_window()
+    {
+        var builder = new Builder();
+        var x = builder.Input("x", ElementType.Float, 1, 1, 5, 5);
+        var y = builder.Typed("MaxPool", new[] { x }, new long[] { 1, 1, 3, 3 }, ("kernel_shape", new long[] { 2, 2 }), ("dilations", new long[] { 2, 2 }));
+
+        var report = builder.Analyze(y);
+
+        Assert.That(report.Count("flops"), Is.EqualTo(9 * 4));
+    }
+
+    [Test]
+    public void Max_roi_pool_costs_the_largest_bin_a_region_can_have()
+    {
+        var builder = new Builder();
+        var x = builder.Input("x", ElementType.Float, 1, 2, 6, 6);
+        var rois = builder.Input("rois", ElementType.Float, 3, 5);
+        var y = builder.Typed("MaxRoiPool", new[] { x, rois }, new long[] { 3, 2, 2, 3 }, ("pooled_shape", new long[] { 2, 3 }));
+
+        var report = builder.Analyze(y);
+
+        // 36 outputs, each a bin of at most ⌈6/2⌉·⌈6/3⌉ = 6 positions.
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.EqualTo(36 * 6));
+            Assert.That(report.Count("unknown_ops"), Is.Zero);
+        });
+    }
 }

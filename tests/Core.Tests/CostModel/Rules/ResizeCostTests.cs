@@ -37,4 +37,22 @@ public sealed class ResizeCostTests
 
         Assert.That(report.Count("flops"), Is.EqualTo(2 * 24));
     }
+
+    [TestCase("nearest", 0L)]
+    [TestCase("linear", 4L * 16)]
+    public void Upsample_costs_like_resize(string mode, long flops)
+    {
+        var builder = new Builder(opset: 9);
+        var x = builder.Input("x", ElementType.Float, 1, 1, 2, 2);
+        var scales = builder.Floats("scales", new long[] { 4 }, new[] { 1f, 1f, 2f, 2f });
+        var y = builder.Typed("Upsample", new[] { x, scales }, new long[] { 1, 1, 4, 4 }, ("mode", mode));
+
+        var report = builder.Analyze(y);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.EqualTo(flops));
+            Assert.That(report.Count("activations_all"), Is.EqualTo(16));
+        });
+    }
 }
