@@ -67,7 +67,7 @@ public sealed class WeightSparsityTests
     }
 
     [Test]
-    public void Half_bfloat16_double_and_typed_fields_are_read([Values(16, 1 << 20)] int bufferBytes)
+    public void Half_bfloat16_double_typed_fields_and_constant_nodes_are_read([Values(16, 1 << 20)] int bufferBytes)
     {
         var b = new Builder();
         Raw(b, "half", ElementType.Float16, new ushort[] { 0x0000, 0x8000, 0x3C00, 0x0001 });          // 2 zeros of 4
@@ -80,10 +80,14 @@ public sealed class WeightSparsityTests
         typedHalf.Int32Data.AddRange(new[] { 0x8000, 0x3C00, 0 });                                          // 2 of 3
         Read(b, typedHalf);
 
+        b.Node("Constant", Array.Empty<string>(), new[] { "constant" },
+            ("value", Builder.Tensor(ElementType.Float, new long[] { 4 }, new[] { 0f, 1f, -0f, 2f })));      // 2 of 4
+        b.Output(b.Op("Identity", new[] { "constant" }));
+
         var model = b.Load();
         var sparsity = WeightSparsity.Measure(model, ParameterCounter.Count(model).ParameterTensors, bufferBytes);
 
-        Assert.That(sparsity, Is.EqualTo((2.0 + 2 + 2 + 500 + 2) / (4 + 3 + 5 + 5000 + 3)));
+        Assert.That(sparsity, Is.EqualTo((2.0 + 2 + 2 + 500 + 2 + 2) / (4 + 3 + 5 + 5000 + 3 + 4)));
     }
 
     [Test]
