@@ -6,7 +6,7 @@ using EfficiencyMisnomer.Shapes;
 
 namespace EfficiencyMisnomer.Cli;
 
-/// <summary><c>misnomer analyze MODEL [--bind k=v]... [--format table|json|markdown] [--per-node]</c>.</summary>
+/// <summary><c>misnomer analyze MODEL [--bind k=v]... [--format table|json|markdown] [--per-node] [--optimizer NAME] [--sparsity]</c>.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -27,12 +27,22 @@ internal static class AnalyzeCommand
         };
         optimizer.AcceptOnlyFromAmong(Enum.GetValues<Optimizer>().Select(o => o.Name()).ToArray());
 
-        var command = new Command("analyze", "Compute the static cost indicators of an ONNX model.") { model, bind, format, perNode, optimizer };
+        var sparsity = new Option<bool>("--sparsity")
+        {
+            Description = "Also compute sparsity, the fraction of zero weights: reads every weight, external data included.",
+        };
+
+        var command = new Command("analyze", "Compute the static cost indicators of an ONNX model.") { model, bind, format, perNode, optimizer, sparsity };
         command.SetAction(result =>
         {
             var bindings = ShapeBindings.Parse(result.GetValue(bind) ?? Array.Empty<string>());
             var chosen = Optimizers.TryParse(result.GetValue(optimizer)!, out var parsed) ? parsed : Optimizer.Adam;
-            var report = StaticAnalyzer.Analyze(result.GetValue(model)!, new AnalysisOptions { Bindings = bindings, Optimizer = chosen });
+            var report = StaticAnalyzer.Analyze(result.GetValue(model)!, new AnalysisOptions
+            {
+                Bindings = bindings,
+                Optimizer = chosen,
+                ComputeSparsity = result.GetValue(sparsity),
+            });
             var nodes = result.GetValue(perNode);
             foreach (var diagnostic in report.Diagnostics)
             {

@@ -55,6 +55,28 @@ public sealed class AnalyzeCommandTests
     }
 
     [Test]
+    public void Sparsity_is_reported_after_model_size_only_with_the_flag()
+    {
+        IReadOnlyList<string> Names(params string[] extra)
+        {
+            var (code, stdout, _) = CliRunner.Run(new[] { "analyze", Sample, "--bind", "batch=1", "--format", "json" }.Concat(extra).ToArray());
+            Assert.That(code, Is.EqualTo(0));
+            using var json = JsonDocument.Parse(stdout);
+            return json.RootElement.GetProperty("indicators").EnumerateObject().Select(p => p.Name).ToList();
+        }
+
+        var plain = Names();
+        var withSparsity = Names("--sparsity");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plain, Does.Not.Contain("sparsity"));
+            Assert.That(withSparsity, Is.EqualTo(plain.Take(5).Append("sparsity").Concat(plain.Skip(5))));
+            Assert.That(withSparsity[4], Is.EqualTo("model_size"));
+        });
+    }
+
+    [Test]
     public void Unbound_batch_defaults_to_one_with_a_warning_naming_it()
     {
         var (code, _, stderr) = CliRunner.Run("analyze", Sample);

@@ -16,18 +16,19 @@ public enum WeightStorage
 
     /// <summary>In one external data file beside the model, written sparse (nothing on disk for the zeros).</summary>
     External,
+
+    /// <summary>In one external data file beside the model, seeded pseudo-random values (written out: takes disk).</summary>
+    ExternalRandom,
 }
 
 /// <summary>
 /// Writes ONNX models from C#. A thin, explicit layer over the wire messages: inputs, initializers,
 /// nodes with attributes, outputs, opsets. Subgraphs are built with a nested builder.
 /// </summary>
-public sealed class ModelBuilder
+public sealed partial class ModelBuilder
 {
     private readonly GraphProto graph = new();
     private readonly Dictionary<string, long> opsets = new(StringComparer.Ordinal);
-    private readonly List<(TensorProto Tensor, long Bytes)> external = new();
-    private readonly Random random;
     private int unique;
 
     public ModelBuilder(string name = "model", long opset = 17, WeightStorage storage = WeightStorage.Zeros, int seed = 42)
@@ -69,47 +70,6 @@ public sealed class ModelBuilder
 
     /// <summary>Adds a weight initializer stored as configured by <see cref="Storage"/>.</summary>
     public string Weight(string name, params long[] dims) => Initializer(name, ElementType.Float, dims);
-
-    /// <summary>Adds an initializer of any element type stored as configured by <see cref="Storage"/>.</summary>
-    public string Initializer(string name, ElementType type, long[] dims)
-    {
-        var count = dims.Aggregate(1L, (a, b) => checked(a * b));
-        var bytes = type.ByteSize(count);
-        var tensor = new TensorProto { Name = name, DataType = (int)type };
-        tensor.Dims.AddRange(dims);
-        switch (Storage)
-        {
-            case WeightStorage.External:
-                tensor.DataLocation = TensorProto.Types.DataLocation.External;
-                external.Add((tensor, bytes));
-                graph.Initializer.Add(tensor);
-                break;
-            case WeightStorage.Random:
-                var data = new byte[bytes];
-                if (type == ElementType.Float)
-                {
-                    var floats = new float[count];
-                    for (int i = 0; i < floats.Length; i++)
-                    {
-                        floats[i] = (float)((random.NextDouble() * 2) - 1);
-                    }
-
-                    Buffer.BlockCopy(floats, 0, data, 0, data.Length);
-                }
-                else
-                {
-                    random.NextBytes(data);
-                }
-
-                graph.Initializer.Add(WithRawData(tensor, data));
-                break;
-            default:
-                graph.Initializer.Add(WithRawData(tensor, new byte[bytes]));
-                break;
-        }
-
-        return name;
-    }
 
     /// <summary>An int64 initializer with the given values, always inline (shape constants).</summary>
     public string Int64s(string name, params long[] values) => Int64s(name, new long[] { values.Length }, values);
@@ -167,32 +127,6 @@ public sealed class ModelBuilder
         }
 
         return model.ToByteArray();
-    }
-
-    /// <summary>Writes the model (and, for external storage, its sparse data file) into a folder; returns the model path.</summary>
-    public string Save(string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        if (external.Count > 0)
-        {
-            long offset = 0;
-            foreach (var (tensor, bytes) in external)
-            {
-                tensor.ExternalData.Clear();
-                tensor.ExternalData.Add(new StringStringEntryProto { Key = "location", Value = ExternalDataFile });
-                tensor.ExternalData.Add(new StringStringEntryProto { Key = "offset", Value = offset.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-                tensor.ExternalData.Add(new StringStringEntryProto { Key = "length", Value = bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-                offset = checked(offset + bytes);
-                offset = (offset + 63) / 64 * 64; // aligned, like ONNX's own external data writer
-            }
-
-            using var data = new FileStream(Path.Combine(folder, ExternalDataFile), FileMode.Create, FileAccess.Write);
-            data.SetLength(offset); // sparse on file systems that support it: nothing is written
-        }
-
-        File.WriteAllBytes(path, ToBytes());
-        return path;
     }
 
     /// <summary>Builds the model in memory and loads it with the engine.</summary>

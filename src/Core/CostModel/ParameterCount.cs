@@ -10,4 +10,10 @@ namespace EfficiencyMisnomer.CostModel;
 public sealed record ParameterCount(long Params, long ParamUses, long EmbeddingParams, long Bytes, int Tensors, int UnusedTensors)
 {
     public double SharingFactor => Params == 0 ? 1.0 : (double)ParamUses / Params;
+
+    /// <summary>The tensors counted, each once, in no particular order.</summary>
+    public IReadOnlyList<ParameterTensor> ParameterTensors { get; init; } = Array.Empty<ParameterTensor>();
 }
+
+/// <summary>A tensor counted in <c>params</c>, with the name of one node that reads it (for messages).</summary>
+public sealed record ParameterTensor(string Name, Onnx.TensorInfo Tensor, string Reader);

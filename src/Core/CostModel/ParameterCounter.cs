@@ -18,7 +18,7 @@ public static class ParameterCounter
     public static ParameterCount Count(OnnxModel model)
     {
         var consumers = new Dictionary<string, List<(Node Node, int Input)>>(StringComparer.Ordinal);
-        var candidates = new Dictionary<string, (long Elements, long Bytes)>(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
         foreach (var (node, graph) in model.Graph.AllNodes())
         {
             for (int i = 0; i < node.Inputs.Count; i++)
@@ -37,7 +37,7 @@ public static class ParameterCounter
             if (node.OpType == "Constant" && node.Domain.Length == 0 && node.Outputs.Count > 0
                 && node.Attributes.GetTensor("value") is { } value && value.ElementType.IsFloatingPoint() && value.ElementCount > 1)
             {
-                candidates.TryAdd(node.Outputs[0], (value.ElementCount, value.ByteSize));
+                candidates.TryAdd(node.Outputs[0], value);
             }
         }
 
@@ -45,8 +45,10 @@ public static class ParameterCounter
 
         long parameters = 0, uses = 0, embedding = 0, bytes = 0;
         int tensors = 0, unused = 0;
-        foreach (var (name, (elements, size)) in candidates)
+        var counted = new List<ParameterTensor>();
+        foreach (var (name, tensor) in candidates)
         {
+            var (elements, size) = (tensor.ElementCount, tensor.ByteSize);
             if (!consumers.TryGetValue(name, out var readers) || readers.Count == 0)
             {
                 unused++;
@@ -65,6 +67,7 @@ public static class ParameterCounter
             }
 
             tensors++;
+            counted.Add(new ParameterTensor(name, tensor, readers[0].Node.Name));
             parameters = checked(parameters + elements);
             bytes = checked(bytes + size);
             var distinctNodes = readers.Select(r => r.Node).Distinct().Count();
@@ -75,10 +78,10 @@ public static class ParameterCounter
             }
         }
 
-        return new ParameterCount(parameters, uses, embedding, bytes, tensors, unused);
+        return new ParameterCount(parameters, uses, embedding, bytes, tensors, unused) { ParameterTensors = counted };
     }
 
-    private static void AddInitializers(OnnxGraph graph, Dictionary<string, (long Elements, long Bytes)> candidates,
+    private static void AddInitializers(OnnxGraph graph, Dictionary<string, TensorInfo> candidates,
         Dictionary<string, List<(Node Node, int Input)>> consumers)
     {
         foreach (var (name, tensor) in graph.Initializers)
@@ -86,7 +89,7 @@ public static class ParameterCounter
             if (tensor.ElementType.IsFloatingPoint()
                 || (tensor.ElementType.IsInteger() && consumers.TryGetValue(name, out var readers) && readers.Exists(IsQuantizedWeight)))
             {
-                candidates.TryAdd(name, (tensor.ElementCount, tensor.ByteSize));
+                candidates.TryAdd(name, tensor);
             }
         }
 

@@ -95,6 +95,12 @@ public static class StaticAnalyzer
             IndicatorValue.OfCount(StaticIndicators.UnknownOps, unknownNodes.Count),
         };
 
+        if (options.ComputeSparsity)
+        {
+            var after = indicators.FindIndex(i => i.Indicator == StaticIndicators.ModelSize) + 1;
+            indicators.Insert(after, IndicatorValue.OfRatio(StaticIndicators.Sparsity, WeightSparsity.Measure(model, parameters.ParameterTensors)));
+        }
+
         if (unknownOps.Count > 0)
         {
             diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnknownOperator,

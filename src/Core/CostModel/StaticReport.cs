@@ -24,7 +24,10 @@ public sealed class StaticReport
     /// <summary>The optimizer assumed by <c>training_memory</c>.</summary>
     public Optimizer Optimizer { get; }
 
-    /// <summary>Every static indicator, in the order of <see cref="StaticIndicators.All"/>.</summary>
+    /// <summary>
+    /// Every computed static indicator, in the order of <see cref="StaticIndicators.All"/>. <c>sparsity</c> is
+    /// present only when it was asked for (<see cref="AnalysisOptions.ComputeSparsity"/>).
+    /// </summary>
     public IReadOnlyList<IndicatorValue> Indicators { get; }
 
     /// <summary>Per-node costs in topological order, subgraph nodes after their owner.</summary>

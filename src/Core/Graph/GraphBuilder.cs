@@ -50,7 +50,10 @@ internal sealed class GraphBuilder
             var values = decoder.Decode(sparse.Values, "sparse initializer");
             var dims = sparse.Dims.ToArray();
             var count = dims.Aggregate(1L, (a, d) => checked(a * Math.Max(d, 0)));
-            initializers.TryAdd(values.Name, new TensorInfo(values.Name, values.ElementType, dims, count, TensorStorage.Typed, null, null, null));
+            initializers.TryAdd(values.Name, new TensorInfo(values.Name, values.ElementType, dims, count, TensorStorage.Typed, null, null, null)
+            {
+                SparseValues = values,
+            });
         }
 
         graph.Initializers = initializers;

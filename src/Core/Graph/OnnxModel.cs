@@ -37,6 +37,9 @@ public sealed class OnnxModel
     /// <summary>Things worth knowing that did not stop the load (missing external data files, ...).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; }
 
+    /// <summary>The file's bytes when the model was loaded from memory: raw_data payloads are read from here.</summary>
+    internal byte[]? InMemoryBytes { get; set; }
+
     /// <summary>The opset version in force for a domain (<c>ai.onnx</c> and the empty string are the same domain).</summary>
     public long OpsetOf(string domain)
     {
@@ -48,5 +51,10 @@ public sealed class OnnxModel
     public static OnnxModel Load(string path) => OnnxModelReader.Read(path);
 
     /// <summary>Loads a model held in memory; <paramref name="path"/> names it in messages and anchors external data.</summary>
-    public static OnnxModel Load(byte[] bytes, string path) => OnnxModelReader.Read(bytes, path);
+    public static OnnxModel Load(byte[] bytes, string path)
+    {
+        var model = OnnxModelReader.Read(bytes, path);
+        model.InMemoryBytes = bytes;
+        return model;
+    }
 }

@@ -8,6 +8,7 @@ public static class StaticIndicators
     public static readonly Indicator SharingFactor = new("sharing_factor", "ratio", "param_uses / params (1 = no sharing)");
     public static readonly Indicator EmbeddingParams = new("embedding_params", "parameters", "parameters read only by Gather (lookup tables)");
     public static readonly Indicator ModelSize = new("model_size", "bytes", "model file plus external data files on disk");
+    public static readonly Indicator Sparsity = new("sparsity", "ratio", "fraction of parameter elements exactly zero (read from the weights, on request)");
     public static readonly Indicator Macs = new("macs", "MAC", "multiply-accumulates of conv, matmul and gemm-like operators");
     public static readonly Indicator Flops = new("flops", "FLOP", "2 x macs plus every other operator's arithmetic");
     public static readonly Indicator Activations = new("activations", "elements", "output elements of conv- and matmul-like nodes");
@@ -24,7 +25,7 @@ public static class StaticIndicators
     /// <summary>In the order reports show them.</summary>
     public static IReadOnlyList<Indicator> All { get; } = new[]
     {
-        Params, ParamUses, SharingFactor, EmbeddingParams, ModelSize, Macs, Flops, Activations, ActivationsAll,
+        Params, ParamUses, SharingFactor, EmbeddingParams, ModelSize, Sparsity, Macs, Flops, Activations, ActivationsAll,
         MemoryAccess, ArithmeticIntensity, ActivationMemory, Depth, MacsPerStep, TrainingFlops, TrainingMemory, UnknownOps,
     };
 }

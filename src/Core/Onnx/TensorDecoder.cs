@@ -74,7 +74,7 @@ internal sealed class TensorDecoder
         }
 
         var typed = count <= TensorValue.MaxElements ? DecodeTyped(proto, elementType, dims, count, name) : null;
-        return new TensorInfo(name, elementType, dims, count, TensorStorage.Typed, null, null, typed);
+        return new TensorInfo(name, elementType, dims, count, TensorStorage.Typed, null, null, typed) { TypedSource = proto };
     }
 
     private static TensorValue? DecodeRaw(ReadOnlySpan<byte> payload, ElementType type, long[] dims)

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Onnx.Wire;
 using EfficiencyMisnomer.Shapes;
 
 namespace EfficiencyMisnomer.Onnx;
@@ -53,6 +54,12 @@ public sealed class TensorInfo
 
     /// <summary>The values, for tensors of at most <see cref="TensorValue.MaxElements"/> elements.</summary>
     public TensorValue? Value { get; }
+
+    /// <summary>The parsed message holding the typed fields, for <see cref="TensorStorage.Typed"/>: read on request (sparsity).</summary>
+    internal TensorProto? TypedSource { get; init; }
+
+    /// <summary>For a sparse initializer: its stored non-zero values (the other elements are zero).</summary>
+    internal TensorInfo? SparseValues { get; init; }
 
     public TensorShape Shape => TensorShape.Of(Dims.ToArray());
 

@@ -7,7 +7,8 @@ namespace EfficiencyMisnomer.Reports;
 /// <summary>
 /// The JSON form of a <see cref="StaticReport"/>. Member names are a public interface:
 /// <c>indicators</c> maps each indicator name to its number, <c>units</c> to its unit,
-/// <c>coverage</c> has <c>nodes</c> and <c>unknown_ops</c>.
+/// <c>coverage</c> has <c>nodes</c> and <c>unknown_ops</c>. Indicators computed only on request
+/// (<c>sparsity</c>) have no key at all when they were not asked for.
 /// </summary>
 public static class StaticReportJson
 {
