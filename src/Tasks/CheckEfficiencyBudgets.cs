@@ -1,5 +1,6 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Reports;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

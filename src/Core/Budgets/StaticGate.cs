@@ -1,4 +1,8 @@
+using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Budgets;
 
@@ -8,12 +12,95 @@ namespace EfficiencyMisnomer.Budgets;
 /// </summary>
 public static class StaticGate
 {
+    private const string CannotAnalyse = "model '{0}' cannot be analysed: {1}: {2}";
+    private const string DuplicateSpecName = "spec name '{0}' is also used by '{1}'; give each spec its own name";
+
     public static GateResult Check(IEnumerable<string> specPaths, GateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(specPaths);
-        _ = options;
-        return new GateResult(Array.Empty<Diagnostic>(), Array.Empty<ModelVerdicts>(), Array.Empty<string>());
+        var mode = (options ?? new GateOptions()).Mode;
+        var diagnostics = new List<Diagnostic>();
+        var models = new List<ModelVerdicts>();
+        var inputs = new List<string>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in specPaths)
+        {
+            AddInput(inputs, path);
+            var load = SpecLoader.Load(path);
+            diagnostics.AddRange(load.Diagnostics);
+            if (load.Spec is not { } spec)
+            {
+                continue;
+            }
+
+            if (names.TryGetValue(spec.Name.Value, out var other))
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.SpecDuplicateName, Text(DuplicateSpecName, spec.Name.Value, other), spec.Name.Location));
+                continue;
+            }
+
+            names[spec.Name.Value] = path;
+            foreach (var model in spec.Models)
+            {
+                models.Add(CheckModel(spec, model, mode, diagnostics, inputs));
+            }
+        }
+
+        if (mode == GateMode.Off)
+        {
+            // The gate is switched off: nothing it finds may fail the build, but it still says what it found.
+            diagnostics = diagnostics.Select(d => d with { Severity = d.Severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : d.Severity }).ToList();
+        }
+
+        return new GateResult(diagnostics, models, inputs);
     }
+
+    private static ModelVerdicts CheckModel(Spec spec, ModelEntry model, GateMode mode, List<Diagnostic> diagnostics, List<string> inputs)
+    {
+        AddInput(inputs, model.ResolvedPath);
+        var budgets = EffectiveBudgets.For(spec, model);
+        StaticReport report;
+        try
+        {
+            var onnx = OnnxModel.Load(model.ResolvedPath);
+            foreach (var file in onnx.ExternalDataFiles)
+            {
+                AddInput(inputs, file);
+            }
+
+            var options = new AnalysisOptions
+            {
+                Bindings = EffectiveBudgets.Bindings(spec, model),
+                Optimizer = spec.Optimizer.Value,
+                // Weights are read only when a budget needs them.
+                ComputeSparsity = budgets.Any(b => b.Indicator == StaticIndicators.Sparsity),
+            };
+            report = StaticAnalyzer.Analyze(onnx, options);
+        }
+        catch (EfficiencyException e)
+        {
+            // The model's own location (a node, a tensor) is in the message; the build points at the spec's entry.
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.ModelNotAnalysable, Text(CannotAnalyse, model.Name, e.Code, e.Message.TrimEnd('.')), model.Location));
+            return new ModelVerdicts(spec.Path, model.Name, model.ResolvedPath, null, Array.Empty<BudgetVerdict>());
+        }
+
+        diagnostics.AddRange(report.Diagnostics);
+        var verdicts = BudgetEvaluator.Evaluate(model.Name, budgets, report, mode);
+        diagnostics.AddRange(verdicts.Select(BudgetEvaluator.Diagnose).OfType<Diagnostic>());
+        return new ModelVerdicts(spec.Path, model.Name, model.ResolvedPath, report, verdicts);
+    }
+
+    private static void AddInput(List<string> inputs, string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!inputs.Contains(full, StringComparer.Ordinal))
+        {
+            inputs.Add(full);
+        }
+    }
+
+    private static string Text(string template, params object[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, template, args);
 }
 
 /// <summary>How the gate reports: breaches as errors, as warnings, or not at all.</summary>
@@ -43,7 +130,11 @@ public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnly
 public sealed record ModelVerdicts(string SpecPath, string ModelName, string ModelPath, CostModel.StaticReport? Report, IReadOnlyList<BudgetVerdict> Verdicts);
 
 /// <summary>The outcome of one budget on one indicator.</summary>
-public sealed record BudgetVerdict(string Indicator, double Measured, double Limit, BudgetBound Bound, VerdictStatus Status, SourceLocation Location, string Message);
+public sealed record BudgetVerdict(string Indicator, double Measured, double Limit, BudgetBound Bound, VerdictStatus Status, SourceLocation Location, string Message)
+{
+    /// <summary>The severity the budget declares; under <see cref="GateMode.Warn"/> a breach warns whatever it is.</summary>
+    public BudgetSeverity Severity { get; init; } = BudgetSeverity.Error;
+}
 
 /// <summary>Which side of a budget a limit is.</summary>
 public enum BudgetBound

@@ -33,6 +33,28 @@ public static class ErrorCodes
     public const string UnknownOperator = "EM1301";
     public const string CountOverflow = "EM1302";
 
+    // EM20xx: reading and validating a spec.
+    public const string SpecNotFound = "EM2001";
+    public const string SpecSyntax = "EM2002";
+    public const string SpecEmpty = "EM2003";
+    public const string SpecWrongType = "EM2004";
+    public const string SpecUnknownKey = "EM2005";
+    public const string SpecDuplicateKey = "EM2006";
+    public const string SpecDuplicateName = "EM2007";
+    public const string SpecMissingKey = "EM2008";
+    public const string SpecInvalidValue = "EM2009";
+    public const string UnknownIndicator = "EM2010";
+    public const string IndicatorInWrongSection = "EM2011";
+    public const string BudgetWrongUnit = "EM2012";
+    public const string BudgetMinAboveMax = "EM2013";
+    public const string BudgetWithoutLimit = "EM2014";
+    public const string SpecModelNotFound = "EM2020";
+
+    // EM21xx: budget verdicts.
+    public const string BudgetExceeded = "EM2101";
+    public const string BudgetWarning = "EM2102";
+    public const string ModelNotAnalysable = "EM2103";
+
     // EM22xx: the MSBuild gate.
     public const string InvalidGateMode = "EM2201";
     public const string TaskIoFailure = "EM2202";

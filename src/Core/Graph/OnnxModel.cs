@@ -18,6 +18,9 @@ public sealed class OnnxModel
         Warnings = warnings;
     }
 
+    /// <summary>Full paths of the external data files the model references that exist: inputs an incremental build must watch.</summary>
+    public IReadOnlyList<string> ExternalDataFiles { get; internal init; } = Array.Empty<string>();
+
     public string Path { get; }
 
     public long FileSize { get; }

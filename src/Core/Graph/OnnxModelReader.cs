@@ -70,9 +70,13 @@ internal static class OnnxModelReader
         var decoder = new TensorDecoder(source, ranges);
         var builder = new GraphBuilder(source, decoder);
         var graph = builder.Build(proto.Graph, null, "main graph");
-        var modelSize = source.Length + ExternalFileSizes(graph, source.Warnings);
+        var externalFiles = new List<string>();
+        var modelSize = source.Length + ExternalFileSizes(graph, source.Warnings, externalFiles);
         var producer = string.IsNullOrEmpty(proto.ProducerVersion) ? proto.ProducerName : $"{proto.ProducerName} {proto.ProducerVersion}";
-        return new OnnxModel(source.Path, source.Length, modelSize, proto.IrVersion, producer, opsets, graph, source.Warnings);
+        return new OnnxModel(source.Path, source.Length, modelSize, proto.IrVersion, producer, opsets, graph, source.Warnings)
+        {
+            ExternalDataFiles = externalFiles,
+        };
     }
 
     private static EfficiencyException NotOnnx(ModelSource source, string detail, Exception inner) =>
@@ -80,7 +84,7 @@ internal static class OnnxModelReader
             $"'{source.Path}' is not a valid ONNX protobuf file (truncated or corrupt: {detail.TrimEnd('.')}).",
             new SourceLocation(source.Path), inner);
 
-    private static long ExternalFileSizes(OnnxGraph graph, List<Diagnostic> warnings)
+    private static long ExternalFileSizes(OnnxGraph graph, List<Diagnostic> warnings, List<string> present)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var tensor in AllTensors(graph))
@@ -97,6 +101,7 @@ internal static class OnnxModelReader
             if (File.Exists(fullPath))
             {
                 total = checked(total + new FileInfo(fullPath).Length);
+                present.Add(fullPath);
             }
             else
             {

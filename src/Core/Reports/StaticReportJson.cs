@@ -50,28 +50,8 @@ public static class StaticReportJson
 
         json.WriteEndObject();
 
-        json.WriteStartObject("indicators");
-        foreach (var indicator in report.Indicators)
-        {
-            if (indicator.Count is { } count)
-            {
-                json.WriteNumber(indicator.Name, count);
-            }
-            else
-            {
-                json.WriteNumber(indicator.Name, Math.Round(indicator.Value, 6));
-            }
-        }
-
-        json.WriteEndObject();
-
-        json.WriteStartObject("units");
-        foreach (var indicator in report.Indicators)
-        {
-            json.WriteString(indicator.Name, indicator.Unit);
-        }
-
-        json.WriteEndObject();
+        WriteIndicators(json, report);
+        WriteUnits(json, report);
 
         json.WriteStartObject("coverage");
         json.WriteNumber("nodes", report.Coverage.Nodes);
@@ -108,6 +88,37 @@ public static class StaticReportJson
             }
 
             json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"indicators": { name: number }</c>: exact integers for counts, ratios to six decimals.</summary>
+    internal static void WriteIndicators(Utf8JsonWriter json, StaticReport report)
+    {
+        json.WriteStartObject("indicators");
+        foreach (var indicator in report.Indicators)
+        {
+            if (indicator.Count is { } count)
+            {
+                json.WriteNumber(indicator.Name, count);
+            }
+            else
+            {
+                json.WriteNumber(indicator.Name, Math.Round(indicator.Value, 6));
+            }
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"units": { name: unit }</c>.</summary>
+    internal static void WriteUnits(Utf8JsonWriter json, StaticReport report)
+    {
+        json.WriteStartObject("units");
+        foreach (var indicator in report.Indicators)
+        {
+            json.WriteString(indicator.Name, indicator.Unit);
         }
 
         json.WriteEndObject();

@@ -27,6 +27,67 @@ public static class QuantityFormat
         _ => Si(value),
     };
 
+    /// <summary>
+    /// A compact readable form in an indicator's unit, trailing zeros trimmed: <c>101.2 M</c>, <c>97.5 MiB</c>,
+    /// <c>5 ms</c>, <c>40 /s</c>. Used in verdict messages.
+    /// </summary>
+    public static string Compact(double value, string unit, int digits = 2)
+    {
+        var kind = IndicatorUnit.Of(unit);
+        var pattern = "0." + new string('#', digits);
+        return kind.Dimension switch
+        {
+            Dimension.Bytes => Trimmed(value, 1024, BinaryPrefixes, pattern) + "B",
+            Dimension.Time => Time(value * kind.BaseUnits, pattern),
+            Dimension.Rate => Trimmed(value, 1000, SiPrefixes, pattern) + "/s",
+            Dimension.Ratio or Dimension.Money => value.ToString(pattern, CultureInfo.InvariantCulture),
+            Dimension.Energy => value.ToString(pattern, CultureInfo.InvariantCulture) + " J",
+            Dimension.Mass => value.ToString(pattern, CultureInfo.InvariantCulture) + " g",
+            _ => Trimmed(value, 1000, SiPrefixes, pattern).TrimEnd(),
+        };
+    }
+
+    /// <summary>
+    /// A measured value and its limit, each in <see cref="Compact"/> form with just enough digits that two
+    /// different numbers never read the same (<c>100.0004 M</c> vs <c>100 M</c>); exact integers as a last resort.
+    /// </summary>
+    public static (string Measured, string Limit) Pair(double measured, double limit, string unit)
+    {
+        for (int digits = 2; digits <= 6; digits++)
+        {
+            var pair = (Compact(measured, unit, digits), Compact(limit, unit, digits));
+            if (pair.Item1 != pair.Item2 || measured == limit)
+            {
+                return pair;
+            }
+        }
+
+        return (measured.ToString("R", CultureInfo.InvariantCulture), limit.ToString("R", CultureInfo.InvariantCulture));
+    }
+
+    private static string Time(double seconds, string pattern)
+    {
+        var magnitude = Math.Abs(seconds);
+        var (scale, symbol) = magnitude >= 1 || magnitude == 0 ? (1.0, "s")
+            : magnitude >= 1e-3 ? (1e3, "ms")
+            : magnitude >= 1e-6 ? (1e6, "us")
+            : (1e9, "ns");
+        return (seconds * scale).ToString(pattern, CultureInfo.InvariantCulture) + " " + symbol;
+    }
+
+    private static string Trimmed(double value, double step, string[] prefixes, string pattern)
+    {
+        var magnitude = Math.Abs(value);
+        int index = 0;
+        while (magnitude >= step && index < prefixes.Length - 1)
+        {
+            magnitude /= step;
+            index++;
+        }
+
+        return $"{(Math.Sign(value) * magnitude).ToString(pattern, CultureInfo.InvariantCulture)} {prefixes[index]}";
+    }
+
     private static string Scaled(double value, double step, string[] prefixes, int digits)
     {
         var magnitude = Math.Abs(value);

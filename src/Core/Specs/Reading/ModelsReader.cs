@@ -1,0 +1,103 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Specs.Yaml;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Specs.Reading;
+
+/// <summary>Reads <c>models</c>: name to <c>{ path, quality, bind, budgets }</c>; the model file must exist.</summary>
+internal static class ModelsReader
+{
+    private const string NoModels = "'models' lists no model; add one, e.g. 'my-model: { path: models/my-model.onnx }'";
+    private const string NoPath = "model '{0}' has no 'path' (the ONNX file, relative to the spec's folder)";
+    private const string ModelMissing = "model '{0}': file '{1}' does not exist (looked for '{2}'; paths are relative to the spec's folder)";
+
+    private static readonly string[] Keys = { "path", "quality", "bind", "budgets" };
+
+    public static IReadOnlyList<ModelEntry> Read(YamlValue value, SpecReadContext context)
+    {
+        var models = new List<ModelEntry>();
+        if (context.Map(value, "'models'") is not { } map)
+        {
+            return models;
+        }
+
+        if (map.Entries.Count == 0)
+        {
+            context.Error(ErrorCodes.SpecMissingKey, NoModels, map.Location);
+        }
+
+        foreach (var (key, body) in map.Entries)
+        {
+            if (context.Map(body, $"model '{key.Text}'") is { } fields && ReadModel(key, fields, context) is { } model)
+            {
+                models.Add(model);
+            }
+        }
+
+        return models;
+    }
+
+    private static ModelEntry? ReadModel(YamlScalar key, YamlMap fields, SpecReadContext context)
+    {
+        Located<string>? path = null;
+        IReadOnlyList<QualityMetric> quality = Array.Empty<QualityMetric>();
+        IReadOnlyList<Binding> bindings = Array.Empty<Binding>();
+        IReadOnlyList<Budget> budgets = Array.Empty<Budget>();
+        foreach (var (name, value) in fields.Entries)
+        {
+            switch (name.Text)
+            {
+                case "path":
+                    path = context.Scalar(value, $"the path of model '{key.Text}'") is { } text ? new Located<string>(text, value.Location) : null;
+                    break;
+                case "quality":
+                    quality = ReadQuality(value, key.Text, context);
+                    break;
+                case "bind":
+                    bindings = BindingsReader.Read(value, $"the 'bind' of model '{key.Text}'", context);
+                    break;
+                case "budgets":
+                    budgets = BudgetsReader.Read(value, $"the 'budgets' of model '{key.Text}'", BudgetSection.Static, context);
+                    break;
+                default:
+                    context.UnknownKey(name, $"model '{key.Text}'", Keys);
+                    break;
+            }
+        }
+
+        if (path is null)
+        {
+            if (!fields.Entries.Any(e => e.Key.Text == "path"))
+            {
+                context.Error(ErrorCodes.SpecMissingKey, SpecReadContext.Text(NoPath, key.Text), key.Location);
+            }
+
+            return null;
+        }
+
+        var resolved = context.Resolve(path.Value);
+        if (!File.Exists(resolved))
+        {
+            context.Error(ErrorCodes.SpecModelNotFound, SpecReadContext.Text(ModelMissing, key.Text, path.Value, resolved), path.Location);
+        }
+
+        return new ModelEntry(key.Text, key.Location, path, resolved, quality, bindings, budgets);
+    }
+
+    private static List<QualityMetric> ReadQuality(YamlValue value, string model, SpecReadContext context)
+    {
+        var metrics = new List<QualityMetric>();
+        if (context.Map(value, $"the 'quality' of model '{model}'") is { } map)
+        {
+            foreach (var (key, body) in map.Entries)
+            {
+                if (context.Quantity(body, $"quality '{key.Text}' of model '{model}'", Dimension.Ratio) is { } number)
+                {
+                    metrics.Add(new QualityMetric(key.Text, number, body.Location));
+                }
+            }
+        }
+
+        return metrics;
+    }
+}

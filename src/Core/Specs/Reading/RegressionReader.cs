@@ -1,0 +1,93 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Specs.Yaml;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Specs.Reading;
+
+/// <summary>Reads <c>regression</c>: <c>{ baseline: PATH, tolerance: { default: 5%, params: 0% } }</c>.</summary>
+internal static class RegressionReader
+{
+    /// <summary>The tolerance of indicators that declare none.</summary>
+    public const double DefaultTolerance = 0.05;
+
+    private const string NoBaseline = "'regression' has no 'baseline' (the baseline file, relative to the spec's folder)";
+    private const string UnknownIndicatorMessage = "unknown indicator '{0}' in 'tolerance' (use 'default' or an indicator name){1}";
+
+    private static readonly string[] Keys = { "baseline", "tolerance" };
+
+    public static RegressionPolicy? Read(YamlScalar key, YamlValue value, SpecReadContext context)
+    {
+        if (context.Map(value, "'regression'") is not { } map)
+        {
+            return null;
+        }
+
+        Located<string>? baseline = null;
+        var fallback = new Located<double>(DefaultTolerance, key.Location);
+        var tolerances = new Dictionary<string, Located<double>>(StringComparer.Ordinal);
+        foreach (var (name, body) in map.Entries)
+        {
+            switch (name.Text)
+            {
+                case "baseline":
+                    baseline = context.Scalar(body, "baseline") is { } path ? new Located<string>(path, body.Location) : null;
+                    break;
+                case "tolerance":
+                    fallback = ReadTolerances(body, tolerances, context) ?? fallback;
+                    break;
+                default:
+                    context.UnknownKey(name, "'regression'", Keys);
+                    break;
+            }
+        }
+
+        if (baseline is null)
+        {
+            if (!map.Entries.Any(e => e.Key.Text == "baseline"))
+            {
+                context.Error(ErrorCodes.SpecMissingKey, NoBaseline, key.Location);
+            }
+
+            return null;
+        }
+
+        return new RegressionPolicy(baseline, context.Resolve(baseline.Value), fallback, tolerances, key.Location);
+    }
+
+    private static Located<double>? ReadTolerances(YamlValue value, Dictionary<string, Located<double>> tolerances, SpecReadContext context)
+    {
+        Located<double>? fallback = null;
+        if (context.Map(value, "'tolerance'") is not { } map)
+        {
+            return null;
+        }
+
+        foreach (var (key, body) in map.Entries)
+        {
+            if (key.Text != "default" && IndicatorCatalog.Find(key.Text) is null)
+            {
+                var names = IndicatorCatalog.StaticNames.Concat(IndicatorCatalog.RuntimeNames).Append("default");
+                context.Error(ErrorCodes.UnknownIndicator, SpecReadContext.Text(UnknownIndicatorMessage, key.Text, NameSuggestion.DidYouMean(key.Text, names)), key.Location);
+                continue;
+            }
+
+            if (context.Quantity(body, $"the tolerance of '{key.Text}'", Dimension.Percent) is not { } fraction)
+            {
+                continue;
+            }
+
+            var located = new Located<double>(fraction, body.Location);
+            if (key.Text == "default")
+            {
+                fallback = located;
+            }
+            else
+            {
+                tolerances[key.Text] = located;
+            }
+        }
+
+        return fallback;
+    }
+}

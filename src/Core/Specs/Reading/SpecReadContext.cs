@@ -1,0 +1,143 @@
+using System.Globalization;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Specs.Yaml;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Specs.Reading;
+
+/// <summary>
+/// What every section reader shares: the spec's path and folder, the diagnostics found so far, and the checks of
+/// single values (type, unit, range), each reporting a coded error at the value's position and returning null.
+/// </summary>
+internal sealed class SpecReadContext
+{
+    private const string NotAMap = "{0} must be a map of 'key: value' entries, not {1}";
+    private const string NotAScalar = "{0} must be a single value, not {1}";
+    private const string Missing = "{0} has no value";
+    private const string UnknownKeyMessage = "unknown key '{0}' in {1} (known keys: {3}){2}";
+    private const string NotAChoice = "{0} is '{1}', which is not one of {2}{3}";
+    private const string NotAPositiveInteger = "{0} must be a positive whole number, not '{1}'";
+    private const string Negative = "{0} must not be negative, not '{1}'";
+    private const string BadQuantity = "{0}: {1}";
+
+    public SpecReadContext(string path)
+    {
+        Path = path;
+        Folder = System.IO.Path.GetDirectoryName(path) ?? string.Empty;
+    }
+
+    /// <summary>The spec file as given; diagnostics name it so.</summary>
+    public string Path { get; }
+
+    /// <summary>The folder relative paths in the spec start from.</summary>
+    public string Folder { get; }
+
+    public List<Diagnostic> Diagnostics { get; } = new();
+
+    public bool HasErrors => Diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error);
+
+    public static string Text(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+
+    public void Error(string code, string message, SourceLocation location) => Diagnostics.Add(Diagnostic.Error(code, message, location));
+
+    public YamlMap? Map(YamlValue value, string what)
+    {
+        if (value is YamlMap map)
+        {
+            return map;
+        }
+
+        Error(ErrorCodes.SpecWrongType, Text(NotAMap, what, value.Kind), value.Location);
+        return null;
+    }
+
+    public void UnknownKey(YamlScalar key, string where, IReadOnlyCollection<string> known) =>
+        Error(ErrorCodes.SpecUnknownKey,
+            Text(UnknownKeyMessage, key.Text, where, NameSuggestion.DidYouMean(key.Text, known), string.Join(", ", known)),
+            key.Location);
+
+    /// <summary>A non-empty scalar's text.</summary>
+    public string? Scalar(YamlValue value, string what)
+    {
+        if (value is not YamlScalar scalar)
+        {
+            Error(ErrorCodes.SpecWrongType, Text(NotAScalar, what, value.Kind), value.Location);
+            return null;
+        }
+
+        if (scalar.IsNull || scalar.Text.Trim().Length == 0)
+        {
+            Error(ErrorCodes.SpecInvalidValue, Text(Missing, what), value.Location);
+            return null;
+        }
+
+        return scalar.Text.Trim();
+    }
+
+    public T? Choice<T>(YamlValue value, string what, IReadOnlyDictionary<string, T> choices)
+        where T : struct
+    {
+        if (Scalar(value, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (choices.TryGetValue(text, out var choice))
+        {
+            return choice;
+        }
+
+        Error(ErrorCodes.SpecInvalidValue,
+            Text(NotAChoice, what, text, string.Join(", ", choices.Keys), NameSuggestion.DidYouMean(text, choices.Keys)),
+            value.Location);
+        return null;
+    }
+
+    public int? PositiveInteger(YamlValue value, string what)
+    {
+        if (Scalar(value, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+        {
+            return number;
+        }
+
+        Error(ErrorCodes.SpecInvalidValue, Text(NotAPositiveInteger, what, text), value.Location);
+        return null;
+    }
+
+    /// <summary>A non-negative quantity of <paramref name="dimension"/>, in its base unit; a wrong unit is <see cref="ErrorCodes.BudgetWrongUnit"/>.</summary>
+    public double? Quantity(YamlValue value, string what, Dimension dimension)
+    {
+        if (Scalar(value, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (!QuantityParser.TryParse(text, out var quantity, out var error))
+        {
+            Error(ErrorCodes.SpecInvalidValue, Text(BadQuantity, what, error), value.Location);
+            return null;
+        }
+
+        if (!QuantityParser.TryParse(text, dimension, out var converted, out error))
+        {
+            Error(ErrorCodes.BudgetWrongUnit, Text(BadQuantity, what, error), value.Location);
+            return null;
+        }
+
+        if (quantity.Value < 0)
+        {
+            Error(ErrorCodes.SpecInvalidValue, Text(Negative, what, text), value.Location);
+            return null;
+        }
+
+        return converted;
+    }
+
+    /// <summary>A path written in the spec, joined to the spec's folder (absolute paths stay as they are).</summary>
+    public string Resolve(string path) => System.IO.Path.Combine(Folder, path);
+}
