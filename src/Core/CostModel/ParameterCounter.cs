@@ -7,7 +7,8 @@ namespace EfficiencyMisnomer.CostModel;
 /// Counts learnable parameters: floating-point initializers, and floating-point Constant-node tensors
 /// of more than one element, each name once, subgraphs included. Tensors read only as a
 /// BatchNormalization's running mean or variance are statistics, not parameters; unused tensors are
-/// not parameters either.
+/// not parameters either. <c>param_uses</c> counts a tensor once per distinct node reading it: a weight read
+/// by one node of a Loop or Scan body counts once, not once per iteration (the iterations are in the MACs).
 /// </summary>
 public static class ParameterCounter
 {
