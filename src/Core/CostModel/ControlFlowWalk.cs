@@ -115,9 +115,10 @@ internal sealed class ControlFlowWalk
         var batch = layout?.Batch(ShapeOf);
         if (length is not { IsKnown: true } || batch is not { IsKnown: true })
         {
-            Warn(node, $"its sequence length is not known before run time ({(length is { } d ? $"dim '{d}' of its first scan input" : "no scan input of known rank")}"
-                + $"{(batch is { IsKnown: false } ? ", and its batch size" : "")}); its body is costed for one step, so the totals are lower bounds. "
-                + "Binding the dim costs every step");
+            var unknown = length is { IsKnown: true } ? "its batch size is unknown"
+                : length is { } dim ? $"dim '{dim}' of its first scan input is unknown" : "no scan input has a known rank";
+            Warn(node, $"its number of steps is not known before run time ({unknown}); "
+                + "its body is costed for one step, so the totals are lower bounds. Binding the dim costs every step");
             return Repeat(node, own, body, 1, length is { IsKnown: true } l ? l.Value : 1, costs);
         }
 

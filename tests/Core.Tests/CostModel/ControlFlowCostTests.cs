@@ -110,6 +110,7 @@ public sealed class ControlFlowCostTests
             Assert.That(report.Nodes.Single(n => n.OpType == "MatMul").Repeats, Is.EqualTo(5));
             Assert.That(report.Nodes.Single(n => n.OpType == "MatMul").Macs, Is.EqualTo(StepMacs), "per-node costs are for one run");
             Assert.That(StaticReportJson.Write(report, perNode: true), Does.Contain("\"repeats\": 5"));
+            Assert.That(StaticReportText.Markdown(report, perNode: true), Does.Contain("| repeats |").And.Contain("| float[1x4] | 5 | 16 |"));
             Assert.That(report.Diagnostics.Select(d => d.Code), Does.Not.Contain(ErrorCodes.IterationCountUnknown));
         });
     }
@@ -169,6 +170,26 @@ public sealed class ControlFlowCostTests
             Assert.That(report.Count("flops"), Is.EqualTo(6 * ((2 * 12) + 4 + 4)));
             Assert.That(report.Count("depth"), Is.EqualTo(6 * 3));
             Assert.That(report.Nodes.Where(n => n.Graph == "cell").Select(n => n.Repeats), Is.All.EqualTo(6));
+        });
+    }
+
+    [Test]
+    public void Scan_over_a_sequence_of_run_time_length_costs_one_step_and_names_the_node()
+    {
+        var b = new Builder();
+        var body = ScanBody(b.Weight("w", 2, 4));
+        var found = b.Op("NonZero", new[] { b.Input("mask", ElementType.Bool, 3, 5) });
+        var points = b.Op("Cast", new[] { b.Op("Transpose", new[] { found }) }, ("to", (long)ElementType.Float));
+        b.Node("Scan", new[] { b.Input("s0", ElementType.Float, 4), points }, new[] { "s", "ys" }, ("body", body.Graph), ("num_scan_inputs", 1L));
+        b.Output("ys");
+
+        var report = StaticAnalyzer.Analyze(b.Load());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("macs"), Is.EqualTo(8));
+            Assert.That(report.Diagnostics.Single(d => d.Code == ErrorCodes.IterationCountUnknown).Message,
+                Does.Contain("Scan node 'Scan_3'").And.Contain("one step"));
         });
     }
 
