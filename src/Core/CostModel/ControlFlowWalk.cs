@@ -19,6 +19,8 @@ internal sealed class ControlFlowWalk
     private readonly Func<Node, OnnxGraph, NodeCost> costNode;
     private readonly List<Diagnostic> diagnostics;
     private readonly Dictionary<Node, NodeCost> costOf = new();
+
+    /// <summary>Sequential steps of each control-flow node: its body's depth times its trip count or sequence length.</summary>
     private readonly Dictionary<Node, long> steps = new();
 
     public ControlFlowWalk(OnnxModel model, InferredTypes types, Func<Node, OnnxGraph, NodeCost> costNode, List<Diagnostic> diagnostics)
@@ -29,14 +31,14 @@ internal sealed class ControlFlowWalk
         this.diagnostics = diagnostics;
     }
 
-    /// <summary>The cost of one run of every node walked, subgraph nodes included.</summary>
-    public IReadOnlyDictionary<Node, NodeCost> CostOf => costOf;
+    /// <summary>The costs of the main graph's nodes and of every subgraph's, with the times each runs per inference.</summary>
+    public List<NodeCost> Run(OnnxGraph graph) => Checked(() => Walk(graph));
 
-    /// <summary>Sequential steps of each control-flow node: its body's depth times its trip count or sequence length.</summary>
-    public IReadOnlyDictionary<Node, long> Steps => steps;
+    /// <summary>The sequential depth of the main graph, control-flow nodes counting their bodies' steps.</summary>
+    public long Depth(OnnxGraph graph) => Checked(() => SequentialDepth.Measure(graph, costOf, steps));
 
     /// <summary>The costs of <paramref name="graph"/>'s nodes, each subgraph's nodes after their owner, repeats relative to one run of the graph.</summary>
-    public List<NodeCost> Walk(OnnxGraph graph)
+    private List<NodeCost> Walk(OnnxGraph graph)
     {
         var costs = new List<NodeCost>();
         foreach (var node in graph.Nodes)
@@ -141,6 +143,20 @@ internal sealed class ControlFlowWalk
         }
 
         return own;
+    }
+
+    private T Checked<T>(Func<T> count)
+    {
+        try
+        {
+            return count();
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.CountOverflow,
+                "the trip counts of nested loops make a repeat count or the depth exceed 2^63; check the trip counts and bindings.",
+                new SourceLocation(model.Path));
+        }
     }
 
     private static (long Flops, long Macs) Totals(List<NodeCost> costs) =>

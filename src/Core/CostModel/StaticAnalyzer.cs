@@ -28,7 +28,7 @@ public static class StaticAnalyzer
         diagnostics.AddRange(types.Warnings);
 
         var walk = new ControlFlowWalk(model, types, (node, graph) => CostNode(model, node, graph, types, rules, diagnostics), diagnostics);
-        var nodes = walk.Walk(model.Graph);
+        var nodes = walk.Run(model.Graph);
         var unknownOps = new SortedSet<string>(StringComparer.Ordinal);
         var unknownNodes = new List<string>();
         foreach (var cost in nodes.Where(n => !n.Costed))
@@ -56,7 +56,7 @@ public static class StaticAnalyzer
                 "a total indicator exceeds 2^63; the bindings make the model impossibly large.", new SourceLocation(model.Path));
         }
 
-        var depth = SequentialDepth.Measure(model.Graph, walk.CostOf, walk.Steps);
+        var depth = walk.Depth(model.Graph);
         var activationMemory = ActivationLiveness.PeakBytes(model.Graph, types);
         long trainingFlops, trainingMemory;
         try

@@ -240,6 +240,27 @@ public sealed class ControlFlowCostTests
     }
 
     [Test]
+    public void Nested_trip_counts_beyond_64_bits_are_a_coded_error()
+    {
+        var b = new Builder();
+        var inner = ControlFlowBodies.LoopBody("inner", b.Weight("w", 4, 4), 4);
+        var outer = new Builder("outer");
+        outer.Input("outer_i", ElementType.Int64);
+        outer.Node("Identity", new[] { outer.Input("outer_c", ElementType.Bool) }, new[] { "outer_c_out" });
+        outer.Node("Loop", new[] { "huge", "", outer.Input("outer_h", ElementType.Float, 1, 4) }, new[] { "outer_h_out" }, ("body", inner.Graph));
+        outer.Output("outer_c_out", ElementType.Bool);
+        outer.Output("outer_h_out");
+        b.Scalar("huge", 1L << 40);
+        b.Node("Loop", new[] { "huge", "", b.Input("h0", ElementType.Float, 1, 4) }, new[] { "h" }, ("body", outer.Graph));
+        b.Output("h");
+        var model = b.Load();
+
+        var error = Assert.Throws<EfficiencyMisnomer.Diagnostics.EfficiencyException>(() => StaticAnalyzer.Analyze(model))!;
+
+        Assert.That(error.Code, Is.EqualTo(ErrorCodes.CountOverflow));
+    }
+
+    [Test]
     public void A_loop_in_the_branch_not_costed_adds_nothing()
     {
         var b = new Builder();
