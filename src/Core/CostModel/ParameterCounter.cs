@@ -8,7 +8,9 @@ namespace EfficiencyMisnomer.CostModel;
 /// more than one element, and integer initializers that a quantized operator reads as its weight (or
 /// bias), each name once, subgraphs included. Tensors read only as a BatchNormalization's running mean
 /// or variance are statistics, not parameters; unused tensors, scales and zero points are not
-/// parameters either.
+/// parameters either. <c>param_uses</c> counts a tensor once per distinct node
+/// reading it: a weight read by one node of a Loop or Scan body counts once, not once per iteration
+/// (the iterations are in the MACs).
 /// </summary>
 public static class ParameterCounter
 {

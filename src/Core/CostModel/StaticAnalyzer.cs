@@ -6,7 +6,10 @@ using EfficiencyMisnomer.Shapes;
 
 namespace EfficiencyMisnomer.CostModel;
 
-/// <summary>Computes the static indicators of a model: shape inference at the bindings, then one cost rule per node.</summary>
+/// <summary>
+/// Computes the static indicators of a model: shape inference at the bindings, then one cost rule per node,
+/// each node's cost multiplied by the times it runs inside If, Loop and Scan bodies (<see cref="ControlFlowWalk"/>).
+/// </summary>
 public static class StaticAnalyzer
 {
     public static StaticReport Analyze(string modelPath, ShapeBindings? bindings = null) =>
@@ -24,21 +27,14 @@ public static class StaticAnalyzer
         var diagnostics = new List<Diagnostic>(model.Warnings);
         diagnostics.AddRange(types.Warnings);
 
-        var nodes = new List<NodeCost>();
-        var costOf = new Dictionary<Node, NodeCost>();
+        var walk = new ControlFlowWalk(model, types, (node, graph) => CostNode(model, node, graph, types, rules, diagnostics), diagnostics);
+        var nodes = walk.Run(model.Graph);
         var unknownOps = new SortedSet<string>(StringComparer.Ordinal);
         var unknownNodes = new List<string>();
-        foreach (var (node, graph) in model.Graph.AllNodes())
+        foreach (var cost in nodes.Where(n => !n.Costed))
         {
-            var cost = CostNode(model, node, graph, types, rules, diagnostics);
-            if (!cost.Costed)
-            {
-                unknownOps.Add(node.QualifiedOpType);
-                unknownNodes.Add(node.Name);
-            }
-
-            nodes.Add(cost);
-            costOf[node] = cost;
+            unknownOps.Add(cost.OpType);
+            unknownNodes.Add(cost.Name);
         }
 
         var parameters = ParameterCounter.Count(model);
@@ -47,11 +43,11 @@ public static class StaticAnalyzer
         {
             foreach (var n in nodes)
             {
-                macs = checked(macs + n.Macs);
-                flops = checked(flops + n.Flops);
-                activations = checked(activations + n.Activations);
-                activationsAll = checked(activationsAll + n.ActivationsAll);
-                memory = checked(memory + n.MemoryAccess);
+                macs = checked(macs + n.Total(n.Macs));
+                flops = checked(flops + n.Total(n.Flops));
+                activations = checked(activations + n.Total(n.Activations));
+                activationsAll = checked(activationsAll + n.Total(n.ActivationsAll));
+                memory = checked(memory + n.Total(n.MemoryAccess));
             }
         }
         catch (OverflowException)
@@ -60,7 +56,7 @@ public static class StaticAnalyzer
                 "a total indicator exceeds 2^63; the bindings make the model impossibly large.", new SourceLocation(model.Path));
         }
 
-        var depth = SequentialDepth.Measure(model.Graph, costOf);
+        var depth = walk.Depth(model.Graph);
         var activationMemory = ActivationLiveness.PeakBytes(model.Graph, types);
         long trainingFlops, trainingMemory;
         try

@@ -30,7 +30,7 @@ public sealed class StaticReport
     /// </summary>
     public IReadOnlyList<IndicatorValue> Indicators { get; }
 
-    /// <summary>Per-node costs in topological order, subgraph nodes after their owner.</summary>
+    /// <summary>Per-node costs of one run, with their repeats, in topological order, subgraph nodes after their owner.</summary>
     public IReadOnlyList<NodeCost> Nodes { get; }
 
     public Coverage Coverage { get; }

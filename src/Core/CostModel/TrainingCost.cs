@@ -16,7 +16,7 @@ public static class TrainingCost
     public static long Memory(long parameterBytes, long storedActivationBytes, Optimizer optimizer) =>
         checked((parameterBytes * (2 + optimizer.StateCopies())) + storedActivationBytes);
 
-    /// <summary>Bytes the backward pass needs kept: every output written by a non-view node.</summary>
+    /// <summary>Bytes the backward pass needs kept: every output written by a non-view node, at every run of a loop body.</summary>
     public static long StoredActivationBytes(IEnumerable<NodeCost> nodes) =>
-        nodes.Where(n => n.Class != OperatorClass.View).Aggregate(0L, (sum, n) => checked(sum + n.BytesWritten));
+        nodes.Where(n => n.Class != OperatorClass.View).Aggregate(0L, (sum, n) => checked(sum + n.Total(n.BytesWritten)));
 }

@@ -6,6 +6,9 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
     public static Diagnostic Warning(string code, string message, SourceLocation? location = null) =>
         new(code, DiagnosticSeverity.Warning, message, location);
 
+    public static Diagnostic Info(string code, string message, SourceLocation? location = null) =>
+        new(code, DiagnosticSeverity.Info, message, location);
+
     public static Diagnostic Error(string code, string message, SourceLocation? location = null) =>
         new(code, DiagnosticSeverity.Error, message, location);
 

@@ -28,10 +28,12 @@ public static class ErrorCodes
     public const string UnboundSymbolicDim = "EM1204";
     public const string UnknownBindingTarget = "EM1205";
     public const string ShapeNotInferred = "EM1206";
+    public const string IterationCountUnknown = "EM1207";
 
     // EM13xx: cost model.
     public const string UnknownOperator = "EM1301";
     public const string CountOverflow = "EM1302";
+    public const string BranchCosted = "EM1303";
 
     // EM20xx: reading and validating a spec.
     public const string SpecNotFound = "EM2001";

@@ -37,8 +37,11 @@ public sealed class Node
     /// <summary>Graph-valued attributes (If branches, Loop and Scan bodies), by attribute name.</summary>
     public IReadOnlyDictionary<string, OnnxGraph> Subgraphs { get; }
 
+    /// <summary>Whether the operator is from the default ONNX domain (written as the empty string or <c>ai.onnx</c>).</summary>
+    public bool IsDefaultDomain => Domain.Length == 0 || Domain == "ai.onnx";
+
     /// <summary>The operator as users name it: <c>Conv</c>, or <c>com.microsoft.Attention</c> outside the default domain.</summary>
-    public string QualifiedOpType => Domain.Length == 0 || Domain == "ai.onnx" ? OpType : $"{Domain}.{OpType}";
+    public string QualifiedOpType => IsDefaultDomain ? OpType : $"{Domain}.{OpType}";
 
     public bool HasInput(int index) => index < Inputs.Count && Inputs[index].Length > 0;
 

@@ -10,9 +10,13 @@ namespace EfficiencyMisnomer.Graph;
 /// </summary>
 internal static class TopologicalSorter
 {
-    /// <summary>Sorts <paramref name="graph"/> and its subgraphs; returns the outer values the graph reads.</summary>
-    public static HashSet<string> Sort(OnnxGraph graph, HashSet<string> outerScope, ModelSource source)
+    /// <summary>
+    /// Sorts <paramref name="graph"/> and its subgraphs; returns the outer values the graph reads.
+    /// <paramref name="scope"/> names the graph in messages: a subgraph by its owning node and attribute.
+    /// </summary>
+    public static HashSet<string> Sort(OnnxGraph graph, HashSet<string> outerScope, ModelSource source, string? scope = null)
     {
+        scope ??= graph.Name;
         var producers = new Dictionary<string, Node>(StringComparer.Ordinal);
         var local = new HashSet<string>(graph.Inputs.Select(i => i.Name), StringComparer.Ordinal);
         local.UnionWith(graph.Initializers.Keys);
@@ -59,7 +63,7 @@ internal static class TopologicalSorter
                     if (!outerScope.Contains(input))
                     {
                         throw new EfficiencyException(ErrorCodes.DanglingInput,
-                            $"node '{node.Name}' ({node.OpType}) in {graph.Name} reads '{input}', which no node, graph input or initializer produces.",
+                            $"node '{node.Name}' ({node.OpType}) in {scope} reads '{input}', which no node, graph input or initializer produces{(graph.Parent is null ? "" : " there or in an enclosing graph")}.",
                             source.Locate($"node '{node.Name}'"));
                     }
 
@@ -70,9 +74,9 @@ internal static class TopologicalSorter
                 deps.Add(input);
             }
 
-            foreach (var subgraph in node.Subgraphs.Values)
+            foreach (var (attribute, subgraph) in node.Subgraphs)
             {
-                foreach (var name in Sort(subgraph, visible, source))
+                foreach (var name in Sort(subgraph, visible, source, $"{subgraph.Name} (the {attribute} of {node.OpType} node '{node.Name}')"))
                 {
                     if (local.Contains(name))
                     {
@@ -93,7 +97,7 @@ internal static class TopologicalSorter
             if (!visible.Contains(output.Name))
             {
                 throw new EfficiencyException(ErrorCodes.DanglingInput,
-                    $"graph output '{output.Name}' of {graph.Name} is produced by no node, input or initializer.",
+                    $"graph output '{output.Name}' of {scope} is produced by no node, input or initializer.",
                     source.Locate($"output '{output.Name}'"));
             }
 

@@ -9,6 +9,8 @@ namespace EfficiencyMisnomer.Reports;
 /// <c>indicators</c> maps each indicator name to its number, <c>units</c> to its unit,
 /// <c>coverage</c> has <c>nodes</c> and <c>unknown_ops</c>. Indicators computed only on request
 /// (<c>sparsity</c>) have no key at all when they were not asked for.
+/// Per-node costs are for one run of the node; <c>repeats</c> says how many times it runs per inference
+/// (Loop and Scan bodies; 0 in an If branch not costed).
 /// </summary>
 public static class StaticReportJson
 {
@@ -79,6 +81,12 @@ public static class StaticReportJson
                 json.WriteString("graph", node.Graph);
                 json.WriteBoolean("costed", node.Costed);
                 json.WriteString("outputs", node.OutputShapes);
+                json.WriteNumber("repeats", node.Repeats);
+                if (node.Branch is not null)
+                {
+                    json.WriteString("branch", node.Branch);
+                }
+
                 json.WriteNumber("macs", node.Macs);
                 json.WriteNumber("flops", node.Flops);
                 json.WriteNumber("activations", node.Activations);

@@ -5,13 +5,16 @@ using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Reports;
 
-/// <summary>Plain-text table and Markdown renderings of a <see cref="StaticReport"/>: every indicator with its unit.</summary>
+/// <summary>
+/// Plain-text table and Markdown renderings of a <see cref="StaticReport"/>: every indicator with its unit;
+/// per node, the cost of one run and the number of runs per inference.
+/// </summary>
 public static class StaticReportText
 {
     private static readonly string[] IndicatorHeader = { "indicator", "value", "unit", "readable" };
     private static readonly bool[] IndicatorAlignment = { false, true, false, true };
-    private static readonly string[] NodeHeader = { "node", "op", "outputs", "macs", "flops", "activations", "memory_access", "" };
-    private static readonly bool[] NodeAlignment = { false, false, false, true, true, true, true, false };
+    private static readonly string[] NodeHeader = { "node", "op", "outputs", "repeats", "macs", "flops", "activations", "memory_access", "" };
+    private static readonly bool[] NodeAlignment = { false, false, false, true, true, true, true, true, false };
 
     public static string Table(StaticReport report, bool perNode = false)
     {
@@ -25,7 +28,7 @@ public static class StaticReportText
             text.AppendLine();
             var nodeRows = report.Nodes.Select(n => new[]
             {
-                n.Name, n.OpType, n.OutputShapes, Num(n.Macs), Num(n.Flops), Num(n.Activations), Num(n.MemoryAccess), n.Costed ? "" : "unknown",
+                n.Name, n.OpType, n.OutputShapes, Num(n.Repeats), Num(n.Macs), Num(n.Flops), Num(n.Activations), Num(n.MemoryAccess), Note(n),
             }).ToList();
             AppendAligned(text, NodeHeader, nodeRows, NodeAlignment);
         }
@@ -52,11 +55,12 @@ public static class StaticReportText
         if (perNode)
         {
             text.AppendLine();
-            text.AppendLine("| node | op | outputs | macs | flops | activations | memory_access |");
-            text.AppendLine("|---|---|---|--:|--:|--:|--:|");
+            text.AppendLine("| node | op | outputs | repeats | macs | flops | activations | memory_access |");
+            text.AppendLine("|---|---|---|--:|--:|--:|--:|--:|");
             foreach (var n in report.Nodes)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {n.Name} | {n.OpType}{(n.Costed ? "" : " (unknown)")} | {n.OutputShapes} | {Num(n.Macs)} | {Num(n.Flops)} | {Num(n.Activations)} | {Num(n.MemoryAccess)} |");
+                var note = Note(n);
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {n.Name} | {n.OpType}{(note.Length == 0 ? "" : $" ({note})")} | {n.OutputShapes} | {Num(n.Repeats)} | {Num(n.Macs)} | {Num(n.Flops)} | {Num(n.Activations)} | {Num(n.MemoryAccess)} |");
             }
         }
 
@@ -65,6 +69,8 @@ public static class StaticReportText
 
     private static string Inputs(StaticReport report) =>
         string.Join(", ", report.Inputs.Select(i => $"{i.Key}: {i.Value}"));
+
+    private static string Note(NodeCost node) => !node.Costed ? "unknown" : node.Branch ?? "";
 
     private static string Num(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

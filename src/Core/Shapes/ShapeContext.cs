@@ -60,6 +60,21 @@ public sealed class ShapeContext
     public void SetOutput(int index, ElementType elementType, TensorShape shape, TensorValue? value = null) =>
         SetOutput(index, new TensorType(elementType, shape), value);
 
+    /// <summary>
+    /// Infers a graph attribute of the node (an If branch, a Loop or Scan body) with its inputs typed by the
+    /// caller (null: the type the body declares), and returns the type and known value of each body output.
+    /// </summary>
+    internal IReadOnlyList<SubgraphOutput> InferSubgraph(string attribute, IReadOnlyList<TensorType?> inputTypes)
+    {
+        var graph = Subgraph(attribute);
+        engine.InferSubgraph(graph, inputTypes);
+        return graph.Outputs.Select(o => new SubgraphOutput(o.Name, engine.TypeOf(o.Name) ?? o.Type, engine.ValueOf(o.Name))).ToList();
+    }
+
+    /// <summary>A graph attribute of the node; its absence contradicts the operator.</summary>
+    internal OnnxGraph Subgraph(string attribute) =>
+        Node.Subgraphs.TryGetValue(attribute, out var graph) ? graph : throw Invalid($"the graph attribute '{attribute}' is missing");
+
     /// <summary>A fresh unknown dimension for a size only known at run time (NonZero, TopK with a computed k).</summary>
     public Dim NewDim(string hint) => engine.NewSymbol($"{Node.Name}:{hint}");
 

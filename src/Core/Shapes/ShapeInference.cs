@@ -15,6 +15,7 @@ public sealed class ShapeInference
     private readonly Dictionary<string, TensorValue> values = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> warnings = new();
     private readonly HashSet<string> uninferred = new(StringComparer.Ordinal);
+    private readonly HashSet<OnnxGraph> inferredGraphs = new();
     private int symbols;
 
     private ShapeInference(OnnxModel model, ShapeRuleRegistry rules)
@@ -57,6 +58,7 @@ public sealed class ShapeInference
     /// <summary>Subgraph inputs (Loop and Scan bodies) are typed by the rule of their owner before this runs.</summary>
     internal void InferGraph(OnnxGraph graph)
     {
+        inferredGraphs.Add(graph);
         foreach (var (name, tensor) in graph.Initializers)
         {
             Record(name, tensor.Type, tensor.Value);
@@ -119,9 +121,11 @@ public sealed class ShapeInference
             }
         }
 
-        if (rule is null)
+        // Bodies that no rule typed (an operator without a rule, or a control-flow rule that gave up) are
+        // still inferred, from the types they declare, so their nodes can be costed.
+        foreach (var subgraph in node.Subgraphs.Values)
         {
-            foreach (var subgraph in node.Subgraphs.Values)
+            if (!inferredGraphs.Contains(subgraph))
             {
                 InferGraph(subgraph);
             }
@@ -138,7 +142,11 @@ public sealed class ShapeInference
         return graph.Outputs.FirstOrDefault(o => o.Name == name)?.Type;
     }
 
-    /// <summary>Lets control-flow rules infer a body graph once they have typed its inputs.</summary>
+    /// <summary>
+    /// Lets control-flow rules infer a body graph once they have typed its inputs; an input typed null keeps
+    /// the type the body declares. Only types are given: a body input's value changes from one iteration
+    /// to the next, so none is propagated into the body.
+    /// </summary>
     internal void InferSubgraph(OnnxGraph graph, IReadOnlyList<TensorType?> inputTypes)
     {
         for (int i = 0; i < graph.Inputs.Count && i < inputTypes.Count; i++)

@@ -80,7 +80,34 @@ public sealed class TopologicalSorterTests
         Assert.Multiple(() =>
         {
             Assert.That(error.Code, Is.EqualTo(ErrorCodes.DanglingInput));
-            Assert.That(error.Message, Does.Contain("node 'Relu_0' (Relu) in then reads 'nowhere'"));
+            Assert.That(error.Message, Does.Contain("node 'Relu_0' (Relu) in then (the then_branch of If node 'If_0') reads 'nowhere'"));
+        });
+    }
+
+    [Test]
+    public void A_loop_body_reading_an_unknown_outer_value_names_the_inner_node_and_the_loop()
+    {
+        var inner = new Builder("step");
+        inner.Input("i", ElementType.Int64);
+        var keepGoing = inner.Input("c", ElementType.Bool);
+        var state = inner.Input("h", ElementType.Float, 1, 4);
+        inner.Node("Identity", new[] { keepGoing }, new[] { "c_out" });
+        inner.Node("Add", new[] { state, "undefined_weight" }, new[] { "h_out" });
+        inner.Output("c_out", ElementType.Bool);
+        inner.Output("h_out");
+
+        var b = new Builder();
+        var h0 = b.Input("h0", ElementType.Float, 1, 4);
+        var trips = b.Int64s("trips", Array.Empty<long>(), new long[] { 3 });
+        b.Node("Loop", new[] { trips, "", h0 }, new[] { "h" }, ("body", inner.Graph));
+        b.Output("h");
+
+        var error = Assert.Throws<EfficiencyException>(() => b.Load())!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Code, Is.EqualTo(ErrorCodes.DanglingInput));
+            Assert.That(error.Message, Does.Contain("node 'Add_1' (Add) in step (the body of Loop node 'Loop_0') reads 'undefined_weight'"));
+            Assert.That(error.Message, Does.Contain("enclosing graph"));
         });
     }
 

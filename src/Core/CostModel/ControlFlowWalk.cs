@@ -1,0 +1,171 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Shapes;
+
+namespace EfficiencyMisnomer.CostModel;
+
+/// <summary>
+/// Costs a graph node by node and, after each control-flow node, the nodes of its bodies with the number of
+/// times they run (<see cref="NodeCost.Repeats"/>): an If runs the branch its constant condition takes, or
+/// else is charged its costlier branch (FLOPs, then MACs); a Loop runs its body once per trip, a Scan once per
+/// step (and per batch element in the opset 8 form). Nested constructs multiply. When the count is not known
+/// before run time the body is costed once and a warning (EM1207) names the node. The nodes of the other
+/// operators with graph attributes are costed once each, as before.
+/// </summary>
+internal sealed class ControlFlowWalk
+{
+    private readonly OnnxModel model;
+    private readonly InferredTypes types;
+    private readonly Func<Node, OnnxGraph, NodeCost> costNode;
+    private readonly List<Diagnostic> diagnostics;
+    private readonly Dictionary<Node, NodeCost> costOf = new();
+
+    /// <summary>Sequential steps of each control-flow node: its body's depth times its trip count or sequence length.</summary>
+    private readonly Dictionary<Node, long> steps = new();
+
+    public ControlFlowWalk(OnnxModel model, InferredTypes types, Func<Node, OnnxGraph, NodeCost> costNode, List<Diagnostic> diagnostics)
+    {
+        this.model = model;
+        this.types = types;
+        this.costNode = costNode;
+        this.diagnostics = diagnostics;
+    }
+
+    /// <summary>The costs of the main graph's nodes and of every subgraph's, with the times each runs per inference.</summary>
+    public List<NodeCost> Run(OnnxGraph graph) => Checked(() => Walk(graph));
+
+    /// <summary>The sequential depth of the main graph, control-flow nodes counting their bodies' steps.</summary>
+    public long Depth(OnnxGraph graph) => Checked(() => SequentialDepth.Measure(graph, costOf, steps));
+
+    /// <summary>The costs of <paramref name="graph"/>'s nodes, each subgraph's nodes after their owner, repeats relative to one run of the graph.</summary>
+    private List<NodeCost> Walk(OnnxGraph graph)
+    {
+        var costs = new List<NodeCost>();
+        foreach (var node in graph.Nodes)
+        {
+            var own = costNode(node, graph);
+            costOf[node] = own;
+            var at = costs.Count;
+            costs.Add(own);
+            if (node.Subgraphs.Count == 0)
+            {
+                continue;
+            }
+
+            costs[at] = (node.IsDefaultDomain ? node.OpType : "") switch
+            {
+                "If" when node.Subgraphs.ContainsKey("then_branch") && node.Subgraphs.ContainsKey("else_branch") => If(node, own, costs),
+                "Loop" when node.Subgraphs.TryGetValue("body", out var body) => Loop(node, own, body, costs),
+                "Scan" when node.Subgraphs.TryGetValue("body", out var body) => Scan(node, own, body, costs),
+                _ => Once(node, own, costs),
+            };
+            costOf[node] = costs[at];
+        }
+
+        return costs;
+    }
+
+    private NodeCost If(Node node, NodeCost own, List<NodeCost> costs)
+    {
+        var then = Walk(node.Subgraphs["then_branch"]);
+        var otherwise = Walk(node.Subgraphs["else_branch"]);
+        bool takeThen;
+        string reason, message;
+        var (thenFlops, thenMacs) = Totals(then);
+        var (elseFlops, elseMacs) = Totals(otherwise);
+        if (node.HasInput(0) && types.ValueOf(node.Inputs[0]) is { Length: > 0 } condition)
+        {
+            takeThen = condition.IntegerAt(0) != 0;
+            reason = "constant condition";
+            message = $"the condition is constant {(takeThen ? "true" : "false")}: {(takeThen ? "then_branch" : "else_branch")} is costed, the other branch never runs";
+        }
+        else
+        {
+            takeThen = (thenFlops, thenMacs).CompareTo((elseFlops, elseMacs)) >= 0;
+            reason = "costlier";
+            message = $"the condition is known only at run time: the costlier branch, {(takeThen ? "then_branch" : "else_branch")}, is costed "
+                + $"(then_branch {thenFlops} FLOPs, {thenMacs} MACs; else_branch {elseFlops} FLOPs, {elseMacs} MACs)";
+        }
+
+        costs.AddRange(takeThen ? then : then.Select(c => c.Times(0)));
+        costs.AddRange(takeThen ? otherwise.Select(c => c.Times(0)) : otherwise);
+        var branch = takeThen ? "then_branch" : "else_branch";
+        steps[node] = SequentialDepth.Measure(node.Subgraphs[branch], costOf, steps);
+        diagnostics.Add(Diagnostic.Info(ErrorCodes.BranchCosted, $"If node '{node.Name}': {message}.", Locate(node)));
+        return own with { Branch = $"{branch} ({reason})" };
+    }
+
+    private NodeCost Loop(Node node, NodeCost own, OnnxGraph body, List<NodeCost> costs)
+    {
+        var trips = LoopTripCount.Of(ValueOf(node, 0), ValueOf(node, 1),
+            body.Outputs.Count > 0 ? types.ValueOf(body.Outputs[0].Name) : null);
+        if (trips is null)
+        {
+            Warn(node, "its trip count is not known before run time (the maximum trip count M is absent or computed at run time, "
+                + "and no constant condition bounds it); its body is costed for one iteration, so the totals are lower bounds. "
+                + "A constant M costs every iteration");
+        }
+
+        return Repeat(node, own, body, trips ?? 1, trips ?? 1, costs);
+    }
+
+    private NodeCost Scan(Node node, NodeCost own, OnnxGraph body, List<NodeCost> costs)
+    {
+        var layout = ScanLayout.Of(node, model.OpsetOf(node.Domain));
+        TensorShape? ShapeOf(int input) => node.HasInput(input) ? types.TypeOf(node.Inputs[input])?.Shape : null;
+        var length = layout?.Steps(ShapeOf);
+        var batch = layout?.Batch(ShapeOf);
+        if (length is not { IsKnown: true } || batch is not { IsKnown: true })
+        {
+            var unknown = length is { IsKnown: true } ? "its batch size is unknown"
+                : length is { } dim ? $"dim '{dim}' of its first scan input is unknown" : "no scan input has a known rank";
+            Warn(node, $"its number of steps is not known before run time ({unknown}); "
+                + "its body is costed for one step, so the totals are lower bounds. Binding the dim costs every step");
+            return Repeat(node, own, body, 1, length is { IsKnown: true } l ? l.Value : 1, costs);
+        }
+
+        return Repeat(node, own, body, checked(length.Value.Value * batch.Value.Value), length.Value.Value, costs);
+    }
+
+    /// <summary>Adds the body's nodes run <paramref name="runs"/> times; sequential steps count only <paramref name="sequential"/> of them (batch elements run side by side).</summary>
+    private NodeCost Repeat(Node node, NodeCost own, OnnxGraph body, long runs, long sequential, List<NodeCost> costs)
+    {
+        costs.AddRange(Walk(body).Select(c => c.Times(runs)));
+        steps[node] = checked(sequential * SequentialDepth.Measure(body, costOf, steps));
+        return own;
+    }
+
+    private NodeCost Once(Node node, NodeCost own, List<NodeCost> costs)
+    {
+        foreach (var subgraph in node.Subgraphs.Values)
+        {
+            costs.AddRange(Walk(subgraph));
+        }
+
+        return own;
+    }
+
+    private T Checked<T>(Func<T> count)
+    {
+        try
+        {
+            return count();
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.CountOverflow,
+                "the trip counts of nested loops make a repeat count or the depth exceed 2^63; check the trip counts and bindings.",
+                new SourceLocation(model.Path));
+        }
+    }
+
+    private static (long Flops, long Macs) Totals(List<NodeCost> costs) =>
+        costs.Aggregate((0L, 0L), (sum, c) => (checked(sum.Item1 + c.Total(c.Flops)), checked(sum.Item2 + c.Total(c.Macs))));
+
+    private TensorValue? ValueOf(Node node, int input) => node.HasInput(input) ? types.ValueOf(node.Inputs[input]) : null;
+
+    private void Warn(Node node, string message) =>
+        diagnostics.Add(Diagnostic.Warning(ErrorCodes.IterationCountUnknown, $"{node.OpType} node '{node.Name}': {message}.", Locate(node)));
+
+    private SourceLocation Locate(Node node) => new(model.Path, Element: $"node '{node.Name}'");
+}
