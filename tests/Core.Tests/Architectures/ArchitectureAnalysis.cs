@@ -11,18 +11,19 @@ internal static class ArchitectureAnalysis
     public static ShapeBindings BatchOne { get; } =
         new(new Dictionary<string, long> { ["batch"] = 1 }, new Dictionary<string, long[]>());
 
-    public static StaticReport Analyze(Builder builder)
+    public static StaticReport Analyze(Builder builder, Optimizer optimizer = Optimizer.Adam)
     {
+        var options = new AnalysisOptions { Bindings = BatchOne, Optimizer = optimizer };
         if (builder.Storage != WeightStorage.External)
         {
-            return StaticAnalyzer.Analyze(builder.Load(), BatchOne);
+            return StaticAnalyzer.Analyze(builder.Load(), options);
         }
 
         // External weights exist only once saved; the data file is sparse, so this costs no disk.
         var folder = Path.Combine(Path.GetTempPath(), "em-arch-" + Guid.NewGuid().ToString("N"));
         try
         {
-            return StaticAnalyzer.Analyze(builder.Save(Path.Combine(folder, "model.onnx")), BatchOne);
+            return StaticAnalyzer.Analyze(builder.Save(Path.Combine(folder, "model.onnx")), options);
         }
         finally
         {

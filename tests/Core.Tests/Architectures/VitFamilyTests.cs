@@ -46,4 +46,18 @@ public sealed class VitFamilyTests
             Assert.That((double)wide, Is.EqualTo(deep).Within(10).Percent);
         });
     }
+
+    [Test]
+    public void The_deep_variant_is_three_times_deeper_with_a_third_of_the_work_per_step()
+    {
+        var deep = Analyze(VitFamily.Deep());
+        var wide = Analyze(VitFamily.Wide());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(deep.Count("depth"), Is.GreaterThanOrEqualTo(3 * wide.Count("depth")));
+            Assert.That(deep["macs_per_step"].Value, Is.LessThanOrEqualTo(wide["macs_per_step"].Value / 3));
+            Assert.That(deep["macs_per_step"].Value, Is.EqualTo((double)deep.Count("macs") / deep.Count("depth")));
+        });
+    }
 }
