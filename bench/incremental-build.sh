@@ -47,12 +47,14 @@ cat > "$consumer/Consumer.csproj" <<XML
 </Project>
 XML
 echo "namespace Consumer; public static class Class1 { }" > "$consumer/Class1.cs"
+# The consumer lives inside this repository: shield it from the repository's own build settings.
 echo "<Project />" > "$consumer/Directory.Build.props"
 echo "<Project />" > "$consumer/Directory.Build.targets"
+echo "<Project />" > "$consumer/Directory.Packages.props"
 
 cd "$consumer"
 build() { dotnet build --no-restore --nologo -v:q "$@" >/dev/null; }
-dotnet restore --nologo -v:q >/dev/null
+dotnet restore --nologo -v:q
 # Warm both configurations: the first build with the gate runs it; later ones skip it as up to date.
 build -p:EfficiencyGate=off; build; build -p:EfficiencyGate=off; build
 
@@ -73,8 +75,8 @@ mkdir -p "$root/bench/results"
 {
   echo "incremental-build  $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $(git -C "$root" rev-parse --short HEAD)"
   echo "no-op 'dotnet build --no-restore' of a consumer project, $runs runs each, alternated"
-  printf '%-28s %8s s\n' "without gate (median)" "$m_without"
-  printf '%-28s %8s s\n' "with gate (median)" "$m_with"
+  printf '%-28s %8.3f s\n' "without gate (median)" "$m_without"
+  printf '%-28s %8.3f s\n' "with gate (median)" "$m_with"
   printf '%-28s %8s %%   goal < 5%%: %s\n' "added by the gate" "$added" "$([ "$verdict" = 1 ] && echo PASS || echo MISS)"
   echo "runs without: ${without[*]}"
   echo "runs with:    ${with[*]}"
