@@ -61,6 +61,11 @@ public static class ErrorCodes
     public const string InvalidGateMode = "EM2201";
     public const string TaskIoFailure = "EM2202";
 
+    // EM31xx: the hardware fingerprint, profiles and readers of the machine.
+    public const string GpuUnavailable = "EM3101";
+    public const string HardwareProfileSkipped = "EM3102";
+    public const string EnergyUnavailable = "EM3103";
+
     // EM90xx: the command line.
     public const string InvalidArgument = "EM9001";
     public const string InternalError = "EM9999";

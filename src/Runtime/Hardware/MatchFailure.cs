@@ -1,0 +1,13 @@
+using EfficiencyMisnomer.Diagnostics;
+
+namespace EfficiencyMisnomer.Runtime.Hardware;
+
+/// <summary>One key of a profile's <c>match</c> that this machine does not satisfy.</summary>
+/// <param name="Key"><c>provider</c>, <c>cpu</c>, <c>gpu</c>, <c>os</c>, <c>arch</c> or <c>host</c>.</param>
+/// <param name="Pattern">What the profile expects.</param>
+/// <param name="Actual">What this machine has.</param>
+/// <param name="Location">Where the pattern is written in the spec.</param>
+public sealed record MatchFailure(string Key, string Pattern, string Actual, SourceLocation Location)
+{
+    public override string ToString() => $"{Key} \"{Pattern}\" does not match \"{Actual}\"";
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Text;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Specs;
+
+namespace EfficiencyMisnomer.Runtime.Hardware;
+
+/// <summary>Whether a hardware profile applies to this machine, and if not, every key that failed.</summary>
+public sealed record ProfileMatch(HardwareProfile Profile, HardwareFingerprint Machine, IReadOnlyList<MatchFailure> Failures)
+{
+    private static readonly CompositeFormat SkippedMessage = CompositeFormat.Parse(
+        "hardware profile '{0}' skipped: {1}; this machine's {2}. To measure here, widen the pattern or add a profile (`misnomer hardware` prints one)");
+
+    public bool Matches => Failures.Count == 0;
+
+    /// <summary>The "skipped" verdict's message, at the first failing pattern; null when the profile matches.</summary>
+    public Diagnostic? Skipped() =>
+        Matches
+            ? null
+            : Diagnostic.Info(
+                ErrorCodes.HardwareProfileSkipped,
+                string.Format(CultureInfo.InvariantCulture, SkippedMessage, Profile.Name, string.Join(", ", Failures), Machine.Summary),
+                Failures[0].Location);
+}
