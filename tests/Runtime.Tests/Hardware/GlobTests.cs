@@ -1,0 +1,19 @@
+using EfficiencyMisnomer.Runtime.Hardware;
+
+namespace EfficiencyMisnomer.Runtime.Tests.Hardware;
+
+/// <summary>Profile patterns: * and ?, whole value, any case, everything else literal.</summary>
+public sealed class GlobTests
+{
+    [TestCase("*EPYC*", Machines.EpycModel, true)]
+    [TestCase("*epyc*", Machines.EpycModel, true)]
+    [TestCase("AMD EPYC 7??3*", Machines.EpycModel, true)]
+    [TestCase("EPYC*", Machines.EpycModel, false)]
+    [TestCase("NVIDIA H200*", "NVIDIA H200 NVL", true)]
+    [TestCase("NVIDIA H100*", "NVIDIA H200", false)]
+    [TestCase("Intel(R) Xeon(R) CPU @ 2.20GHz", "intel(r) xeon(r) cpu @ 2.20ghz", true)]
+    [TestCase("a.c", "abc", false)]
+    [TestCase("*", "", true)]
+    public void Matches(string pattern, string text, bool expected) =>
+        Assert.That(Glob.IsMatch(pattern, text), Is.EqualTo(expected));
+}
