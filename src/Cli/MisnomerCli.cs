@@ -23,6 +23,7 @@ internal static class MisnomerCli
         var root = new RootCommand("misnomer: static and runtime cost indicators of ONNX models, and gates on them.");
         root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(HardwareCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);

@@ -149,4 +149,10 @@ public enum VerdictStatus
     Pass,
     Fail,
     Warning,
+
+    /// <summary>A measured indicator whose confidence interval did not reach its target within the time cap; never a pass.</summary>
+    Unstable,
+
+    /// <summary>Not evaluated: no matching hardware profile, an unavailable provider, or an indicator that cannot be read here.</summary>
+    Skipped,
 }

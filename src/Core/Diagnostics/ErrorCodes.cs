@@ -61,6 +61,17 @@ public static class ErrorCodes
     public const string InvalidGateMode = "EM2201";
     public const string TaskIoFailure = "EM2202";
 
+    // EM30xx: runtime measurement.
+    public const string CudaUnavailable = "EM3001";
+    public const string SessionFailed = "EM3002";
+    public const string InputNotGenerated = "EM3003";
+    public const string MeasurementUnstable = "EM3004";
+    public const string NoMatchingProfile = "EM3005";
+    public const string UnknownProfile = "EM3006";
+    public const string IndicatorUnavailable = "EM3007";
+    public const string BatchNotApplied = "EM3008";
+    public const string OutputNotPreallocated = "EM3009";
+
     // EM31xx: the hardware fingerprint, profiles and readers of the machine.
     public const string GpuUnavailable = "EM3101";
     public const string HardwareProfileSkipped = "EM3102";

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Runtime.Gate;
+using EfficiencyMisnomer.Runtime.Measurement;
+using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Sessions;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Cli;
+
+/// <summary><c>misnomer run SPEC... [--provider auto|cpu|cuda] [--profile NAME] [--time-cap SECONDS]</c>: the runtime gate.</summary>
+internal static class RunCommand
+{
+    private static readonly Dictionary<string, ProviderRequest> Providers = new(StringComparer.Ordinal)
+    {
+        ["auto"] = ProviderRequest.Auto,
+        ["cpu"] = ProviderRequest.Cpu,
+        ["cuda"] = ProviderRequest.Cuda,
+    };
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var specs = new Argument<string[]>("spec") { Description = "Efficiency spec files (YAML).", Arity = ArgumentArity.OneOrMore };
+        var provider = new Option<string>("--provider")
+        {
+            Description = "auto: CUDA when it loads, else CPU; cpu; cuda (required: its absence fails).",
+            DefaultValueFactory = _ => "auto",
+        };
+        provider.AcceptOnlyFromAmong(Providers.Keys.ToArray());
+        var profile = new Option<string?>("--profile") { Description = "The hardware profile to measure; default: every profile matching the provider." };
+        var timeCap = new Option<double>("--time-cap")
+        {
+            Description = "Seconds one case (model x profile x batch) may take; an interval not settled by then is unstable.",
+            DefaultValueFactory = _ => MeasurementOptions.Default.TimeCap.TotalSeconds,
+        };
+        var json = new Option<string?>("--json") { Description = "Also write the runtime reports to this JSON file." };
+
+        var command = new Command("run", "Measure models on this machine and check the runtime budgets of their hardware profiles.") { specs, provider, profile, timeCap, json };
+        command.SetAction(result =>
+        {
+            var cap = result.GetValue(timeCap);
+            if (cap is <= 0 or > 86400)
+            {
+                stderr.WriteLine($"error {Diagnostics.ErrorCodes.InvalidArgument}: --time-cap must be a positive number of seconds (got {cap.ToString(CultureInfo.InvariantCulture)}).");
+                return MisnomerCli.Failure;
+            }
+
+            var options = new RuntimeGateOptions
+            {
+                Provider = Providers[result.GetValue(provider)!],
+                Profile = result.GetValue(profile),
+                Measurement = MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(cap) },
+                Progress = line => stderr.WriteLine("  " + line),
+            };
+            var outcome = RuntimeGate.Run(result.GetValue(specs)!, options);
+            foreach (var diagnostic in outcome.AllDiagnostics)
+            {
+                stderr.WriteLine(diagnostic.ToString());
+            }
+
+            if (outcome.Static is { } staticResult)
+            {
+                stdout.Write(GateResultText.Table(staticResult));
+            }
+
+            stdout.Write(Table(outcome));
+            if (result.GetValue(json) is { } jsonPath)
+            {
+                RuntimeReportJson.WriteFile(jsonPath, outcome.Cases.Select(c => c.Report));
+            }
+
+            return outcome.Passed ? MisnomerCli.Success : MisnomerCli.Failure;
+        });
+        return command;
+    }
+
+    /// <summary>Per case: the provider and settings, every runtime indicator with its interval, then the verdicts.</summary>
+    private static string Table(RuntimeGateResult outcome)
+    {
+        var text = new StringBuilder();
+        foreach (var measured in outcome.Cases)
+        {
+            var report = measured.Report;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{measured.SpecPath}: model '{report.Model}' [{report.Profile}] batch {report.Batch} on {report.Provider.Provider} ({report.Provider.Reason}); " +
+                $"{report.Settings.IntraOpThreads} intra-op / {report.Settings.InterOpThreads} inter-op threads, {report.Settings.ExecutionName}, optimization {report.Settings.OptimizationName}; " +
+                $"{report.WarmupRuns} warm-up runs, {report.Elapsed.TotalSeconds:0.0} s");
+            foreach (var indicator in report.Indicators)
+            {
+                var value = indicator.Value is { } v ? QuantityFormat.Compact(v, indicator.Indicator.Unit, 3) : "-";
+                var interval = indicator.HalfWidth is > 0 and var half ? "±" + QuantityFormat.Compact(half, indicator.Indicator.Unit, 3) : "";
+                var samples = indicator.Samples > 1 ? indicator.Samples.ToString(CultureInfo.InvariantCulture) + " samples" : "";
+                var note = indicator.Note ?? (indicator.Stable ? "" : "unstable");
+                var row = string.Create(CultureInfo.InvariantCulture, $"  {indicator.Name,-14} {value,14} {interval,-14} {samples,-14} {note}");
+                text.AppendLine(row.TrimEnd());
+            }
+
+            foreach (var verdict in measured.Verdicts)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {verdict.Status.ToString().ToLowerInvariant(),-8} {verdict.Message}");
+            }
+        }
+
+        var verdicts = outcome.Cases.SelectMany(c => c.Verdicts).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"{outcome.Cases.Count} case(s), {verdicts.Count} runtime budget(s): {Count(verdicts, Budgets.VerdictStatus.Pass)} passed, {Count(verdicts, Budgets.VerdictStatus.Fail)} failed, " +
+            $"{Count(verdicts, Budgets.VerdictStatus.Warning)} warned, {Count(verdicts, Budgets.VerdictStatus.Unstable)} unstable, {Count(verdicts, Budgets.VerdictStatus.Skipped)} skipped.");
+        return text.ToString();
+    }
+
+    private static int Count(List<Budgets.BudgetVerdict> verdicts, Budgets.VerdictStatus status) => verdicts.Count(v => v.Status == status);
+}

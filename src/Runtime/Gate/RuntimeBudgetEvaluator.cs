@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Specs;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Runtime.Gate;
+
+/// <summary>
+/// Compares a runtime report with a profile's budgets. A breach by the whole interval fails; otherwise an
+/// indicator whose interval missed its target is unstable (never a pass); an unavailable one is skipped.
+/// </summary>
+public static class RuntimeBudgetEvaluator
+{
+    private static readonly CompositeFormat Exceeds = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} exceeds max {5}");
+    private static readonly CompositeFormat Within = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} is within max {5}");
+    private static readonly CompositeFormat Below = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} is below min {5}");
+    private static readonly CompositeFormat AtLeast = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} meets min {5}");
+    private static readonly CompositeFormat Unsettled = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} against {5} {6} is unstable: its interval did not reach the target within the time cap ({7} samples); rerun on a quieter machine or raise --time-cap");
+    private static readonly CompositeFormat NotMeasured = CompositeFormat.Parse("model '{0}' [{1}]: {2} is not evaluated: {3}");
+
+    public static IReadOnlyList<BudgetVerdict> Evaluate(RuntimeReport report, IEnumerable<Budget> budgets)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(budgets);
+        var verdicts = new List<BudgetVerdict>();
+        foreach (var budget in budgets)
+        {
+            var measured = report[budget.Indicator.Name];
+            if (budget.Max is { } max)
+            {
+                verdicts.Add(Verdict(report, budget, measured, max, BudgetBound.Max));
+            }
+
+            if (budget.Min is { } min)
+            {
+                verdicts.Add(Verdict(report, budget, measured, min, BudgetBound.Min));
+            }
+        }
+
+        return verdicts;
+    }
+
+    /// <summary>The diagnostic of a verdict: EM2101/EM2102 for a breach, EM3004 for unstable, EM3007 for skipped; null for a pass.</summary>
+    public static Diagnostic? Diagnose(BudgetVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.Status switch
+        {
+            VerdictStatus.Unstable => Diagnostic.Warning(ErrorCodes.MeasurementUnstable, verdict.Message, verdict.Location),
+            VerdictStatus.Skipped => Diagnostic.Warning(ErrorCodes.IndicatorUnavailable, verdict.Message, verdict.Location),
+            _ => BudgetEvaluator.Diagnose(verdict),
+        };
+    }
+
+    private static BudgetVerdict Verdict(RuntimeReport report, Budget budget, MeasuredIndicator measured, Limit limit, BudgetBound bound)
+    {
+        var name = budget.Indicator.Name;
+        if (measured.Value is not { } value)
+        {
+            var skipped = Text(NotMeasured, report.Model, report.Profile, name, measured.Note ?? "unavailable");
+            return new BudgetVerdict(name, double.NaN, limit.Value, bound, VerdictStatus.Skipped, limit.Location, skipped) { Severity = budget.Severity };
+        }
+
+        var lower = measured.Lower ?? value;
+        var upper = measured.Upper ?? value;
+        var breachedSurely = bound == BudgetBound.Max ? lower > limit.Value : upper < limit.Value;
+        var breached = bound == BudgetBound.Max ? value > limit.Value : value < limit.Value;
+        var (shown, shownLimit) = QuantityFormat.Pair(value, limit.Value, budget.Indicator.Unit);
+        var interval = measured.HalfWidth is > 0 and var half ? $" (±{QuantityFormat.Compact(half, budget.Indicator.Unit)})" : string.Empty;
+        if (!breachedSurely && !measured.Stable)
+        {
+            var message = Text(Unsettled, report.Model, report.Profile, name, shown, interval, bound == BudgetBound.Max ? "max" : "min", shownLimit, measured.Samples);
+            return new BudgetVerdict(name, value, limit.Value, bound, VerdictStatus.Unstable, limit.Location, message) { Severity = budget.Severity };
+        }
+
+        var fails = breachedSurely || breached;
+        var status = !fails ? VerdictStatus.Pass : budget.Severity == BudgetSeverity.Warning ? VerdictStatus.Warning : VerdictStatus.Fail;
+        var template = (bound, fails) switch
+        {
+            (BudgetBound.Max, true) => Exceeds,
+            (BudgetBound.Max, false) => Within,
+            (BudgetBound.Min, true) => Below,
+            _ => AtLeast,
+        };
+        return new BudgetVerdict(name, value, limit.Value, bound, status, limit.Location, Text(template, report.Model, report.Profile, name, shown, interval, shownLimit))
+        {
+            Severity = budget.Severity,
+        };
+    }
+
+    private static string Text(CompositeFormat format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+}

@@ -1,0 +1,19 @@
+using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Sessions;
+using EfficiencyMisnomer.Specs;
+
+namespace EfficiencyMisnomer.Runtime.Gate;
+
+/// <summary>What a runtime gate run found: the provider, every measured case with its verdicts, and the static gate's result.</summary>
+public sealed record RuntimeGateResult(ProviderSelection Provider, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<RuntimeCase> Cases, GateResult? Static)
+{
+    /// <summary>Every diagnostic, static ones first.</summary>
+    public IEnumerable<Diagnostic> AllDiagnostics => (Static?.Diagnostics ?? Array.Empty<Diagnostic>()).Concat(Diagnostics);
+
+    public bool Passed => AllDiagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
+}
+
+/// <summary>One model measured on one profile at one batch, with the verdicts of the budgets there.</summary>
+public sealed record RuntimeCase(string SpecPath, string ModelName, HardwareProfile? Profile, RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts);

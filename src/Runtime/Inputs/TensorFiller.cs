@@ -1,0 +1,46 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Shapes;
+using Microsoft.ML.OnnxRuntime;
+
+namespace EfficiencyMisnomer.Runtime.Inputs;
+
+/// <summary>
+/// Makes one input tensor of a bound type, filled with seeded values: floats in [-1, 1), integers in the
+/// token range, booleans and bytes uniformly. The managed array is pinned by the <see cref="OrtValue"/>
+/// for its lifetime, so the timed loop reads it without copying or allocating.
+/// </summary>
+internal static class TensorFiller
+{
+    private static readonly System.Text.CompositeFormat Unsupported = System.Text.CompositeFormat.Parse("input '{0}' has element type {1}, which generated inputs do not support (float, float16, double, int32, int64, bool, uint8); bind a model with supported inputs");
+
+    public static OrtValue Create(string name, TensorType type, InputOptions options, Random random)
+    {
+        var shape = type.Shape?.ToSizes() ?? Array.Empty<long>();
+        var count = checked((int)(type.ElementCount ?? 1));
+        return type.ElementType switch
+        {
+            ElementType.Float => Tensor(count, shape, () => (float)((random.NextDouble() * 2) - 1)),
+            ElementType.Double => Tensor(count, shape, () => (random.NextDouble() * 2) - 1),
+            ElementType.Float16 => Tensor(count, shape, () => (Float16)(float)((random.NextDouble() * 2) - 1)),
+            ElementType.Int64 => Tensor(count, shape, () => random.NextInt64(options.TokenMin, options.TokenMax)),
+            ElementType.Int32 => Tensor(count, shape, () => (int)random.NextInt64(Math.Max(options.TokenMin, int.MinValue), Math.Min(options.TokenMax, int.MaxValue))),
+            ElementType.Bool => Tensor(count, shape, () => random.Next(2) == 1),
+            ElementType.UInt8 => Tensor(count, shape, () => (byte)random.Next(256)),
+            _ => throw new EfficiencyException(ErrorCodes.InputNotGenerated,
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Unsupported, name, type.ElementType.OnnxName())),
+        };
+    }
+
+    private static OrtValue Tensor<T>(int count, long[] shape, Func<T> next)
+        where T : unmanaged
+    {
+        var data = new T[count];
+        for (int i = 0; i < data.Length; i++)
+        {
+            data[i] = next();
+        }
+
+        return OrtValue.CreateTensorValueFromMemory(data, shape);
+    }
+}

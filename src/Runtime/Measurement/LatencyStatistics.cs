@@ -1,0 +1,37 @@
+using Perfolizer.Mathematics.Common;
+using Perfolizer.Mathematics.QuantileEstimators;
+using Pragmastat;
+
+namespace EfficiencyMisnomer.Runtime.Measurement;
+
+/// <summary>
+/// Estimates of latency statistics with their intervals, by Perfolizer: quantiles by the Harrell–Davis
+/// estimator with its Maritz–Jarrett interval, the mean with its standard-error interval. The maximum is
+/// the largest sample; its interval is the point.
+/// </summary>
+public static class LatencyStatistics
+{
+    public static Estimate Of(LatencyStatistic statistic, Sample sample, double confidence)
+    {
+        ArgumentNullException.ThrowIfNull(statistic);
+        ArgumentNullException.ThrowIfNull(sample);
+        var n = sample.Size;
+        if (statistic.Probability is { } p)
+        {
+            var interval = HarrellDavisQuantileEstimator.Instance.QuantileConfidenceIntervalEstimator(sample, p).ConfidenceInterval(confidence);
+            return new Estimate(interval.Estimation, interval.Lower, interval.Upper, n);
+        }
+
+        if (statistic == LatencyStatistic.Max)
+        {
+            var max = sample.SortedValues[n - 1];
+            return new Estimate(max, max, max, n);
+        }
+
+        var values = sample.Values;
+        var mean = values.Average();
+        var variance = n > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (n - 1) : 0;
+        var meanInterval = new ConfidenceIntervalEstimator(n, mean, Math.Sqrt(variance / n)).ConfidenceInterval(confidence);
+        return new Estimate(meanInterval.Estimation, meanInterval.Lower, meanInterval.Upper, n);
+    }
+}

@@ -1,0 +1,25 @@
+using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Runtime.Inputs;
+using EfficiencyMisnomer.Runtime.Sessions;
+using EfficiencyMisnomer.Shapes;
+
+namespace EfficiencyMisnomer.Runtime.Measurement;
+
+/// <summary>One thing to measure: a model, with its bindings, on a provider, at a batch size, for a profile.</summary>
+public sealed record MeasurementCase(string ModelName, OnnxModel Model, ShapeBindings Bindings, ProviderSelection Provider, SessionSettings Settings)
+{
+    public string ProfileName { get; init; } = "default";
+
+    /// <summary>The batch size; null keeps the bindings' own.</summary>
+    public int? Batch { get; init; }
+
+    /// <summary>The latency statistics budgets bound at this batch; the stopping rule watches them.</summary>
+    public IReadOnlyList<LatencyStatistic> Watched { get; init; } = Array.Empty<LatencyStatistic>();
+
+    public double? PricePerHour { get; init; }
+
+    /// <summary>Grams of CO2 per kWh.</summary>
+    public double? GridIntensity { get; init; }
+
+    public InputOptions Inputs { get; init; } = InputOptions.Default;
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Runtime.Inputs;
+using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Sessions;
+using Pragmastat;
+
+namespace EfficiencyMisnomer.Runtime.Measurement;
+
+/// <summary>
+/// Measures one <see cref="MeasurementCase"/>: inputs generated once, the session created and timed with its
+/// first inference (cold start), then warm-up and sampling, then every runtime indicator with its interval.
+/// </summary>
+public sealed class RuntimeMeasurer
+{
+    private const double SecondsPerHour = 3600;
+    private const double JoulesPerKilowattHour = 3.6e6;
+    private readonly MeasurementOptions options;
+    private readonly IEnergyReader energy;
+    private readonly IGpuMemoryReader gpuMemory;
+    private readonly Action<string>? progress;
+
+    public RuntimeMeasurer(MeasurementOptions? options = null, IEnergyReader? energy = null, IGpuMemoryReader? gpuMemory = null, Action<string>? progress = null)
+    {
+        this.options = options ?? MeasurementOptions.Default;
+        this.energy = energy ?? NullEnergyReader.Instance;
+        this.gpuMemory = gpuMemory ?? NullGpuMemoryReader.Instance;
+        this.progress = progress;
+    }
+
+    public RuntimeReport Measure(MeasurementCase measured)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        var bound = BoundInputs.Resolve(measured.Model, measured.Bindings, measured.Batch);
+        var batch = measured.Batch ?? LeadingDim(bound);
+        using var inputs = GeneratedInputs.Create(bound.Inputs, measured.Inputs);
+
+        var memory = new ResidentMemory();
+        memory.Begin();
+        gpuMemory.Begin();
+        var coldStart = Stopwatch.GetTimestamp();
+        using var session = SessionFactory.Create(measured.Model.Path, measured.Provider, measured.Settings);
+        using var bound1 = new BoundSession(session, inputs, bound.Outputs);
+        bound1.Run();
+        var coldMs = Stopwatch.GetElapsedTime(coldStart).TotalMilliseconds;
+
+        var rule = new StoppingRule(measured.Watched, options);
+        energy.Begin();
+        var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule);
+        var joules = energy.End();
+        var peak = memory.End();
+        var device = gpuMemory.End();
+
+        var sample = new Sample(samples.Milliseconds);
+        var indicators = new List<MeasuredIndicator>();
+        Estimate? mean = null;
+        foreach (var statistic in LatencyStatistic.All)
+        {
+            var estimate = LatencyStatistics.Of(statistic, sample, options.Confidence);
+            mean = statistic == LatencyStatistic.Mean ? estimate : mean;
+            indicators.Add(From(statistic.Indicator, estimate, rule.Met(statistic, sample)));
+        }
+
+        var meanStable = rule.Met(LatencyStatistic.Mean, sample);
+        var throughput = Throughput(mean!, batch);
+        indicators.Add(From(RuntimeIndicators.Throughput, throughput, meanStable));
+        indicators.Add(new MeasuredIndicator(RuntimeIndicators.ColdStart, coldMs, coldMs, coldMs, 1, true, "one observation"));
+        indicators.Add(FromReading(RuntimeIndicators.PeakMemory, peak));
+        indicators.Add(FromReading(RuntimeIndicators.GpuMemory, measured.Provider.Provider == ProviderSelection.Cuda ? device : Reading.Unavailable("CPU provider: no device memory")));
+        var perInference = joules.Value is { } j ? Reading.Of(j / (samples.Milliseconds.Length * (double)batch), joules.Note) : joules;
+        indicators.Add(FromReading(RuntimeIndicators.Energy, perInference));
+        indicators.Add(Cost(throughput, measured.PricePerHour, meanStable));
+        indicators.Add(Co2(perInference, measured.GridIntensity));
+
+        var warnings = bound.Warnings.Concat(bound1.Warnings).ToList();
+        if (!samples.TargetMet)
+        {
+            warnings.Add(Diagnostics.Diagnostic.Warning(Diagnostics.ErrorCodes.MeasurementUnstable, FormattableString.Invariant(
+                $"model '{measured.ModelName}' [{measured.ProfileName}]: the ±{options.RelativeHalfWidth:P0} target at {options.Confidence:P0} confidence was not met within the {options.TimeCap.TotalSeconds:0.#} s time cap ({samples.Milliseconds.Length} samples)")));
+        }
+
+        var order = RuntimeIndicators.All.Select((indicator, i) => (indicator.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        return new RuntimeReport(measured.ModelName, measured.Model.Path, measured.ProfileName, batch, measured.Provider, measured.Settings,
+            indicators.OrderBy(i => order[i.Name]).ToList(), samples.WarmupRuns, samples.Elapsed, warnings);
+    }
+
+    /// <summary>Samples per second: batch over the mean latency; the interval follows from the mean's.</summary>
+    private static Estimate Throughput(Estimate mean, int batch) => new(
+        batch * 1000 / mean.Value, batch * 1000 / mean.Upper, mean.Lower > 0 ? batch * 1000 / mean.Lower : double.PositiveInfinity, mean.Samples);
+
+    private static MeasuredIndicator Cost(Estimate throughput, double? pricePerHour, bool stable)
+    {
+        if (pricePerHour is not { } price)
+        {
+            return MeasuredIndicator.Unavailable(RuntimeIndicators.Cost, "unavailable: the profile declares no price_per_hour");
+        }
+
+        // Money per million samples: the machine's price per second over samples per second.
+        double PerMillion(double rate) => price / SecondsPerHour / rate * 1e6;
+        return new MeasuredIndicator(RuntimeIndicators.Cost, PerMillion(throughput.Value), PerMillion(throughput.Upper), PerMillion(throughput.Lower), throughput.Samples, stable);
+    }
+
+    private static MeasuredIndicator Co2(Reading energyPerInference, double? gridIntensity)
+    {
+        if (energyPerInference.Value is not { } joules)
+        {
+            return MeasuredIndicator.Unavailable(RuntimeIndicators.Co2, "unavailable: needs energy, which is " + energyPerInference.Note);
+        }
+
+        if (gridIntensity is not { } grams)
+        {
+            return MeasuredIndicator.Unavailable(RuntimeIndicators.Co2, "unavailable: the profile declares no grid_intensity");
+        }
+
+        var value = joules / JoulesPerKilowattHour * grams * 1e6;
+        return new MeasuredIndicator(RuntimeIndicators.Co2, value, value, value, 1, true, energyPerInference.Note);
+    }
+
+    private static MeasuredIndicator From(Indicator indicator, Estimate estimate, bool stable) =>
+        new(indicator, estimate.Value, estimate.Lower, estimate.Upper, estimate.Samples, stable);
+
+    private static MeasuredIndicator FromReading(Indicator indicator, Reading reading) => reading.Value is { } value
+        ? new MeasuredIndicator(indicator, value, value, value, 1, true, reading.Note)
+        : MeasuredIndicator.Unavailable(indicator, reading.Note ?? "unavailable");
+
+    private static int LeadingDim(BoundInputs bound) =>
+        bound.Inputs.Values.Select(t => t.Shape is { Rank: > 0 } s && s[0].IsKnown ? (int)s[0].Value : 1).FirstOrDefault(1);
+}
