@@ -18,7 +18,7 @@ public static class RuntimeBudgetEvaluator
     private static readonly CompositeFormat Within = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} is within max {5}");
     private static readonly CompositeFormat Below = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} is below min {5}");
     private static readonly CompositeFormat AtLeast = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} meets min {5}");
-    private static readonly CompositeFormat Unsettled = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} against {5} {6} is unstable: its interval did not reach the target within the time cap ({7} samples); rerun on a quieter machine or raise --time-cap");
+    private static readonly CompositeFormat Unsettled = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} against {5} {6} is unstable: its interval straddles the limit and did not reach the precision target within the time cap ({7} samples); rerun on a quieter machine or raise --time-cap");
     private static readonly CompositeFormat NotMeasured = CompositeFormat.Parse("model '{0}' [{1}]: {2} is not evaluated: {3}");
 
     public static IReadOnlyList<BudgetVerdict> Evaluate(RuntimeReport report, IEnumerable<Budget> budgets)
@@ -66,11 +66,14 @@ public static class RuntimeBudgetEvaluator
 
         var lower = measured.Lower ?? value;
         var upper = measured.Upper ?? value;
+        // The verdict is decided once the whole interval lies on one side of the limit, however wide it is;
+        // only an interval that straddles the limit after the time cap is unstable.
         var breachedSurely = bound == BudgetBound.Max ? lower > limit.Value : upper < limit.Value;
+        var passesSurely = bound == BudgetBound.Max ? upper <= limit.Value : lower >= limit.Value;
         var breached = bound == BudgetBound.Max ? value > limit.Value : value < limit.Value;
         var (shown, shownLimit) = QuantityFormat.Pair(value, limit.Value, budget.Indicator.Unit);
         var interval = measured.HalfWidth is > 0 and var half ? $" (±{QuantityFormat.Compact(half, budget.Indicator.Unit)})" : string.Empty;
-        if (!breachedSurely && !measured.Stable)
+        if (!breachedSurely && !passesSurely && !measured.Stable)
         {
             var message = Text(Unsettled, report.Model, report.Profile, name, shown, interval, bound == BudgetBound.Max ? "max" : "min", shownLimit, measured.Samples);
             return new BudgetVerdict(name, value, limit.Value, bound, VerdictStatus.Unstable, limit.Location, message) { Severity = budget.Severity };

@@ -45,6 +45,26 @@ public sealed class RuntimeGateTests
     }
 
     [Test]
+    public void A_wide_interval_entirely_within_the_limit_is_a_pass_not_unstable()
+    {
+        // A 0.3 s cap leaves p99's interval far wider than the ±2% target, yet wholly below 1 s.
+        var spec = Path.Combine(folder, "spec.yaml");
+        File.WriteAllText(spec, "models:\n  tiny: { path: models/tiny-cnn.onnx }\nbind: { batch: 1 }\nhardware:\n  ci-cpu:\n    match: { provider: cpu }\n    threads: 1\n    budgets:\n      latency.p99: { max: 1 s }\n");
+        var result = RuntimeGate.Run(new[] { spec }, new RuntimeGateOptions
+        {
+            Provider = ProviderRequest.Cpu,
+            Measurement = MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(0.3) },
+        });
+
+        var verdict = result.Cases.Single().Verdicts.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(verdict.Status, Is.EqualTo(VerdictStatus.Pass), verdict.Message);
+            Assert.That(verdict.Message, Does.Contain("latency.p99").And.Contain("is within max 1 s"));
+        });
+    }
+
+    [Test]
     public void A_profile_for_other_hardware_is_skipped_with_this_machines_fingerprint()
     {
         var spec = Path.Combine(folder, "spec.yaml");
