@@ -77,6 +77,10 @@ public static class ErrorCodes
     public const string HardwareProfileSkipped = "EM3102";
     public const string EnergyUnavailable = "EM3103";
 
+    // EM32xx: tests generated from specs (the NUnit adapter).
+    public const string SpecPatternMatchesNothing = "EM3201";
+    public const string InvalidTestParameter = "EM3202";
+
     // EM90xx: the command line.
     public const string InvalidArgument = "EM9001";
     public const string InternalError = "EM9999";

@@ -51,6 +51,28 @@ public static class RuntimeGate
         return new RuntimeGateResult(provider, diagnostics, cases, staticResult);
     }
 
+    /// <summary>
+    /// Measures one model of a loaded spec on one profile, at each batch its budgets name: the unit a test
+    /// framework runs as one test. The profile is taken as given; matching it to this machine is the caller's.
+    /// </summary>
+    public static RuntimeGateResult Measure(Spec spec, ModelEntry model, HardwareProfile profile, RuntimeGateOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(profile);
+        options ??= new RuntimeGateOptions();
+        var provider = new ProviderSelector(options.Probe).Select(options.Provider);
+        if (provider.Failure is { } failure)
+        {
+            return new RuntimeGateResult(provider, new[] { failure }, Array.Empty<RuntimeCase>(), null);
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var measurer = new RuntimeMeasurer(options.Measurement, options.Energy, options.GpuMemory, options.Progress);
+        var cases = MeasureModel(spec, model, profile, provider, options, measurer, diagnostics).ToList();
+        return new RuntimeGateResult(provider, diagnostics, cases, null);
+    }
+
     private static IEnumerable<HardwareProfile?> Profiles(Spec spec, ProviderSelection provider, RuntimeGateOptions options, List<Diagnostic> diagnostics)
     {
         if (options.Profile is { } name)

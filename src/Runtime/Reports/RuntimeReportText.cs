@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+using EfficiencyMisnomer.Runtime.Gate;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Runtime.Reports;
+
+/// <summary>Plain text of a measured case: provider and settings, every runtime indicator with its interval, then the verdicts.</summary>
+public static class RuntimeReportText
+{
+    public static string Case(RuntimeCase measured)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        var text = new StringBuilder();
+        var report = measured.Report;
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"{measured.SpecPath}: model '{report.Model}' [{report.Profile}] batch {report.Batch} on {report.Provider.Provider} ({report.Provider.Reason}); " +
+            $"{report.Settings.IntraOpThreads} intra-op / {report.Settings.InterOpThreads} inter-op threads, {report.Settings.ExecutionName}, optimization {report.Settings.OptimizationName}; " +
+            $"{report.WarmupRuns} warm-up runs, {report.Elapsed.TotalSeconds:0.0} s");
+        foreach (var indicator in report.Indicators)
+        {
+            var value = indicator.Value is { } v ? QuantityFormat.Compact(v, indicator.Indicator.Unit, 3) : "-";
+            var interval = indicator.HalfWidth is > 0 and var half ? "±" + QuantityFormat.Compact(half, indicator.Indicator.Unit, 3) : "";
+            var samples = indicator.Samples > 1 ? indicator.Samples.ToString(CultureInfo.InvariantCulture) + " samples" : "";
+            var note = indicator.Note ?? (indicator.Stable ? "" : "unstable");
+            var row = string.Create(CultureInfo.InvariantCulture, $"  {indicator.Name,-14} {value,14} {interval,-14} {samples,-14} {note}");
+            text.AppendLine(row.TrimEnd());
+        }
+
+        foreach (var verdict in measured.Verdicts)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {verdict.Status.ToString().ToLowerInvariant(),-8} {verdict.Message}");
+        }
+
+        return text.ToString();
+    }
+}

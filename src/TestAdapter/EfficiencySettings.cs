@@ -1,0 +1,69 @@
+using System.Globalization;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Runtime.Sessions;
+
+namespace EfficiencyMisnomer.TestAdapter;
+
+/// <summary>
+/// The run's settings, read from NUnit's test parameters (<c>TestRunParameters</c> in a <c>.runsettings</c> file).
+/// An unreadable value is a coded diagnostic, never an exception.
+/// </summary>
+/// <param name="Profile">Measure this profile whatever the machine (<c>efficiency.profile</c>); null matches profiles to the machine.</param>
+/// <param name="Provider">The provider asked for (<c>efficiency.provider</c>).</param>
+/// <param name="RequireCuda">Whether a missing CUDA fails runtime tests instead of skipping them (<c>efficiency.requireCuda</c>).</param>
+/// <param name="Results">Folder the result JSON files go to (<c>efficiency.results</c>); null is NUnit's work directory.</param>
+/// <param name="TimeCap">Wall time one measured case may take (<c>efficiency.timeCap</c>, seconds); null keeps the engine's default.</param>
+public sealed record EfficiencySettings(string? Profile, ProviderRequest Provider, bool RequireCuda, string? Results, TimeSpan? TimeCap)
+{
+    public const string ProfileKey = "efficiency.profile";
+    public const string ProviderKey = "efficiency.provider";
+    public const string RequireCudaKey = "efficiency.requireCuda";
+    public const string ResultsKey = "efficiency.results";
+    public const string TimeCapKey = "efficiency.timeCap";
+
+    private static readonly System.Text.CompositeFormat BadValue = System.Text.CompositeFormat.Parse("test parameter {0} = '{1}' is not valid: expected {2}. Fix it in the .runsettings file's TestRunParameters");
+
+    public static EfficiencySettings Default { get; } = new(null, ProviderRequest.Auto, false, null, null);
+
+    /// <summary>The provider to select with: <see cref="ProviderRequest.Cuda"/> whenever CUDA is required.</summary>
+    public ProviderRequest EffectiveProvider => RequireCuda ? ProviderRequest.Cuda : Provider;
+
+    /// <summary>Reads the settings through <paramref name="parameter"/> (a name to its value, null when unset).</summary>
+    public static (EfficiencySettings Settings, IReadOnlyList<Diagnostic> Problems) Read(Func<string, string?> parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        var problems = new List<Diagnostic>();
+        var provider = ProviderRequest.Auto;
+        if (Value(parameter, ProviderKey) is { } providerText && !Enum.TryParse(providerText, ignoreCase: true, out provider))
+        {
+            problems.Add(Problem(ProviderKey, providerText, "auto, cpu or cuda"));
+        }
+
+        var requireCuda = false;
+        if (Value(parameter, RequireCudaKey) is { } requireText && !bool.TryParse(requireText, out requireCuda))
+        {
+            problems.Add(Problem(RequireCudaKey, requireText, "true or false"));
+        }
+
+        TimeSpan? timeCap = null;
+        if (Value(parameter, TimeCapKey) is { } capText)
+        {
+            if (double.TryParse(capText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= TimeSpan.MaxValue.TotalSeconds / 2)
+            {
+                timeCap = TimeSpan.FromSeconds(seconds);
+            }
+            else
+            {
+                problems.Add(Problem(TimeCapKey, capText, "a positive number of seconds"));
+            }
+        }
+
+        return (new EfficiencySettings(Value(parameter, ProfileKey), provider, requireCuda, Value(parameter, ResultsKey), timeCap), problems);
+    }
+
+    private static string? Value(Func<string, string?> parameter, string key) =>
+        parameter(key) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    private static Diagnostic Problem(string key, string value, string expected) =>
+        Diagnostic.Error(ErrorCodes.InvalidTestParameter, string.Format(CultureInfo.InvariantCulture, BadValue, key, value, expected));
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Runtime.Gate;
+using EfficiencyMisnomer.Runtime.Sessions;
+using EfficiencyMisnomer.Specs;
+using NUnit.Framework.Interfaces;
+
+namespace EfficiencyMisnomer.TestAdapter;
+
+/// <summary>
+/// Decides the tests of a spec pattern: per model a static test, per model and hardware profile a runtime test.
+/// Never throws for bad input: a broken spec or setting becomes a not-runnable test with its diagnostics, and a
+/// profile for other hardware an ignored test whose reason carries this machine's fingerprint.
+/// </summary>
+public sealed class EfficiencyTestPlanner
+{
+    public const string Category = "efficiency";
+    public const string StaticCategory = "efficiency-static";
+    public const string RuntimeCategory = "efficiency-runtime";
+    public const string SettingsTestName = "efficiency settings";
+
+    private const string OtherProfileSelected = "hardware profile '{0}' skipped: test parameter efficiency.profile selects '{1}'";
+    private const string ProfileNotDeclared = "{0}: error {1}: spec has no hardware profile named '{2}' (test parameter efficiency.profile); it declares: {3}";
+    private const string ProviderMissing = "hardware profile '{0}' skipped: {1}. Set efficiency.requireCuda to true to fail instead";
+
+    private readonly EfficiencySettings settings;
+    private readonly IProfileMatcher matcher;
+    private readonly Func<ProviderSelection> provider;
+
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="matcher">Decides which profiles apply to this machine.</param>
+    /// <param name="provider">Selects the provider runtime tests will use; called only when a spec declares hardware.</param>
+    public EfficiencyTestPlanner(EfficiencySettings settings, IProfileMatcher matcher, Func<ProviderSelection> provider)
+    {
+        this.settings = settings;
+        this.matcher = matcher;
+        var selected = new Lazy<ProviderSelection>(provider);
+        this.provider = () => selected.Value;
+    }
+
+    /// <summary>The tests of every spec file <paramref name="pattern"/> matches from <paramref name="startFolder"/>.</summary>
+    public IReadOnlyList<PlannedTest> Plan(string pattern, string startFolder)
+    {
+        var (files, root, problem) = SpecFiles.Find(pattern, startFolder);
+        if (problem is not null)
+        {
+            return new[] { Invalid(pattern, problem.ToString()) };
+        }
+
+        return files.SelectMany(file => PlanSpec(file, root!)).ToList();
+    }
+
+    /// <summary>A single not-runnable test for settings that cannot be read.</summary>
+    public static PlannedTest InvalidSettings(IEnumerable<Diagnostic> problems) =>
+        Invalid(SettingsTestName, string.Join(Environment.NewLine, problems));
+
+    private IEnumerable<PlannedTest> PlanSpec(string file, string root)
+    {
+        var load = SpecLoader.Load(file);
+        if (load.Spec is not { } spec)
+        {
+            var errors = load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+            yield return Invalid(Path.GetRelativePath(root, file).Replace('\\', '/'), string.Join(Environment.NewLine, errors));
+            yield break;
+        }
+
+        var name = spec.Name.Value;
+        if (settings.Profile is { } selected && spec.Hardware.All(p => p.Name != selected))
+        {
+            var known = spec.Hardware.Count == 0 ? "none" : string.Join(", ", spec.Hardware.Select(p => p.Name));
+            yield return Invalid($"{name} [{selected}]", Text(ProfileNotDeclared, spec.Location, ErrorCodes.UnknownProfile, selected, known));
+        }
+
+        foreach (var model in spec.Models)
+        {
+            var staticCase = new StaticEfficiencyCase($"{name}/{model.Name} [static]", file, name, model.Name, settings);
+            yield return new PlannedTest(staticCase, RunState.Runnable, null, new[] { Category, StaticCategory });
+            foreach (var profile in spec.Hardware)
+            {
+                var runtimeCase = new RuntimeEfficiencyCase($"{name}/{model.Name} [{profile.Name}]", file, name, model.Name, profile.Name, settings);
+                var (state, reason) = Decide(profile);
+                yield return new PlannedTest(runtimeCase, state, reason, new[] { Category, RuntimeCategory, profile.Name }, NonParallelizable: true);
+            }
+        }
+    }
+
+    /// <summary>Whether a profile's test runs here: the selected profile always does; otherwise the provider and the machine decide.</summary>
+    private (RunState State, string? Reason) Decide(HardwareProfile profile)
+    {
+        if (settings.Profile is { } selected)
+        {
+            return profile.Name == selected ? (RunState.Runnable, null) : (RunState.Ignored, Text(OtherProfileSelected, profile.Name, selected));
+        }
+
+        var selection = provider();
+        if (selection.Failure is { } failure && !settings.RequireCuda)
+        {
+            return (RunState.Ignored, Text(ProviderMissing, profile.Name, failure.Message.TrimEnd('.')));
+        }
+
+        // With CUDA required but missing, a CUDA profile stays runnable so that its test fails with the loader's reason.
+        var (matches, why) = matcher.Match(profile, selection.Provider);
+        return matches ? (RunState.Runnable, null) : (RunState.Ignored, why);
+    }
+
+    private static PlannedTest Invalid(string name, string reason) =>
+        new(new InvalidEfficiencyCase(name, reason), RunState.NotRunnable, reason, new[] { Category });
+
+    private static string Text(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+}

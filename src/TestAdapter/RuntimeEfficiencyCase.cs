@@ -1,0 +1,73 @@
+using System.Globalization;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Runtime.Gate;
+using EfficiencyMisnomer.Runtime.Measurement;
+using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Specs;
+
+namespace EfficiencyMisnomer.TestAdapter;
+
+/// <summary>
+/// The runtime test of one model on one hardware profile: measures it at each batch the profile's budgets name
+/// and asserts all of that profile's budgets together.
+/// </summary>
+public sealed class RuntimeEfficiencyCase : EfficiencyCase
+{
+    private static readonly System.Text.CompositeFormat NotInSpec = System.Text.CompositeFormat.Parse("{0}: model '{1}' or hardware profile '{2}' is no longer in the spec; rebuild the tests");
+
+    public RuntimeEfficiencyCase(string name, string specPath, string specName, string modelName, string profileName, EfficiencySettings settings)
+        : base(name)
+    {
+        SpecPath = specPath;
+        SpecName = specName;
+        ModelName = modelName;
+        ProfileName = profileName;
+        Settings = settings;
+    }
+
+    public string SpecPath { get; }
+
+    public string SpecName { get; }
+
+    public string ModelName { get; }
+
+    public string ProfileName { get; }
+
+    public EfficiencySettings Settings { get; }
+
+    public override void Assert()
+    {
+        var load = SpecLoader.Load(SpecPath);
+        var model = load.Spec?.Models.FirstOrDefault(m => m.Name == ModelName);
+        var profile = load.Spec?.Hardware.FirstOrDefault(p => p.Name == ProfileName);
+        if (load.Spec is not { } spec || model is null || profile is null)
+        {
+            var problems = load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())
+                .DefaultIfEmpty(string.Format(CultureInfo.InvariantCulture, NotInSpec, SpecPath, ModelName, ProfileName));
+            NUnit.Framework.Assert.Fail(string.Join(Environment.NewLine, problems));
+            return;
+        }
+
+        var options = new RuntimeGateOptions
+        {
+            Provider = Settings.EffectiveProvider,
+            Measurement = Settings.TimeCap is { } cap ? MeasurementOptions.Default with { TimeCap = cap } : MeasurementOptions.Default,
+            Progress = line => TestContext.Progress.WriteLine(line),
+        };
+        var result = RuntimeGate.Measure(spec, model, profile, options);
+        if (result.Cases.Count > 0)
+        {
+            ResultFiles.Write(Settings, ResultFiles.Name(SpecName, ModelName, ProfileName, "runtime.json"), $"runtime indicators of {Name}",
+                path => File.WriteAllText(path, RuntimeReportJson.Write(result.Cases.Select(c => c.Report))));
+        }
+
+        foreach (var measured in result.Cases)
+        {
+            TestContext.Out.WriteLine(RuntimeReportText.Case(measured));
+        }
+
+        // Breaches come through the verdicts; a provider that cannot run or a session that fails is an error here.
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Code != ErrorCodes.BudgetExceeded);
+        VerdictAssertions.AssertAll(errors, result.Cases.SelectMany(c => c.Verdicts));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Specs;
+
+namespace EfficiencyMisnomer.TestAdapter;
+
+/// <summary>The static test of one model: analyses its graph and asserts every static budget of the spec.</summary>
+public sealed class StaticEfficiencyCase : EfficiencyCase
+{
+    private static readonly System.Text.CompositeFormat NotInSpec = System.Text.CompositeFormat.Parse("{0}: model '{1}' is no longer in the spec; rebuild the tests");
+
+    public StaticEfficiencyCase(string name, string specPath, string specName, string modelName, EfficiencySettings settings)
+        : base(name)
+    {
+        SpecPath = specPath;
+        SpecName = specName;
+        ModelName = modelName;
+        Settings = settings;
+    }
+
+    public string SpecPath { get; }
+
+    public string SpecName { get; }
+
+    public string ModelName { get; }
+
+    public EfficiencySettings Settings { get; }
+
+    public override void Assert()
+    {
+        var result = StaticGate.Check(new[] { SpecPath });
+        var model = result.Models.FirstOrDefault(m => m.ModelName == ModelName);
+        if (model is null)
+        {
+            var problems = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).DefaultIfEmpty(string.Format(CultureInfo.InvariantCulture, NotInSpec, SpecPath, ModelName));
+            NUnit.Framework.Assert.Fail(string.Join(Environment.NewLine, problems));
+            return;
+        }
+
+        if (model.Report is { } report)
+        {
+            ResultFiles.Write(Settings, ResultFiles.Name(SpecName, ModelName, "static.json"), $"static indicators of {Name}",
+                path => File.WriteAllText(path, StaticReportJson.Write(report)));
+            TestContext.Out.WriteLine(StaticReportText.Table(report));
+        }
+
+        TestContext.Out.Write(GateResultText.Table(result with { Models = new[] { model } }));
+        // Breaches come through the verdicts; what else is an error about this model (it cannot be analysed,
+        // its graph is broken) sits at the model's entry in the spec or in its own report.
+        var entry = SpecLoader.Load(SpecPath).Spec?.Models.FirstOrDefault(m => m.Name == ModelName);
+        var errors = result.Diagnostics.Where(d => d.Code == ErrorCodes.ModelNotAnalysable && d.Location == entry?.Location)
+            .Concat(model.Report?.Diagnostics ?? Array.Empty<Diagnostic>())
+            .Where(d => d.Severity == DiagnosticSeverity.Error);
+        VerdictAssertions.AssertAll(errors, model.Verdicts);
+    }
+}
