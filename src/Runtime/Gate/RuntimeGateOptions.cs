@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
@@ -23,8 +24,10 @@ public sealed record RuntimeGateOptions
 
     public IProfileMatcher Matcher { get; init; } = FingerprintProfileMatcher.ThisMachine;
 
-    public IEnergyReader? Energy { get; init; }
+    /// <summary>The energy meter of every case; null: RAPL on CPU, NVML on CUDA.</summary>
+    public IEnergyMeter? Energy { get; init; }
 
+    /// <summary>The device memory reader of CUDA cases; null: NVML.</summary>
     public IGpuMemoryReader? GpuMemory { get; init; }
 
     /// <summary>Receives progress lines while measuring.</summary>

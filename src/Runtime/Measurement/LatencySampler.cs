@@ -21,13 +21,17 @@ public sealed class LatencySampler
         this.progress = progress;
     }
 
-    public LatencySamples Sample(Action inference, StoppingRule rule)
+    /// <param name="inference">One inference.</param>
+    /// <param name="rule">When the samples suffice.</param>
+    /// <param name="timedLoopStarts">Called once between warm-up and the first timed inference: meters of the timed loop start there.</param>
+    public LatencySamples Sample(Action inference, StoppingRule rule, Action? timedLoopStarts = null)
     {
         ArgumentNullException.ThrowIfNull(inference);
         ArgumentNullException.ThrowIfNull(rule);
         var started = Stopwatch.GetTimestamp();
         var capTicks = (long)(options.TimeCap.TotalSeconds * Stopwatch.Frequency);
         var warmup = WarmUp(inference, started + (long)(capTicks * options.WarmupShare));
+        timedLoopStarts?.Invoke();
 
         var ticks = new long[Math.Min(options.MaxSamples, Math.Max(1024, rule.MinimumSamples * 2))];
         int n = 0;

@@ -22,21 +22,21 @@ public sealed class ResidentMemory
         baseline = Field("VmRSS") ?? 0;
     }
 
-    public Reading End()
+    public Observation End()
     {
         if (!OperatingSystem.IsLinux())
         {
-            return Reading.Unavailable("resident memory is read from /proc on Linux only");
+            return Observation.Unavailable("resident memory is read from /proc on Linux only");
         }
 
         if (highWaterReset && Field("VmHWM") is { } peak)
         {
-            return Reading.Of(Math.Max(0, peak - baseline));
+            return Observation.Of(Math.Max(0, peak - baseline));
         }
 
         return Field("VmRSS") is { } now
-            ? Reading.Of(Math.Max(0, now - baseline), "resident growth (VmRSS), not the peak: the high-water mark could not be reset")
-            : Reading.Unavailable($"{Status} is not readable");
+            ? Observation.Of(Math.Max(0, now - baseline), "resident growth (VmRSS), not the peak: the high-water mark could not be reset")
+            : Observation.Unavailable($"{Status} is not readable");
     }
 
     private static bool TryResetHighWater()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
@@ -16,15 +17,19 @@ public sealed class RuntimeMeasurer
     private const double SecondsPerHour = 3600;
     private const double JoulesPerKilowattHour = 3.6e6;
     private readonly MeasurementOptions options;
-    private readonly IEnergyReader energy;
-    private readonly IGpuMemoryReader gpuMemory;
+    private readonly IEnergyMeter? energy;
+    private readonly IGpuMemoryReader? gpuMemory;
     private readonly Action<string>? progress;
 
-    public RuntimeMeasurer(MeasurementOptions? options = null, IEnergyReader? energy = null, IGpuMemoryReader? gpuMemory = null, Action<string>? progress = null)
+    /// <param name="options">The measurement method's knobs.</param>
+    /// <param name="energy">The energy meter of every case; null picks the provider's (<see cref="ProviderMeters.For"/>).</param>
+    /// <param name="gpuMemory">The device memory reader of every CUDA case; null picks NVML.</param>
+    /// <param name="progress">Receives progress lines.</param>
+    public RuntimeMeasurer(MeasurementOptions? options = null, IEnergyMeter? energy = null, IGpuMemoryReader? gpuMemory = null, Action<string>? progress = null)
     {
         this.options = options ?? MeasurementOptions.Default;
-        this.energy = energy ?? NullEnergyReader.Instance;
-        this.gpuMemory = gpuMemory ?? NullGpuMemoryReader.Instance;
+        this.energy = energy;
+        this.gpuMemory = gpuMemory;
         this.progress = progress;
     }
 
@@ -34,10 +39,14 @@ public sealed class RuntimeMeasurer
         var bound = BoundInputs.Resolve(measured.Model, measured.Bindings, measured.Batch);
         var batch = measured.Batch ?? LeadingDim(bound);
         using var inputs = GeneratedInputs.Create(bound.Inputs, measured.Inputs);
+        var onCuda = measured.Provider.Provider == ProviderSelection.Cuda;
+        using var meters = ProviderMeters.For(measured.Provider.Provider); // NVML loads on first read, so unused meters cost nothing
+        var energyMeter = energy ?? meters.Energy;
+        var deviceMemory = onCuda ? gpuMemory ?? meters.GpuMemory : null;
 
         var memory = new ResidentMemory();
         memory.Begin();
-        gpuMemory.Begin();
+        var deviceBefore = deviceMemory?.UsedBytes();
         var coldStart = Stopwatch.GetTimestamp();
         using var session = SessionFactory.Create(measured.Model.Path, measured.Provider, measured.Settings);
         using var bound1 = new BoundSession(session, inputs, bound.Outputs);
@@ -45,11 +54,10 @@ public sealed class RuntimeMeasurer
         var coldMs = Stopwatch.GetElapsedTime(coldStart).TotalMilliseconds;
 
         var rule = new StoppingRule(measured.Watched, options);
-        energy.Begin();
-        var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule);
-        var joules = energy.End();
+        var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule, energyMeter.Start);
+        var joules = energyMeter.Stop();
         var peak = memory.End();
-        var device = gpuMemory.End();
+        var device = deviceBefore is null ? Observation.Unavailable("CPU provider: no device memory") : DeviceGrowth(deviceBefore, deviceMemory!.UsedBytes());
 
         var sample = new Sample(samples.Milliseconds);
         var indicators = new List<MeasuredIndicator>();
@@ -66,8 +74,8 @@ public sealed class RuntimeMeasurer
         indicators.Add(From(RuntimeIndicators.Throughput, throughput, meanStable));
         indicators.Add(new MeasuredIndicator(RuntimeIndicators.ColdStart, coldMs, coldMs, coldMs, 1, true, "one observation"));
         indicators.Add(FromReading(RuntimeIndicators.PeakMemory, peak));
-        indicators.Add(FromReading(RuntimeIndicators.GpuMemory, measured.Provider.Provider == ProviderSelection.Cuda ? device : Reading.Unavailable("CPU provider: no device memory")));
-        var perInference = joules.Value is { } j ? Reading.Of(j / (samples.Milliseconds.Length * (double)batch), joules.Note) : joules;
+        indicators.Add(FromReading(RuntimeIndicators.GpuMemory, device));
+        var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source);
         indicators.Add(FromReading(RuntimeIndicators.Energy, perInference));
         indicators.Add(Cost(throughput, measured.PricePerHour, meanStable));
         indicators.Add(Co2(perInference, measured.GridIntensity));
@@ -100,7 +108,24 @@ public sealed class RuntimeMeasurer
         return new MeasuredIndicator(RuntimeIndicators.Cost, PerMillion(throughput.Value), PerMillion(throughput.Upper), PerMillion(throughput.Lower), throughput.Samples, stable);
     }
 
-    private static MeasuredIndicator Co2(Reading energyPerInference, double? gridIntensity)
+    /// <summary>
+    /// Joules per inference: the energy of the timed loop over its inferences, each run of a batch counting as
+    /// batch inferences, as throughput and cost count them.
+    /// </summary>
+    internal static Observation PerInference(Reading<double> joules, long inferences, string source) =>
+        joules.IsAvailable && inferences > 0 ? Observation.Of(joules.Value / inferences, source) : Observation.From(joules);
+
+    /// <summary>Device memory the session added: NVML's used bytes after the timed loop less those before the session.</summary>
+    internal static Observation DeviceGrowth(Reading<long> before, Reading<long> after)
+    {
+        var reading = before.IsAvailable ? after : before;
+        return reading.IsAvailable
+            ? Observation.Of(Math.Max(0, after.Value - before.Value), "NVML used memory, all processes on the device")
+            : Observation.From(reading.Select(bytes => (double)bytes));
+    }
+
+    /// <summary>Grams per million inferences: joules per inference in kWh times the grid's grams per kWh, times 10⁶.</summary>
+    internal static MeasuredIndicator Co2(Observation energyPerInference, double? gridIntensity)
     {
         if (energyPerInference.Value is not { } joules)
         {
@@ -119,7 +144,7 @@ public sealed class RuntimeMeasurer
     private static MeasuredIndicator From(Indicator indicator, Estimate estimate, bool stable) =>
         new(indicator, estimate.Value, estimate.Lower, estimate.Upper, estimate.Samples, stable);
 
-    private static MeasuredIndicator FromReading(Indicator indicator, Reading reading) => reading.Value is { } value
+    private static MeasuredIndicator FromReading(Indicator indicator, Observation reading) => reading.Value is { } value
         ? new MeasuredIndicator(indicator, value, value, value, 1, true, reading.Note)
         : MeasuredIndicator.Unavailable(indicator, reading.Note ?? "unavailable");
 
