@@ -6,9 +6,13 @@ namespace EfficiencyMisnomer.EndToEnd.Tests;
 /// <summary>Runs the real <c>dotnet</c> CLI in a clean environment and captures its output.</summary>
 internal static class DotNet
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) =>
+        Execute("dotnet", workingDirectory, arguments);
+
+    /// <summary>Runs <paramref name="program"/> (an installed tool, the <c>dotnet</c> host) in the same clean environment.</summary>
+    public static (int ExitCode, string Output) Execute(string program, string workingDirectory, IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -39,7 +43,7 @@ internal static class DotNet
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
         }
 
         process.WaitForExit();

@@ -1,0 +1,103 @@
+namespace EfficiencyMisnomer.EndToEnd.Tests;
+
+/// <summary>
+/// Packs the NUnit adapter and the engine packages it depends on into a local folder feed, creates a
+/// throw-away NUnit project that references the adapter by version, and runs the real <c>dotnet test</c>
+/// on a spec within budget and a spec over budget.
+/// </summary>
+[NonParallelizable]
+public sealed class TestAdapterPackageTests
+{
+    private string work = "";
+    private int exitCode;
+    private string output = "";
+
+    [OneTimeSetUp]
+    public void PackCreateConsumerAndTest()
+    {
+        work = Path.Combine(Path.GetTempPath(), "misnomer-e2e", Guid.NewGuid().ToString("N"));
+        var feed = Path.Combine(work, "feed");
+        var consumer = Path.Combine(work, "consumer");
+        Directory.CreateDirectory(feed);
+        Directory.CreateDirectory(consumer);
+
+        LocalFeed.Pack(feed, "TestAdapter", "Core", "Runtime");
+        LocalFeed.WriteNuGetConfig(consumer, feed, Path.Combine(work, "packages"));
+        LocalFeed.IsolateFromParentFolders(consumer);
+        SampleSpecs.WriteTo(consumer);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.Tests.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="EfficiencyMisnomer.TestAdapter" Version="{LocalFeed.Version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{LocalFeed.CentralVersion("Microsoft.NET.Test.Sdk")}" />
+                <PackageReference Include="NUnit" Version="{LocalFeed.CentralVersion("NUnit")}" />
+                <PackageReference Include="NUnit3TestAdapter" Version="{LocalFeed.CentralVersion("NUnit3TestAdapter")}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Efficiency.cs"), """
+            using EfficiencyMisnomer.TestAdapter;
+            using NUnit.Framework;
+
+            namespace Consumer.Tests;
+
+            // NUnit looks for tests only in assemblies that reference nunit.framework; [TestFixture] makes
+            // that reference when the class holds no other NUnit test.
+            [TestFixture]
+            public class Efficiency
+            {
+                [EfficiencySpecs("specs/*.yaml")]
+                public void Budgets(EfficiencyCase c) => c.Assert();
+            }
+
+            """);
+        // The CPU provider whatever the machine, so that the `cpu` profile runs; a short cap keeps the run quick.
+        File.WriteAllText(Path.Combine(consumer, "efficiency.runsettings"), """
+            <RunSettings>
+              <TestRunParameters>
+                <Parameter name="efficiency.provider" value="cpu" />
+                <Parameter name="efficiency.timeCap" value="1" />
+              </TestRunParameters>
+            </RunSettings>
+            """);
+
+        (exitCode, output) = DotNet.Run(consumer, "test", "--nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false",
+            "--settings", "efficiency.runsettings", "--logger", "console;verbosity=normal");
+    }
+
+    [OneTimeTearDown]
+    public void DeleteWork()
+    {
+        DotNet.Run(work, "build-server", "shutdown");
+        Directory.Delete(work, recursive: true);
+    }
+
+    [Test]
+    public void The_spec_within_budget_passes_its_static_and_runtime_tests() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Match(@"Passed within/tiny \[static\]"));
+            Assert.That(output, Does.Match(@"Passed within/tiny \[cpu\]"));
+        });
+
+    [Test]
+    public void The_spec_over_budget_fails_naming_the_indicator_and_the_spec_location() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Not.Zero, output);
+            Assert.That(output, Does.Match(@"Failed over/tiny \[static\]"));
+            Assert.That(output, Does.Match(@"specs[/\\]over\.yaml\(6,\d+\): .*macs"));
+        });
+
+    [Test]
+    public void Only_the_breached_budget_fails() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Match(@"Passed:\s+2\b"), output);
+            Assert.That(output, Does.Match(@"Failed:\s+1\b"), output);
+        });
+}
