@@ -22,6 +22,8 @@ def main(path):
 
     print(f"{'model':<16} {'harness p50':>12} {'native p50':>12} {'ratio':>7} {'diff':>10}  goals (ratio <= {RATIO_GOAL}, |diff| <= {DIFFERENCE_GOAL_US:g} us)")
     for model, sides in rounds.items():
+        if "harness" not in sides or "native" not in sides:
+            continue
         harness = statistics.median(p for _, p, _, _ in sides["harness"])
         native = statistics.median(p for _, p, _, _ in sides["native"])
         ratio = harness / native
