@@ -1,12 +1,26 @@
-// usage: model-writer MODEL_PATH
-// Writes a LLaMA-7B-sized decoder (6,738,415,616 parameters) to MODEL_PATH, with every weight in one
-// external data file beside it, written sparse: about 27 GB apparent size, no disk blocks used.
+// usage: model-writer MODEL_PATH [llama-7b|matmul-64]
+//   llama-7b (default): a LLaMA-7B-sized decoder (6,738,415,616 parameters) with every weight in one
+//     external data file beside MODEL_PATH, written sparse: about 27 GB apparent size, no disk blocks used.
+//   matmul-64: one MatMul, input [1,64] times a random [64,64] weight: the smallest real inference, so
+//     that timing it shows what a harness adds per inference (bench/harness-vs-native.sh).
 using EfficiencyMisnomer.ModelBuilder;
+using EfficiencyMisnomer.Onnx;
 
-if (args.Length != 1)
+var kind = args.Length == 2 ? args[1] : "llama-7b";
+if (args.Length is < 1 or > 2 || kind is not ("llama-7b" or "matmul-64"))
 {
-    Console.Error.WriteLine("usage: model-writer MODEL_PATH");
+    Console.Error.WriteLine("usage: model-writer MODEL_PATH [llama-7b|matmul-64]");
     return 2;
+}
+
+if (kind == "matmul-64")
+{
+    var matmul = new ModelBuilder("matmul-64", storage: WeightStorage.Random);
+    var x = matmul.Input("x", ElementType.Float, 1L, 64L);
+    matmul.Node("MatMul", new[] { x, matmul.Weight("w", 64, 64) }, new[] { matmul.Output("y", ElementType.Float, 1L, 64L) });
+    var path = matmul.Save(args[0]);
+    Console.WriteLine($"{path}: {new FileInfo(path).Length} bytes");
+    return 0;
 }
 
 var builder = Decoders.Llama("llama-7b", Decoders.Llama7B);
