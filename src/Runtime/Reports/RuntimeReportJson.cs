@@ -48,11 +48,14 @@ public static class RuntimeReportJson
     {
         ["name"] = indicator.Name,
         ["unit"] = indicator.Indicator.Unit,
-        ["value"] = indicator.Value,
-        ["ci_lower"] = indicator.Lower,
-        ["ci_upper"] = indicator.Upper,
+        ["value"] = Finite(indicator.Value),
+        ["ci_lower"] = Finite(indicator.Lower),
+        ["ci_upper"] = Finite(indicator.Upper),
         ["samples"] = indicator.Samples,
         ["stable"] = indicator.Stable,
         ["note"] = indicator.Note,
     };
+
+    /// <summary>JSON has no infinity: an unbounded interval side (throughput when the mean's lower bound is 0) is null.</summary>
+    internal static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }
