@@ -34,21 +34,9 @@ shift $((OPTIND - 1))
 [[ -f "$model" ]] || fail "model not found: $model (run scripts/export-torchvision.sh)"
 "$python" -c 'import onnx' 2>/dev/null || fail "$python cannot import onnx: install the Debian package python3-onnx"
 
-if [[ -n "${MISNOMER:-}" ]]; then
-  misnomer="$MISNOMER"
-else
-  command -v dotnet >/dev/null || fail "dotnet is not on PATH; it builds the CLI"
-  echo "publishing src/Cli (Release) to bench/.bin/misnomer ..."
-  publish_log="$(mktemp)"
-  if ! dotnet publish "$root/src/Cli" -c Release -o "$root/bench/.bin/misnomer" --nologo >"$publish_log" 2>&1; then
-    cat "$publish_log" >&2
-    rm -f "$publish_log"
-    fail "dotnet publish src/Cli failed"
-  fi
-  rm -f "$publish_log"
-  misnomer="$root/bench/.bin/misnomer/misnomer"
-fi
-[[ -x "$misnomer" ]] || fail "not an executable: $misnomer"
+# shellcheck source=misnomer-cli.sh
+source "$root/bench/misnomer-cli.sh"
+resolve_misnomer
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

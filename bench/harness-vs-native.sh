@@ -70,21 +70,9 @@ echo "building bench/native-loop ..."
 g++ -std=c++17 -O2 -Wall -Wextra -I"$include_dir" "$root/bench/native-loop/native_loop.cpp" \
   -L"$native_dir" -lonnxruntime -Wl,-rpath,'$ORIGIN' -o "$bin/native_loop" || fail "g++ failed"
 
-if [[ -n "${MISNOMER:-}" ]]; then
-  misnomer="$MISNOMER"
-else
-  command -v dotnet >/dev/null || fail "dotnet is not on PATH; it builds the CLI"
-  echo "publishing src/Cli (Release) to bench/.bin/misnomer ..."
-  publish_log="$(mktemp)"
-  if ! dotnet publish "$root/src/Cli" -c Release -o "$root/bench/.bin/misnomer" --nologo >"$publish_log" 2>&1; then
-    cat "$publish_log" >&2
-    rm -f "$publish_log"
-    fail "dotnet publish src/Cli failed"
-  fi
-  rm -f "$publish_log"
-  misnomer="$root/bench/.bin/misnomer/misnomer"
-fi
-[[ -x "$misnomer" ]] || fail "not an executable: $misnomer"
+# shellcheck source=misnomer-cli.sh
+source "$root/bench/misnomer-cli.sh"
+resolve_misnomer
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

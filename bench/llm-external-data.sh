@@ -59,14 +59,9 @@ if [[ "$rewrite" -eq 1 || ! -f "$model" || ! -f "$data" ]]; then
   quiet "writing the model" dotnet run --project "$root/bench/ModelWriter" -c Release -- "$model"
 fi
 
-if [[ -n "${MISNOMER:-}" ]]; then
-  misnomer="$MISNOMER"
-else
-  echo "publishing src/Cli (Release) to bench/.bin/misnomer ..."
-  quiet "dotnet publish src/Cli" dotnet publish "$root/src/Cli" -c Release -o "$root/bench/.bin/misnomer" --nologo
-  misnomer="$root/bench/.bin/misnomer/misnomer"
-fi
-[[ -x "$misnomer" ]] || fail "not an executable: $misnomer"
+# shellcheck source=misnomer-cli.sh
+source "$root/bench/misnomer-cli.sh"
+resolve_misnomer
 
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
