@@ -81,6 +81,13 @@ public static class ErrorCodes
     public const string SpecPatternMatchesNothing = "EM3201";
     public const string InvalidTestParameter = "EM3202";
 
+    // EM40xx: baselines and regression verdicts.
+
+    // EM41xx: results documents and reports.
+    public const string ResultsUnreadable = "EM4101";
+
+    // EM42xx: the misnomer detector (indicators that disagree).
+
     // EM90xx: the command line.
     public const string InvalidArgument = "EM9001";
     public const string InternalError = "EM9999";

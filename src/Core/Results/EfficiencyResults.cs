@@ -1,0 +1,114 @@
+namespace EfficiencyMisnomer.Results;
+
+/// <summary>
+/// The results of one or more runs: every indicator of every model of every spec, static and measured, with
+/// the verdicts reached and the machines measured on. The document reports, baselines and merges are made
+/// from; <see cref="ResultsJson"/> reads and writes it. A run on one machine has one entry in
+/// <see cref="Machines"/>; <c>misnomer merge</c> unites runs of several machines, each runtime entry naming
+/// its machine.
+/// </summary>
+/// <param name="Created">When the document was written.</param>
+/// <param name="Machines">The machines whose measurements it holds, by fingerprint id.</param>
+/// <param name="Specs">The specs, in the order they were given.</param>
+public sealed record EfficiencyResults(DateTimeOffset Created, IReadOnlyList<MachineResults> Machines, IReadOnlyList<SpecResults> Specs)
+{
+    /// <summary>The document format written in the <c>format</c> member; readers refuse other major versions.</summary>
+    public const string Format = "efficiency-misnomer/results@1";
+
+    public MachineResults? Machine(string id) => Machines.FirstOrDefault(m => m.Id == id);
+
+    public SpecResults? Spec(string name) => Specs.FirstOrDefault(s => s.Name == name);
+}
+
+/// <summary>A machine that measured, as its hardware fingerprint describes it.</summary>
+/// <param name="Id">The fingerprint id: what a baseline entry is keyed on.</param>
+/// <param name="Summary">One line naming every identity field.</param>
+/// <param name="Facts">Every fingerprint field by name (<c>provider</c>, <c>cpu</c>, <c>gpu</c>, <c>os</c>, <c>onnxruntime</c>, ...).</param>
+public sealed record MachineResults(string Id, string Summary, IReadOnlyDictionary<string, string> Facts);
+
+/// <summary>One spec's models.</summary>
+/// <param name="Name">The spec's name.</param>
+/// <param name="Path">The spec file as given to the run.</param>
+/// <param name="Disagreement">The spec's <c>disagreement</c> mode: <c>off</c>, <c>warn</c> or <c>error</c>.</param>
+/// <param name="Models">The models, in spec order.</param>
+public sealed record SpecResults(string Name, string Path, string Disagreement, IReadOnlyList<ModelResults> Models)
+{
+    public ModelResults? Model(string name) => Models.FirstOrDefault(m => m.Name == name);
+}
+
+/// <summary>One model: its static indicators, its measurements per machine, profile and batch, and its verdicts.</summary>
+/// <param name="Name">The model's name in the spec.</param>
+/// <param name="Path">The model file.</param>
+/// <param name="Quality">Quality metrics from the spec (<c>top1</c> to 0.781), plotted against every cost indicator.</param>
+/// <param name="Static">The static indicators, in catalogue order; empty when the model could not be analysed.</param>
+/// <param name="Runtime">The measurements, one per machine, profile and batch.</param>
+/// <param name="Verdicts">Every verdict on the model: budgets, regressions, disagreements.</param>
+public sealed record ModelResults(
+    string Name,
+    string Path,
+    IReadOnlyDictionary<string, double> Quality,
+    IReadOnlyList<IndicatorResult> Static,
+    IReadOnlyList<RuntimeResults> Runtime,
+    IReadOnlyList<VerdictResult> Verdicts)
+{
+    public IndicatorResult? StaticIndicator(string name) => Static.FirstOrDefault(i => i.Name == name);
+}
+
+/// <summary>
+/// One indicator's value with its unit. Measured values carry their confidence interval and sample count;
+/// static values are exact (no interval, one sample). An unavailable value is null, with the reason in
+/// <see cref="Note"/>: never a silent zero.
+/// </summary>
+public sealed record IndicatorResult(string Name, string Unit, double? Value, double? Lower = null, double? Upper = null, int Samples = 1, bool Stable = true, string? Note = null)
+{
+    public bool Available => Value is not null;
+}
+
+/// <summary>A model measured on one machine under one hardware profile at one batch size.</summary>
+/// <param name="Machine">The fingerprint id of the machine (an entry of <see cref="EfficiencyResults.Machines"/>).</param>
+/// <param name="Profile">The hardware profile's name, or <c>no profile</c>.</param>
+/// <param name="Batch">The batch size measured at.</param>
+/// <param name="Provider">The execution provider used: <c>cpu</c> or <c>cuda</c>.</param>
+/// <param name="Settings">How it was measured: thread counts, execution mode, optimisation level, warm-up runs, elapsed seconds.</param>
+/// <param name="Indicators">Every runtime indicator, in catalogue order.</param>
+/// <param name="LatencySamples">
+/// Per-inference latencies in seconds, enough of the distribution to test a later run against: every sample
+/// when there are at most <see cref="MaxStoredSamples"/>, otherwise that many evenly spaced quantiles of them.
+/// </param>
+/// <param name="Warnings">What limits the measurement.</param>
+public sealed record RuntimeResults(
+    string Machine,
+    string Profile,
+    int Batch,
+    string Provider,
+    IReadOnlyDictionary<string, string> Settings,
+    IReadOnlyList<IndicatorResult> Indicators,
+    IReadOnlyList<double> LatencySamples,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The most latency samples a result or a baseline stores.</summary>
+    public const int MaxStoredSamples = 2000;
+
+    public IndicatorResult? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
+}
+
+/// <summary>A verdict on one indicator of one model.</summary>
+/// <param name="Kind"><c>budget</c> (an absolute limit), <c>regression</c> (against the baseline) or <c>disagreement</c> (indicators ranking models differently).</param>
+/// <param name="Indicator">The indicator judged.</param>
+/// <param name="Status"><c>pass</c>, <c>fail</c>, <c>warning</c>, <c>regressed</c>, <c>improved</c>, <c>unstable</c> or <c>skipped</c>.</param>
+/// <param name="Message">The full sentence a user reads.</param>
+/// <param name="Location">Where the budget or setting is written (<c>file(line,col)</c>), when there is one.</param>
+/// <param name="Profile">The hardware profile of a runtime verdict; null for a static one.</param>
+/// <param name="Batch">The batch size of a runtime verdict.</param>
+/// <param name="Measured">The value judged.</param>
+/// <param name="Reference">The limit of a budget, the baseline value of a regression.</param>
+public sealed record VerdictResult(
+    string Kind,
+    string Indicator,
+    string Status,
+    string Message,
+    string? Location = null,
+    string? Profile = null,
+    int? Batch = null,
+    double? Measured = null,
+    double? Reference = null);

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EfficiencyMisnomer.Diagnostics;
+
+namespace EfficiencyMisnomer.Results;
+
+/// <summary>
+/// Reads and writes <see cref="EfficiencyResults"/> as JSON with snake_case member names (a public interface,
+/// see docs/results.md). Writes are atomic: a temporary file beside the target, then a rename, so a reader
+/// never sees half a document. Non-finite numbers are written as null (JSON has no infinity).
+/// </summary>
+public static class ResultsJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new FiniteOrNullConverter() },
+    };
+
+    public static string Write(EfficiencyResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var document = new Document(EfficiencyResults.Format, results.Created, results.Machines, results.Specs);
+        return JsonSerializer.Serialize(document, Options);
+    }
+
+    /// <summary>Writes to <paramref name="path"/> through a temporary file and a rename.</summary>
+    public static void WriteFile(string path, EfficiencyResults results)
+    {
+        var text = Write(results);
+        var full = System.IO.Path.GetFullPath(path);
+        var temporary = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Reads a results document; a file that is not one is <see cref="ErrorCodes.ResultsUnreadable"/> naming the file.</summary>
+    public static EfficiencyResults Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{path}: cannot read the results file: {e.Message}");
+        }
+
+        return Parse(text, path);
+    }
+
+    public static EfficiencyResults Parse(string text, string source)
+    {
+        Document? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<Document>(text, Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"({line + 1},{(e.BytePositionInLine ?? 0) + 1})" : "";
+            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{source}{where}: not a results document: {FirstSentence(e.Message)}");
+        }
+
+        if (document is null || document.Format is null || !document.Format.StartsWith("efficiency-misnomer/results@", StringComparison.Ordinal))
+        {
+            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{source}: not a results document (its 'format' is not {EfficiencyResults.Format})");
+        }
+
+        if (document.Format != EfficiencyResults.Format)
+        {
+            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{source}: results format '{document.Format}' is not supported; this version reads {EfficiencyResults.Format}");
+        }
+
+        return new EfficiencyResults(document.Created, document.Machines ?? Array.Empty<MachineResults>(), document.Specs ?? Array.Empty<SpecResults>());
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message.TrimEnd('.');
+    }
+
+    private sealed record Document(
+        string? Format,
+        DateTimeOffset Created,
+        IReadOnlyList<MachineResults>? Machines,
+        IReadOnlyList<SpecResults>? Specs);
+
+    /// <summary>Writes NaN and infinities as null; reads null as null.</summary>
+    private sealed class FiniteOrNullConverter : JsonConverter<double?>
+    {
+        public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? null : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
+        {
+            if (value is { } v && double.IsFinite(v))
+            {
+                writer.WriteNumberValue(v);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+    }
+}
