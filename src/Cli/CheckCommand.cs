@@ -1,10 +1,11 @@
 using System.CommandLine;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Cli;
 
-/// <summary><c>misnomer check SPEC... [--gate error|warn|off]</c>: the build's static gate, from a terminal.</summary>
+/// <summary><c>misnomer check SPEC... [--gate error|warn|off] [--results FILE]</c>: the build's static gate, from a terminal.</summary>
 internal static class CheckCommand
 {
     private static readonly Dictionary<string, GateMode> Modes = new(StringComparer.Ordinal)
@@ -24,7 +25,9 @@ internal static class CheckCommand
         };
         gate.AcceptOnlyFromAmong(Modes.Keys.ToArray());
 
-        var command = new Command("check", "Check the static budgets of efficiency specs, as the build does.") { specs, gate };
+        var results = new Option<string?>("--results") { Description = "Also write every indicator and verdict to this results file (JSON), for reports, baselines and merges." };
+
+        var command = new Command("check", "Check the static budgets of efficiency specs, as the build does.") { specs, gate, results };
         command.SetAction(result =>
         {
             var outcome = StaticGate.Check(result.GetValue(specs)!, new GateOptions { Mode = Modes[result.GetValue(gate)!] });
@@ -34,6 +37,11 @@ internal static class CheckCommand
             }
 
             stdout.Write(GateResultText.Table(outcome));
+            if (result.GetValue(results) is { } resultsPath)
+            {
+                ResultsJson.WriteFile(resultsPath, ResultsBuilder.FromStatic(outcome, DateTimeOffset.UtcNow));
+            }
+
             return outcome.Passed ? MisnomerCli.Success : MisnomerCli.Failure;
         });
         return command;

@@ -2,15 +2,17 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Results;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Cli;
 
-/// <summary><c>misnomer run SPEC... [--provider auto|cpu|cuda] [--profile NAME] [--time-cap SECONDS]</c>: the runtime gate.</summary>
+/// <summary><c>misnomer run SPEC... [--provider auto|cpu|cuda] [--profile NAME] [--time-cap SECONDS] [--results FILE]</c>: the runtime gate.</summary>
 internal static class RunCommand
 {
     private static readonly Dictionary<string, ProviderRequest> Providers = new(StringComparer.Ordinal)
@@ -35,9 +37,9 @@ internal static class RunCommand
             Description = "Seconds one case (model x profile x batch) may take; an interval not settled by then is unstable.",
             DefaultValueFactory = _ => MeasurementOptions.Default.TimeCap.TotalSeconds,
         };
-        var json = new Option<string?>("--json") { Description = "Also write the runtime reports to this JSON file." };
+        var results = new Option<string?>("--results") { Description = "Also write every indicator, measurement and verdict to this results file (JSON), for reports, baselines and merges." };
 
-        var command = new Command("run", "Measure models on this machine and check the runtime budgets of their hardware profiles.") { specs, provider, profile, timeCap, json };
+        var command = new Command("run", "Measure models on this machine and check the runtime budgets of their hardware profiles.") { specs, provider, profile, timeCap, results };
         command.SetAction(result =>
         {
             var cap = result.GetValue(timeCap);
@@ -66,9 +68,10 @@ internal static class RunCommand
             }
 
             stdout.Write(Table(outcome));
-            if (result.GetValue(json) is { } jsonPath)
+            if (result.GetValue(results) is { } resultsPath)
             {
-                RuntimeReportJson.WriteFile(jsonPath, outcome.Cases.Select(c => c.Report));
+                var machine = FingerprintProfileMatcher.ThisMachine.Fingerprint(outcome.Provider.Provider);
+                ResultsJson.WriteFile(resultsPath, RuntimeResultsBuilder.From(outcome, machine, DateTimeOffset.UtcNow));
             }
 
             return outcome.Passed ? MisnomerCli.Success : MisnomerCli.Failure;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Results;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.TestAdapter;
@@ -57,8 +59,12 @@ public sealed class RuntimeEfficiencyCase : EfficiencyCase
         var result = RuntimeGate.Measure(spec, model, profile, options);
         if (result.Cases.Count > 0)
         {
-            ResultFiles.Write(Settings, ResultFiles.Name(SpecName, ModelName, ProfileName, "runtime.json"), $"runtime indicators of {Name}",
-                path => File.WriteAllText(path, RuntimeReportJson.Write(result.Cases.Select(c => c.Report))));
+            var machine = FingerprintProfileMatcher.ThisMachine.Fingerprint(result.Provider.Provider);
+            var specResults = ResultsBuilder.Spec(spec, null);
+            specResults = specResults with { Models = specResults.Models.Where(m => m.Name == ModelName).ToList() };
+            var document = RuntimeResultsBuilder.From(new[] { specResults }, result.Cases, machine, DateTimeOffset.UtcNow);
+            ResultFiles.Write(Settings, ResultFiles.Name(SpecName, ModelName, ProfileName, "runtime.results.json"), $"runtime indicators of {Name}",
+                path => ResultsJson.WriteFile(path, document));
         }
 
         foreach (var measured in result.Cases)

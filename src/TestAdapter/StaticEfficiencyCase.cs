@@ -2,6 +2,7 @@ using System.Globalization;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.TestAdapter;
@@ -44,6 +45,14 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
             ResultFiles.Write(Settings, ResultFiles.Name(SpecName, ModelName, "static.json"), $"static indicators of {Name}",
                 path => File.WriteAllText(path, StaticReportJson.Write(report)));
             TestContext.Out.WriteLine(StaticReportText.Table(report));
+        }
+
+        if (result.Specs is [var spec, ..])
+        {
+            var document = ResultsBuilder.FromStatic(result, DateTimeOffset.UtcNow);
+            document = document with { Specs = document.Specs.Select(s => s with { Models = s.Models.Where(m => m.Name == ModelName).ToList() }).ToList() };
+            ResultFiles.Write(Settings, ResultFiles.Name(spec.Name.Value, ModelName, "static.results.json"), $"results document of {Name}",
+                path => ResultsJson.WriteFile(path, document));
         }
 
         TestContext.Out.Write(GateResultText.Table(result with { Models = new[] { model } }));

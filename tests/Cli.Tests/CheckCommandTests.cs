@@ -47,6 +47,36 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public void Results_option_writes_a_results_document_of_the_breach()
+    {
+        var spec = Write(Model + "budgets:\n  macs: { max: 2M }\n");
+        var results = Path.Combine(folder, "out.json");
+        var (code, _, stderr) = CliRunner.Run("check", spec, "--results", results);
+        var verdict = Results.ResultsJson.Read(results).Specs.Single().Model("tiny")!.Verdicts.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(MisnomerCli.Failure), stderr);
+            Assert.That(verdict.Status, Is.EqualTo("fail"));
+            Assert.That(verdict.Measured, Is.EqualTo(2_802_304));
+            Assert.That(verdict.Reference, Is.EqualTo(2e6));
+        });
+    }
+
+    [Test]
+    public void Results_file_that_cannot_be_written_is_a_coded_error_without_a_stack_trace()
+    {
+        var spec = Write(Model + "budgets:\n  macs: { max: 3M }\n");
+        var (code, _, stderr) = CliRunner.Run("check", spec, "--results", Path.Combine(folder, "no-such-folder", "out.json"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(MisnomerCli.Failure));
+            Assert.That(stderr, Does.Contain("error EM4130: "));
+            Assert.That(stderr, Does.Not.Contain("   at "));
+            Assert.That(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories), Is.Empty);
+        });
+    }
+
+    [Test]
     public void Gate_warn_reports_the_breach_as_a_warning_and_exits_zero()
     {
         var spec = Write(Model + "budgets:\n  macs: { max: 2M }\n");

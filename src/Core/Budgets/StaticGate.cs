@@ -23,6 +23,7 @@ public static class StaticGate
         var models = new List<ModelVerdicts>();
         var inputs = new List<string>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var specs = new List<Spec>();
         foreach (var path in specPaths)
         {
             AddInput(inputs, path);
@@ -40,6 +41,7 @@ public static class StaticGate
             }
 
             names[spec.Name.Value] = path;
+            specs.Add(spec);
             foreach (var model in spec.Models)
             {
                 models.Add(CheckModel(spec, model, mode, diagnostics, inputs));
@@ -52,7 +54,7 @@ public static class StaticGate
             diagnostics = diagnostics.Select(d => d with { Severity = d.Severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : d.Severity }).ToList();
         }
 
-        return new GateResult(diagnostics, models, inputs);
+        return new GateResult(diagnostics, models, inputs) { Specs = specs };
     }
 
     private static ModelVerdicts CheckModel(Spec spec, ModelEntry model, GateMode mode, List<Diagnostic> diagnostics, List<string> inputs)
@@ -123,6 +125,9 @@ public sealed record GateOptions
 /// <param name="InputFiles">Every file the run read (specs, models, external data): what an incremental build must watch.</param>
 public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ModelVerdicts> Models, IReadOnlyList<string> InputFiles)
 {
+    /// <summary>The specs that loaded, in the order given; a spec whose name another spec took first is left out.</summary>
+    public IReadOnlyList<Spec> Specs { get; init; } = Array.Empty<Spec>();
+
     public bool Passed => Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
 }
 

@@ -72,7 +72,7 @@ public sealed record IndicatorResult(string Name, string Unit, double? Value, do
 /// <param name="Settings">How it was measured: thread counts, execution mode, optimisation level, warm-up runs, elapsed seconds.</param>
 /// <param name="Indicators">Every runtime indicator, in catalogue order.</param>
 /// <param name="LatencySamples">
-/// Per-inference latencies in seconds, enough of the distribution to test a later run against: every sample
+/// Per-inference latencies in milliseconds (the unit of the latency indicators), enough of the distribution to test a later run against: every sample
 /// when there are at most <see cref="MaxStoredSamples"/>, otherwise that many evenly spaced quantiles of them.
 /// </param>
 /// <param name="Warnings">What limits the measurement.</param>

@@ -28,7 +28,7 @@ public static class ResultsJson
         return JsonSerializer.Serialize(document, Options);
     }
 
-    /// <summary>Writes to <paramref name="path"/> through a temporary file and a rename.</summary>
+    /// <summary>Writes to <paramref name="path"/> through a temporary file and a rename; a file that cannot be written is <see cref="ErrorCodes.ResultsUnwritable"/>.</summary>
     public static void WriteFile(string path, EfficiencyResults results)
     {
         var text = Write(results);
@@ -39,9 +39,16 @@ public static class ResultsJson
             File.WriteAllText(temporary, text);
             File.Move(temporary, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EfficiencyException(ErrorCodes.ResultsUnwritable, $"{path}: cannot write the results file: {e.Message}");
+        }
         finally
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 

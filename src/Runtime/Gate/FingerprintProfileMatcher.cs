@@ -23,12 +23,21 @@ public sealed class FingerprintProfileMatcher : IProfileMatcher
     public (bool Matches, string Reason) Match(HardwareProfile profile, string provider)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (!fingerprints.TryGetValue(provider, out var machine))
-        {
-            fingerprints[provider] = machine = reader.Read(provider);
-        }
+        var match = ProfileMatcher.Match(profile, Fingerprint(provider));
+        return match.Matches ? (true, Fingerprint(provider).Summary) : (false, match.Skipped()!.Message);
+    }
 
-        var match = ProfileMatcher.Match(profile, machine);
-        return match.Matches ? (true, machine.Summary) : (false, match.Skipped()!.Message);
+    /// <summary>This machine measuring on <paramref name="provider"/>, read once per provider.</summary>
+    public HardwareFingerprint Fingerprint(string provider)
+    {
+        lock (fingerprints)
+        {
+            if (!fingerprints.TryGetValue(provider, out var machine))
+            {
+                fingerprints[provider] = machine = reader.Read(provider);
+            }
+
+            return machine;
+        }
     }
 }

@@ -32,13 +32,9 @@ public static class RuntimeGate
         var diagnostics = new List<Diagnostic>();
         var cases = new List<RuntimeCase>();
         var measurer = new RuntimeMeasurer(options.Measurement, options.Energy, options.GpuMemory, options.Progress);
-        foreach (var path in specPaths)
+        foreach (var spec in staticResult.Specs)
         {
-            if (SpecLoader.Load(path).Spec is not { } spec)
-            {
-                continue; // the static gate already reported why
-            }
-
+            // Specs that did not load are not here: the static gate already reported why.
             foreach (var profile in Profiles(spec, provider, options, diagnostics))
             {
                 foreach (var model in spec.Models)

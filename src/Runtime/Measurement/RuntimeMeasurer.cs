@@ -89,7 +89,10 @@ public sealed class RuntimeMeasurer
 
         var order = RuntimeIndicators.All.Select((indicator, i) => (indicator.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         return new RuntimeReport(measured.ModelName, measured.Model.Path, measured.ProfileName, batch, measured.Provider, measured.Settings,
-            indicators.OrderBy(i => order[i.Name]).ToList(), samples.WarmupRuns, samples.Elapsed, warnings);
+            indicators.OrderBy(i => order[i.Name]).ToList(), samples.WarmupRuns, samples.Elapsed, warnings)
+        {
+            LatencySamples = RuntimeReport.Keep(samples.Milliseconds),
+        };
     }
 
     /// <summary>Samples per second: batch over the mean latency; the interval follows from the mean's.</summary>

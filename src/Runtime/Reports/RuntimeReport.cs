@@ -27,6 +27,37 @@ public sealed record RuntimeReport(
     TimeSpan Elapsed,
     IReadOnlyList<Diagnostic> Warnings)
 {
+    /// <summary>The most latency samples a report keeps: what a baseline needs to test a later run against.</summary>
+    public const int MaxKeptSamples = EfficiencyMisnomer.Results.RuntimeResults.MaxStoredSamples;
+
+    /// <summary>
+    /// Per-inference latencies in milliseconds: every sample in the order taken when there were at most
+    /// <see cref="MaxKeptSamples"/>, otherwise that many evenly spaced quantiles of them.
+    /// </summary>
+    public IReadOnlyList<double> LatencySamples { get; init; } = Array.Empty<double>();
+
+    /// <summary>
+    /// Keeps <paramref name="milliseconds"/> when they are few enough; otherwise the sorted values at the
+    /// midpoints of <see cref="MaxKeptSamples"/> equal slices, which keep the distribution's shape and tails.
+    /// </summary>
+    public static IReadOnlyList<double> Keep(IReadOnlyList<double> milliseconds)
+    {
+        ArgumentNullException.ThrowIfNull(milliseconds);
+        if (milliseconds.Count <= MaxKeptSamples)
+        {
+            return milliseconds.ToArray();
+        }
+
+        var sorted = milliseconds.Order().ToArray();
+        var kept = new double[MaxKeptSamples];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            kept[i] = sorted[(int)((i + 0.5) * sorted.Length / MaxKeptSamples)];
+        }
+
+        return kept;
+    }
+
     public MeasuredIndicator this[string name] => Indicators.FirstOrDefault(i => i.Name == name)
         ?? throw new KeyNotFoundException($"runtime indicator '{name}' is not in the report");
 }

@@ -1,0 +1,54 @@
+using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Specs;
+
+namespace EfficiencyMisnomer.Results;
+
+/// <summary>Turns what the gates found into <see cref="EfficiencyResults"/>: the front ends write these, reports read them.</summary>
+public static class ResultsBuilder
+{
+    /// <summary>The static half of a run: every loaded spec, every model with its static indicators and budget verdicts, no machine.</summary>
+    public static EfficiencyResults FromStatic(GateResult gate, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        return new EfficiencyResults(created, Array.Empty<MachineResults>(), gate.Specs.Select(spec => Spec(spec, gate)).ToList());
+    }
+
+    /// <summary>A spec's models as the static gate saw them; a model it did not reach has no static indicators.</summary>
+    public static SpecResults Spec(Spec spec, GateResult? gate)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var models = spec.Models.Select(model => Model(model, gate?.Models.FirstOrDefault(m => m.SpecPath == spec.Path && m.ModelName == model.Name))).ToList();
+        return new SpecResults(spec.Name.Value, spec.Path, DisagreementName(spec.Disagreement.Value), models);
+    }
+
+    /// <summary>A model's static indicators and budget verdicts; empty when it was not analysed.</summary>
+    public static ModelResults Model(ModelEntry model, ModelVerdicts? analysed)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var quality = model.Quality.ToDictionary(q => q.Name, q => q.Value, StringComparer.Ordinal);
+        var indicators = analysed?.Report?.Indicators.Select(Indicator).ToList() ?? new List<IndicatorResult>();
+        var verdicts = analysed?.Verdicts.Select(v => Verdict(v)).ToList() ?? new List<VerdictResult>();
+        return new ModelResults(model.Name, model.ResolvedPath, quality, indicators, Array.Empty<RuntimeResults>(), verdicts);
+    }
+
+    /// <summary>An exact static value: no interval, one observation.</summary>
+    public static IndicatorResult Indicator(IndicatorValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new IndicatorResult(value.Name, value.Unit, value.Value);
+    }
+
+    /// <summary>A budget's verdict; <paramref name="profile"/> and <paramref name="batch"/> for a runtime budget.</summary>
+    public static VerdictResult Verdict(BudgetVerdict verdict, string? profile = null, int? batch = null)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return new VerdictResult("budget", verdict.Indicator, StatusName(verdict.Status), verdict.Message, verdict.Location.ToString(),
+            profile, batch, double.IsFinite(verdict.Measured) ? verdict.Measured : null, verdict.Limit);
+    }
+
+    /// <summary>The name of a status in results documents: <c>pass</c>, <c>fail</c>, <c>warning</c>, <c>unstable</c>, <c>skipped</c>.</summary>
+    public static string StatusName(VerdictStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string DisagreementName(DisagreementMode mode) => mode.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Runtime.Gate;
+using EfficiencyMisnomer.Runtime.Hardware;
+using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Specs;
+
+namespace EfficiencyMisnomer.Runtime.Results;
+
+/// <summary>Adds what the runtime gate measured on this machine to a results document.</summary>
+public static class RuntimeResultsBuilder
+{
+    /// <summary>A whole runtime gate run: every spec the static gate loaded, static and runtime indicators and verdicts, this machine.</summary>
+    public static EfficiencyResults From(RuntimeGateResult result, HardwareFingerprint machine, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var specs = result.Static?.Specs ?? Array.Empty<Spec>();
+        return From(specs.Select(spec => ResultsBuilder.Spec(spec, result.Static)).ToList(), result.Cases, machine, created);
+    }
+
+    /// <summary>
+    /// <paramref name="specs"/> (static results, possibly without indicators) with <paramref name="cases"/> added to the
+    /// models they measured, matched by spec path and model name.
+    /// </summary>
+    public static EfficiencyResults From(IReadOnlyList<SpecResults> specs, IReadOnlyList<RuntimeCase> cases, HardwareFingerprint machine, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(machine);
+        var id = machine.Id;
+        var withRuntime = specs.Select(spec => spec with
+        {
+            Models = spec.Models.Select(model =>
+            {
+                var measured = cases.Where(c => c.SpecPath == spec.Path && c.ModelName == model.Name).ToList();
+                return measured.Count == 0 ? model : model with
+                {
+                    Runtime = model.Runtime.Concat(measured.Select(c => Runtime(c.Report, id))).ToList(),
+                    Verdicts = model.Verdicts.Concat(measured.SelectMany(c => c.Verdicts.Select(v => ResultsBuilder.Verdict(v, c.Report.Profile, c.Report.Batch)))).ToList(),
+                };
+            }).ToList(),
+        }).ToList();
+        return new EfficiencyResults(created, new[] { Machine(machine) }, withRuntime);
+    }
+
+    /// <summary>One measurement: its settings, every runtime indicator with its interval, the latency samples kept.</summary>
+    public static RuntimeResults Runtime(RuntimeReport report, string machineId)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["provider_reason"] = report.Provider.Reason,
+            ["intra_op_threads"] = Text(report.Settings.IntraOpThreads),
+            ["inter_op_threads"] = Text(report.Settings.InterOpThreads),
+            ["execution_mode"] = report.Settings.ExecutionName,
+            ["graph_optimization"] = report.Settings.OptimizationName,
+            ["warmup_runs"] = Text(report.WarmupRuns),
+            ["elapsed_s"] = report.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+        };
+        var indicators = report.Indicators
+            .Select(i => new IndicatorResult(i.Name, i.Indicator.Unit, i.Value, i.Lower, i.Upper, i.Samples, i.Stable, i.Note))
+            .ToList();
+        return new RuntimeResults(machineId, report.Profile, report.Batch, report.Provider.Provider, settings, indicators,
+            report.LatencySamples, report.Warnings.Select(w => w.ToString()).ToList());
+    }
+
+    /// <summary>The machine as results documents describe it: its fingerprint id, summary and every field by name.</summary>
+    public static MachineResults Machine(HardwareFingerprint machine)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["provider"] = machine.Provider,
+            ["cpu"] = machine.Cpu.Model,
+            ["physical_cores"] = machine.PhysicalCoresText,
+            ["logical_cores"] = Text(machine.Host.LogicalCores),
+            ["memory"] = HardwareFingerprint.Gibibytes(machine.Host.TotalMemoryBytes),
+            ["os"] = machine.Host.OsFamily,
+            ["os_description"] = machine.Host.OsDescription,
+            ["arch"] = machine.Host.Architecture,
+            ["host"] = machine.Host.HostName,
+            ["dotnet"] = machine.Host.DotNetVersion,
+            ["onnxruntime"] = machine.OnnxRuntimeVersion,
+            ["gpu"] = machine.GpuDescription,
+        };
+        if (machine.Gpu is { } gpu)
+        {
+            facts["gpu_driver"] = gpu.DriverVersion;
+            facts["gpu_memory"] = HardwareFingerprint.Gibibytes(gpu.TotalMemoryBytes);
+        }
+
+        return new MachineResults(machine.Id, machine.Summary, facts);
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
