@@ -9,8 +9,18 @@ namespace EfficiencyMisnomer.Runtime.Sessions;
 public sealed class OnnxRuntimeCudaProbe : ICudaProbe
 {
     private const string CudaProviderName = "CUDAExecutionProvider";
+    private static readonly System.Text.CompositeFormat NotBesideApplication =
+        System.Text.CompositeFormat.Parse("{0} not found next to the application ({1}); ONNX Runtime: {2}");
+
+    private readonly string applicationDirectory;
+
+    /// <param name="applicationDirectory">Where the provider library is looked for; the application's folder by default.</param>
+    internal OnnxRuntimeCudaProbe(string? applicationDirectory = null) =>
+        this.applicationDirectory = applicationDirectory ?? AppContext.BaseDirectory;
 
     public static OnnxRuntimeCudaProbe Instance { get; } = new();
+
+    private static string ProviderFile => OperatingSystem.IsWindows() ? "onnxruntime_providers_cuda.dll" : "libonnxruntime_providers_cuda.so";
 
     public CudaProbeResult Probe()
     {
@@ -19,7 +29,8 @@ public sealed class OnnxRuntimeCudaProbe : ICudaProbe
             return CudaProbeResult.Absent("this ONNX Runtime build has no CUDA provider");
         }
 
-        if (LoaderFailure() is { } reason)
+        var (found, reason) = LoaderFailure();
+        if (reason is not null)
         {
             return CudaProbeResult.Absent(reason);
         }
@@ -32,7 +43,10 @@ public sealed class OnnxRuntimeCudaProbe : ICudaProbe
         }
         catch (OnnxRuntimeException e)
         {
-            return CudaProbeResult.Absent(FirstLine(e.Message));
+            // Without the file ONNX Runtime only says "Failed to load shared library"; name what is missing.
+            return CudaProbeResult.Absent(found
+                ? FirstLine(e.Message)
+                : string.Format(System.Globalization.CultureInfo.InvariantCulture, NotBesideApplication, ProviderFile, applicationDirectory, FirstLine(e.Message)));
         }
     }
 
@@ -40,27 +54,28 @@ public sealed class OnnxRuntimeCudaProbe : ICudaProbe
     /// Loads the CUDA provider library the way ONNX Runtime would, to keep the dynamic loader's own reason
     /// (<c>libcublasLt.so.13: cannot open shared object file</c>); ONNX Runtime's exception only says "failed to load".
     /// </summary>
-    private static string? LoaderFailure()
+    /// <returns>Whether the library is next to the application, and the loader's reason when it is but cannot load.</returns>
+    private (bool Found, string? Reason) LoaderFailure()
     {
-        var file = OperatingSystem.IsWindows() ? "onnxruntime_providers_cuda.dll" : "libonnxruntime_providers_cuda.so";
+        var file = ProviderFile;
         var rid = (OperatingSystem.IsWindows() ? "win-" : "linux-") + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-        var candidates = new[] { Path.Combine(AppContext.BaseDirectory, file), Path.Combine(AppContext.BaseDirectory, "runtimes", rid, "native", file) };
+        var candidates = new[] { Path.Combine(applicationDirectory, file), Path.Combine(applicationDirectory, "runtimes", rid, "native", file) };
         var path = candidates.FirstOrDefault(File.Exists);
         if (path is null)
         {
-            return null; // let ONNX Runtime look for it
+            return (false, null); // let ONNX Runtime look for it elsewhere
         }
 
         try
         {
             System.Runtime.InteropServices.NativeLibrary.Free(System.Runtime.InteropServices.NativeLibrary.Load(path));
-            return null;
+            return (true, null);
         }
         catch (DllNotFoundException e)
         {
             var message = e.Message;
             var cause = message.IndexOf(": ", message.IndexOf(file, StringComparison.Ordinal) + 1, StringComparison.Ordinal);
-            return cause > 0 ? message[(cause + 2)..].Trim() : message;
+            return (true, cause > 0 ? message[(cause + 2)..].Trim() : message);
         }
     }
 

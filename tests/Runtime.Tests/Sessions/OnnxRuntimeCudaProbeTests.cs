@@ -1,0 +1,30 @@
+using EfficiencyMisnomer.Runtime.Sessions;
+
+namespace EfficiencyMisnomer.Runtime.Tests.Sessions;
+
+/// <summary>The real probe on a machine where CUDA cannot run: the reason names what is missing.</summary>
+public sealed class OnnxRuntimeCudaProbeTests
+{
+    [Test]
+    public void A_provider_library_missing_from_the_application_is_named_in_the_reason()
+    {
+        // A self-contained deployment without the CUDA provider library: ONNX Runtime alone only says
+        // "Failed to load shared library", which does not tell a user what to install.
+        var empty = Directory.CreateTempSubdirectory("gpu-probe-");
+        try
+        {
+            var result = new OnnxRuntimeCudaProbe(empty.FullName).Probe();
+            if (result.Available)
+            {
+                Assert.Ignore("CUDA is usable on this machine.");
+            }
+
+            var file = OperatingSystem.IsWindows() ? "onnxruntime_providers_cuda.dll" : "libonnxruntime_providers_cuda.so";
+            Assert.That(result.Reason, Does.StartWith($"{file} not found next to the application ({empty.FullName}); ONNX Runtime: "));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+}
