@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Diagnostics;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Runtime.Hardware;
@@ -16,6 +18,7 @@ public sealed class RuntimeMeasurer
 {
     private const double SecondsPerHour = 3600;
     private const double JoulesPerKilowattHour = 3.6e6;
+    private static readonly CompositeFormat CounterDidNotAdvance = CompositeFormat.Parse("{0}: the energy counter did not advance during the {1:0} ms timed loop (it counts in steps); raise the time cap so the loop runs longer");
     private readonly MeasurementOptions options;
     private readonly IEnergyMeter? energy;
     private readonly IGpuMemoryReader? gpuMemory;
@@ -75,7 +78,7 @@ public sealed class RuntimeMeasurer
         indicators.Add(new MeasuredIndicator(RuntimeIndicators.ColdStart, coldMs, coldMs, coldMs, 1, true, "one observation"));
         indicators.Add(FromReading(RuntimeIndicators.PeakMemory, peak));
         indicators.Add(FromReading(RuntimeIndicators.GpuMemory, device));
-        var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source);
+        var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source, samples.Elapsed);
         indicators.Add(FromReading(RuntimeIndicators.Energy, perInference));
         indicators.Add(Cost(throughput, measured.PricePerHour, meanStable));
         indicators.Add(Co2(perInference, measured.GridIntensity));
@@ -115,8 +118,19 @@ public sealed class RuntimeMeasurer
     /// Joules per inference: the energy of the timed loop over its inferences, each run of a batch counting as
     /// batch inferences, as throughput and cost count them.
     /// </summary>
-    internal static Observation PerInference(Reading<double> joules, long inferences, string source) =>
-        joules.IsAvailable && inferences > 0 ? Observation.Of(joules.Value / inferences, source) : Observation.From(joules);
+    internal static Observation PerInference(Reading<double> joules, long inferences, string source, TimeSpan loop)
+    {
+        if (!joules.IsAvailable)
+        {
+            return Observation.From(joules);
+        }
+
+        // Counters advance in steps (NVML about every 20-100 ms on a busy GPU): a loop shorter than a step reads
+        // zero, which is a resolution limit, not zero energy. Never report it as a value a budget would pass.
+        return inferences > 0 && joules.Value > 0
+            ? Observation.Of(joules.Value / inferences, source)
+            : Observation.Unavailable(string.Format(CultureInfo.InvariantCulture, CounterDidNotAdvance, source, loop.TotalMilliseconds));
+    }
 
     /// <summary>Device memory the session added: NVML's used bytes after the timed loop less those before the session.</summary>
     internal static Observation DeviceGrowth(Reading<long> before, Reading<long> after)

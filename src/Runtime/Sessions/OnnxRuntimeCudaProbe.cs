@@ -29,12 +29,6 @@ public sealed class OnnxRuntimeCudaProbe : ICudaProbe
             return CudaProbeResult.Absent("this ONNX Runtime build has no CUDA provider");
         }
 
-        var (found, reason) = LoaderFailure();
-        if (reason is not null)
-        {
-            return CudaProbeResult.Absent(reason);
-        }
-
         try
         {
             using var options = new SessionOptions();
@@ -43,16 +37,23 @@ public sealed class OnnxRuntimeCudaProbe : ICudaProbe
         }
         catch (OnnxRuntimeException e)
         {
-            // Without the file ONNX Runtime only says "Failed to load shared library"; name what is missing.
-            return CudaProbeResult.Absent(found
-                ? FirstLine(e.Message)
-                : string.Format(System.Globalization.CultureInfo.InvariantCulture, NotBesideApplication, ProviderFile, applicationDirectory, FirstLine(e.Message)));
+            // ONNX Runtime only says "Failed to load shared library". Only now, after it tried, is its provider
+            // bridge (libonnxruntime_providers_shared, which the CUDA provider library links against) loaded, so
+            // loading the library by hand fails for the library's own dependencies, the reason a user can act on.
+            var (found, reason) = LoaderFailure();
+            if (!found)
+            {
+                return CudaProbeResult.Absent(string.Format(System.Globalization.CultureInfo.InvariantCulture, NotBesideApplication, ProviderFile, applicationDirectory, FirstLine(e.Message)));
+            }
+
+            return CudaProbeResult.Absent(reason is null || reason.Contains("undefined symbol", StringComparison.Ordinal) ? FirstLine(e.Message) : reason);
         }
     }
 
     /// <summary>
-    /// Loads the CUDA provider library the way ONNX Runtime would, to keep the dynamic loader's own reason
-    /// (<c>libcublasLt.so.13: cannot open shared object file</c>); ONNX Runtime's exception only says "failed to load".
+    /// Loads the CUDA provider library as ONNX Runtime does, to keep the dynamic loader's own reason
+    /// (<c>libcublasLt.so.13: cannot open shared object file</c>). Called only after ONNX Runtime failed: loaded
+    /// before its provider bridge, the library cannot resolve <c>Provider_GetHost</c> even where CUDA works.
     /// </summary>
     /// <returns>Whether the library is next to the application, and the loader's reason when it is but cannot load.</returns>
     private (bool Found, string? Reason) LoaderFailure()

@@ -68,8 +68,31 @@ public sealed class EnergyAndDeviceMemoryTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(RuntimeMeasurer.PerInference(Reading.Of(12.0), 48, "RAPL package-0"), Is.EqualTo(Observation.Of(0.25, "RAPL package-0")));
-            Assert.That(RuntimeMeasurer.PerInference(Reading.Unavailable<double>("NVML unavailable: test"), 48, "NVML GPU 0").Note, Is.EqualTo("unavailable: NVML: test"));
+            Assert.That(RuntimeMeasurer.PerInference(Reading.Of(12.0), 48, "RAPL package-0", TimeSpan.FromSeconds(1)), Is.EqualTo(Observation.Of(0.25, "RAPL package-0")));
+            Assert.That(RuntimeMeasurer.PerInference(Reading.Unavailable<double>("NVML unavailable: test"), 48, "NVML GPU 0", TimeSpan.FromSeconds(1)).Note, Is.EqualTo("unavailable: NVML: test"));
+        });
+    }
+
+    [Test]
+    public void A_counter_that_did_not_advance_is_unavailable_never_zero()
+    {
+        // Seen on an H200: a 45 ms loop of a 0.1 ms model read 0 J from NVML, which a budget would have passed.
+        var energy = RuntimeMeasurer.PerInference(Reading.Of(0.0), 457, "NVML GPU 0", TimeSpan.FromMilliseconds(45));
+        Assert.Multiple(() =>
+        {
+            Assert.That(energy.Value, Is.Null);
+            Assert.That(energy.Note, Is.EqualTo("unavailable: NVML GPU 0: the energy counter did not advance during the 45 ms timed loop (it counts in steps); raise the time cap so the loop runs longer"));
+        });
+    }
+
+    [Test]
+    public void A_zero_counter_fails_no_budget_and_makes_co2_unavailable_too()
+    {
+        var report = new RuntimeMeasurer(Quick, new FakeEnergyMeter(Reading.Of(0.0))).Measure(TinyCnn());
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["energy"].Available, Is.False);
+            Assert.That(report["co2"].Available, Is.False);
         });
     }
 
