@@ -33,6 +33,12 @@ public sealed class RuntimeMeasurer
         this.progress = progress;
     }
 
+    /// <summary>The measurement method's knobs this measurer uses.</summary>
+    public MeasurementOptions Options => options;
+
+    /// <summary>The same measurer, meters and progress included, with other knobs (a longer time cap when re-measuring).</summary>
+    public RuntimeMeasurer With(MeasurementOptions other) => new(other, energy, gpuMemory, progress);
+
     public RuntimeReport Measure(MeasurementCase measured)
     {
         ArgumentNullException.ThrowIfNull(measured);
@@ -89,7 +95,11 @@ public sealed class RuntimeMeasurer
 
         var order = RuntimeIndicators.All.Select((indicator, i) => (indicator.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         return new RuntimeReport(measured.ModelName, measured.Model.Path, measured.ProfileName, batch, measured.Provider, measured.Settings,
-            indicators.OrderBy(i => order[i.Name]).ToList(), samples.WarmupRuns, samples.Elapsed, warnings);
+            indicators.OrderBy(i => order[i.Name]).ToList(), samples.WarmupRuns, samples.Elapsed, warnings)
+        {
+            Confidence = options.Confidence,
+            TargetRelativeHalfWidth = options.RelativeHalfWidth,
+        };
     }
 
     /// <summary>Samples per second: batch over the mean latency; the interval follows from the mean's.</summary>

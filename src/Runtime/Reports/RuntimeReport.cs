@@ -27,6 +27,12 @@ public sealed record RuntimeReport(
     TimeSpan Elapsed,
     IReadOnlyList<Diagnostic> Warnings)
 {
+    /// <summary>Confidence level of every interval in the report.</summary>
+    public double Confidence { get; init; } = Measurement.MeasurementOptions.Default.Confidence;
+
+    /// <summary>The interval half-width, relative to the estimate, that sampling aimed for on the watched statistics.</summary>
+    public double TargetRelativeHalfWidth { get; init; } = Measurement.MeasurementOptions.Default.RelativeHalfWidth;
+
     public MeasuredIndicator this[string name] => Indicators.FirstOrDefault(i => i.Name == name)
         ?? throw new KeyNotFoundException($"runtime indicator '{name}' is not in the report");
 }
