@@ -4,12 +4,14 @@
 # measurement's own time (cold start + warm-up + sampling), the p50, its interval's half-width relative to
 # the p50, the confidence and the samples. Goal: the verdict within 5 s. See bench/README.md.
 #
-# usage: bench/p50-verdict-time.sh [-n RUNS] [-t THREADS] [-c TIME_CAP] [-s "LAYERS WIDTH ROWS"]
+# usage: bench/p50-verdict-time.sh [-n RUNS] [-t THREADS] [-c TIME_CAP] [-s "LAYERS WIDTH ROWS"] [-r NICE]
 #   RUNS      timed runs (default 7)
 #   THREADS   intra-op threads of the profile (default 1)
 #   TIME_CAP  seconds of `misnomer run --time-cap` (default 10)
 #   LAYERS WIDTH ROWS  size of the MatMul+Relu stack bench/ModelWriter writes (default "7 512 128": about
 #             3 ms per inference on one core of the 2-core AMD EPYC development machine)
+#   NICE      run the CLI under `nice -n NICE` (e.g. -10, needs root): on a machine shared with other
+#             work, a raised priority approximates an idle machine; the results header says so
 # environment: MISNOMER=path/to/misnomer benchmarks that executable instead of publishing src/Cli.
 set -euo pipefail
 
@@ -18,18 +20,20 @@ runs=7
 threads=1
 cap=10
 size="7 512 128"
+niceness=""
 goal_s=5
 results="$root/bench/results/p50-verdict-time.txt"
 
 fail() { echo "p50-verdict-time: $*" >&2; exit 2; }
 
-while getopts "n:t:c:s:h" option; do
+while getopts "n:t:c:s:r:h" option; do
   case "$option" in
     n) runs="$OPTARG" ;;
     t) threads="$OPTARG" ;;
     c) cap="$OPTARG" ;;
     s) size="$OPTARG" ;;
-    h) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    r) niceness="$OPTARG" ;;
+    h) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -37,6 +41,12 @@ done
 [[ "$threads" =~ ^[1-9][0-9]*$ ]] || fail "-t needs a positive number of threads, not '$threads'"
 [[ "$cap" =~ ^[0-9]+(\.[0-9]+)?$ ]] || fail "-c needs a number of seconds, not '$cap'"
 [[ "$size" =~ ^[1-9][0-9]*\ [1-9][0-9]*\ [1-9][0-9]*$ ]] || fail "-s needs \"LAYERS WIDTH ROWS\", not '$size'"
+[[ -z "$niceness" || "$niceness" =~ ^-?[0-9]+$ ]] || fail "-r needs a niceness such as -10, not '$niceness'"
+prefix=()
+if [[ -n "$niceness" ]]; then
+  nice -n "$niceness" true 2>/dev/null || fail "nice -n $niceness is not permitted here (a negative niceness needs root)"
+  prefix=(nice -n "$niceness")
+fi
 command -v jq >/dev/null || fail "jq is missing: it reads the JSON report (apt-get install -y jq)"
 command -v python3 >/dev/null || fail "python3 is missing: it computes the medians"
 
@@ -71,7 +81,7 @@ YAML
 measure() {
   local start end
   start="$(date +%s.%N)"
-  "$misnomer" run "$work/spec.yaml" --provider cpu --time-cap "$cap" --json "$work/run.json" >"$work/run.out" 2>"$work/run.err" \
+  "${prefix[@]}" "$misnomer" run "$work/spec.yaml" --provider cpu --time-cap "$cap" --json "$work/run.json" >"$work/run.out" 2>"$work/run.err" \
     || { cat "$work/run.err" >&2; fail "misnomer run failed"; }
   end="$(date +%s.%N)"
   grep -q "latency.p50" "$work/run.out" || fail "misnomer run printed no latency.p50 verdict"
@@ -94,7 +104,7 @@ mkdir -p "$(dirname "$results")"
   echo "p50-verdict-time  $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "dotnet $(dotnet --version 2>/dev/null || echo '?'), model ${model#"$root/"} ($layers x MatMul [$rows,$width]x[$width,$width] + Relu), $threads intra-op thread(s), time cap $cap s"
-  echo "command: misnomer run SPEC --provider cpu --time-cap $cap --json FILE, budget latency.p50 max 20 ms"
+  echo "command: ${prefix[*]}${prefix[*]:+ }misnomer run SPEC --provider cpu --time-cap $cap --json FILE, budget latency.p50 max 20 ms"
   echo
   python3 - "$work/runs" "$goal_s" <<'PY'
 import statistics, sys
