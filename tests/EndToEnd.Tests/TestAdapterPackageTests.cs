@@ -2,8 +2,9 @@ namespace EfficiencyMisnomer.EndToEnd.Tests;
 
 /// <summary>
 /// Packs the NUnit adapter and the engine packages it depends on into a local folder feed, creates a
-/// throw-away NUnit project that references the adapter by version, and runs the real <c>dotnet test</c>
-/// on a spec within budget and a spec over budget.
+/// throw-away NUnit project that references the adapter by version and holds one method with one
+/// <c>[EfficiencySpecs]</c> attribute (no <c>[TestFixture]</c>), and runs the real <c>dotnet test</c> on a spec
+/// within budget and a spec over budget, then lists the tests and runs them filtered by category.
 /// </summary>
 [NonParallelizable]
 public sealed class TestAdapterPackageTests
@@ -11,6 +12,8 @@ public sealed class TestAdapterPackageTests
     private string work = "";
     private int exitCode;
     private string output = "";
+    private string listed = "";
+    private string filtered = "";
 
     [OneTimeSetUp]
     public void PackCreateConsumerAndTest()
@@ -45,9 +48,7 @@ public sealed class TestAdapterPackageTests
 
             namespace Consumer.Tests;
 
-            // NUnit looks for tests only in assemblies that reference nunit.framework; [TestFixture] makes
-            // that reference when the class holds no other NUnit test.
-            [TestFixture]
+            // One attribute and nothing else: no [TestFixture], no other NUnit test in the assembly.
             public class Efficiency
             {
                 [EfficiencySpecs("specs/*.yaml")]
@@ -67,6 +68,9 @@ public sealed class TestAdapterPackageTests
 
         (exitCode, output) = DotNet.Run(consumer, "test", "--nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false",
             "--settings", "efficiency.runsettings", "--logger", "console;verbosity=normal");
+        (_, listed) = DotNet.Run(consumer, "test", "--nologo", "--no-build", "--list-tests");
+        (_, filtered) = DotNet.Run(consumer, "test", "--nologo", "--no-build", "--settings", "efficiency.runsettings",
+            "--filter", "TestCategory=efficiency-static", "--logger", "console;verbosity=normal");
     }
 
     [OneTimeTearDown]
@@ -99,5 +103,25 @@ public sealed class TestAdapterPackageTests
         {
             Assert.That(output, Does.Match(@"Passed:\s+2\b"), output);
             Assert.That(output, Does.Match(@"Failed:\s+1\b"), output);
+        });
+
+    [Test]
+    public void The_generated_tests_are_listed_without_running_them() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Does.Contain("The following Tests are available:"), listed);
+            Assert.That(listed, Does.Match(@"within/tiny \[static\]"));
+            Assert.That(listed, Does.Match(@"within/tiny \[cpu\]"));
+            Assert.That(listed, Does.Match(@"over/tiny \[static\]"));
+        });
+
+    [Test]
+    public void A_category_filter_runs_only_the_tests_of_that_category() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(filtered, Does.Match(@"Passed within/tiny \[static\]"), filtered);
+            Assert.That(filtered, Does.Match(@"Failed over/tiny \[static\]"));
+            Assert.That(filtered, Does.Not.Contain("[cpu]"));
+            Assert.That(filtered, Does.Match(@"Total tests:\s+2\b"));
         });
 }

@@ -118,6 +118,7 @@ public static class RuntimeGate
             var profileName = profile?.Name ?? "no profile";
             options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] batch {batch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "as bound"} on {provider.Provider}");
             RuntimeReport report;
+            IReadOnlyList<BudgetVerdict> verdicts;
             try
             {
                 var measuredCase = new MeasurementCase(model.Name, OnnxModel.Load(model.ResolvedPath), EffectiveBudgets.Bindings(spec, model), provider,
@@ -130,7 +131,7 @@ public static class RuntimeGate
                     GridIntensity = profile?.GridIntensity?.Value,
                     Inputs = options.Inputs,
                 };
-                report = measurer.Measure(measuredCase);
+                (report, verdicts) = SettledMeasurement.Measure(measurer, measuredCase, atBatch, options.Progress);
             }
             catch (EfficiencyException e)
             {
@@ -139,7 +140,6 @@ public static class RuntimeGate
             }
 
             diagnostics.AddRange(report.Warnings);
-            var verdicts = RuntimeBudgetEvaluator.Evaluate(report, atBatch);
             diagnostics.AddRange(verdicts.Select(RuntimeBudgetEvaluator.Diagnose).OfType<Diagnostic>());
             yield return new RuntimeCase(spec.Path, model.Name, profile, report, verdicts);
         }

@@ -36,6 +36,12 @@ public sealed class RuntimeMeasurer
         this.progress = progress;
     }
 
+    /// <summary>The measurement method's knobs this measurer uses.</summary>
+    public MeasurementOptions Options => options;
+
+    /// <summary>The same measurer, meters and progress included, with other knobs (a longer time cap when re-measuring).</summary>
+    public RuntimeMeasurer With(MeasurementOptions other) => new(other, energy, gpuMemory, progress);
+
     public RuntimeReport Measure(MeasurementCase measured)
     {
         ArgumentNullException.ThrowIfNull(measured);
@@ -95,6 +101,8 @@ public sealed class RuntimeMeasurer
             indicators.OrderBy(i => order[i.Name]).ToList(), samples.WarmupRuns, samples.Elapsed, warnings)
         {
             LatencySamples = RuntimeReport.Keep(samples.Milliseconds),
+            Confidence = options.Confidence,
+            TargetRelativeHalfWidth = options.RelativeHalfWidth,
         };
     }
 

@@ -57,6 +57,11 @@ public sealed record RuntimeReport(
 
         return kept;
     }
+    /// <summary>Confidence level of every interval in the report.</summary>
+    public double Confidence { get; init; } = Measurement.MeasurementOptions.Default.Confidence;
+
+    /// <summary>The interval half-width, relative to the estimate, that sampling aimed for on the watched statistics.</summary>
+    public double TargetRelativeHalfWidth { get; init; } = Measurement.MeasurementOptions.Default.RelativeHalfWidth;
 
     public MeasuredIndicator this[string name] => Indicators.FirstOrDefault(i => i.Name == name)
         ?? throw new KeyNotFoundException($"runtime indicator '{name}' is not in the report");

@@ -39,6 +39,8 @@ public static class RuntimeReportJson
             ["graph_optimization"] = report.Settings.OptimizationName,
             ["warmup_runs"] = report.WarmupRuns,
             ["elapsed_s"] = report.Elapsed.TotalSeconds,
+            ["confidence"] = report.Confidence,
+            ["target_relative_half_width"] = report.TargetRelativeHalfWidth,
             ["indicators"] = new JsonArray(report.Indicators.Select(Indicator).ToArray<JsonNode?>()),
             ["warnings"] = new JsonArray(report.Warnings.Select(w => (JsonNode?)JsonValue.Create(w.ToString())).ToArray()),
         };
