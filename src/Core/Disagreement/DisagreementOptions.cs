@@ -10,7 +10,9 @@ public sealed record DisagreementOptions
 
     /// <summary>
     /// Measured values without an interval (one observation: <c>cold_start</c>, <c>peak_memory</c>, <c>latency.max</c>,
-    /// <c>energy</c>) tie within this wider fraction, because a single reading's noise is unknown.
+    /// <c>energy</c>, <c>gpu_memory</c>) tie within this fraction. Infinite by default: one reading's noise is unknown
+    /// (a process's resident high-water mark, for one, depends on what ran before), so such values are ranked and
+    /// shown but never order two models on their own.
     /// </summary>
-    public double SingleObservationMargin { get; init; } = 0.25;
+    public double SingleObservationMargin { get; init; } = double.PositiveInfinity;
 }

@@ -3,7 +3,7 @@ namespace EfficiencyMisnomer.Disagreement;
 /// <summary>How the cost indicators of one spec rank its models, how far the rankings agree, and which pairs of models they order both ways.</summary>
 /// <param name="Spec">The spec's name.</param>
 /// <param name="Rankings">One ranking per indicator key, static keys first, in catalogue order.</param>
-/// <param name="Correlations">Kendall's tau-b of every pair of rankings that share at least one pair of models.</param>
+/// <param name="Correlations">Kendall's tau-b of every pair of rankings that both order at least one common pair of models (tau is undefined otherwise).</param>
 /// <param name="Flips">The pairs of models that some indicators favour one way and others the other way.</param>
 public sealed record DisagreementReport(string Spec, IReadOnlyList<IndicatorRanking> Rankings, IReadOnlyList<RankCorrelation> Correlations, IReadOnlyList<OrderFlip> Flips)
 {
@@ -28,7 +28,7 @@ public sealed record IndicatorRanking(string Key, string Indicator, string? Prof
 /// </summary>
 public sealed record RankedModel(string Model, double Value, int Rank);
 
-/// <summary>Kendall's tau-b between two rankings over the pairs of models both rank; NaN when one of them ties every pair.</summary>
+/// <summary>Kendall's tau-b between two rankings over the pairs of models both rank.</summary>
 /// <param name="First">The first ranking's key.</param>
 /// <param name="Second">The second ranking's key.</param>
 /// <param name="KendallTau">From -1 (reversed) through 0 (unrelated) to 1 (the same order).</param>

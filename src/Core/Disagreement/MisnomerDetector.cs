@@ -109,9 +109,10 @@ public static class MisnomerDetector
                     }
                 }
 
-                if (first.Count > 0)
+                var tau = first.Count > 0 ? KendallTau.TauB(first, second) : double.NaN;
+                if (!double.IsNaN(tau))
                 {
-                    correlations.Add(new RankCorrelation(series[i].Key, series[j].Key, KendallTau.TauB(first, second), first.Count));
+                    correlations.Add(new RankCorrelation(series[i].Key, series[j].Key, tau, first.Count));
                 }
             }
         }

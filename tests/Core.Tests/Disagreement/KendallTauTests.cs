@@ -32,7 +32,12 @@ public sealed class KendallTauTests
     }
 
     [Test]
-    public void A_ranking_that_ties_every_pair_has_no_tau() => Assert.That(Tau(new[] { 1.0, 2, 3 }, new[] { 5.0, 5, 5 }), Is.NaN);
+    public void A_ranking_that_ties_every_pair_has_no_correlation()
+    {
+        var models = new[] { Model("a", ("params", 1), ("macs", 5)), Model("b", ("params", 2), ("macs", 5)), Model("c", ("params", 3), ("macs", 5)) };
+        Assert.That(MisnomerDetector.Analyze(Spec(models)).Correlations, Is.Empty);
+        Assert.That(KendallTau.TauB(new[] { -1, -1, -1 }, new[] { 0, 0, 0 }), Is.NaN);
+    }
 
     [Test]
     public void Pairs_count_only_models_both_rankings_hold()

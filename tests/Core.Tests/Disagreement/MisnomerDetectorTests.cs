@@ -129,14 +129,27 @@ public sealed class MisnomerDetectorTests
     }
 
     [Test]
-    public void Single_observations_need_a_wide_difference_to_order()
+    public void Single_observations_never_order_by_default()
+    {
+        var spec = Spec(
+            Model("a", ("params", 1e6)).WithRun(Run(("peak_memory", 10e6, 10e6, 10e6), ("cold_start", 0.050, 0.050, 0.050))),
+            Model("b", ("params", 2e6)).WithRun(Run(("peak_memory", 1e6, 1e6, 1e6), ("cold_start", 0.030, 0.030, 0.030))));
+
+        var report = MisnomerDetector.Analyze(spec);
+
+        Assert.That(report.Flips, Is.Empty, "one reading of 10x less memory may be noise");
+        Assert.That(report.Rankings.Single(r => r.Indicator == "peak_memory").Models.Select(m => (m.Model, m.Rank)), Is.EqualTo(new[] { ("b", 1), ("a", 1) }));
+    }
+
+    [Test]
+    public void Single_observations_order_beyond_a_margin_when_asked()
     {
         var spec = Spec(
             Model("a", ("params", 1e6)).WithRun(Run(("peak_memory", 10e6, 10e6, 10e6), ("cold_start", 0.050, 0.050, 0.050))),
             Model("b", ("params", 2e6)).WithRun(Run(("peak_memory", 8.5e6, 8.5e6, 8.5e6), ("cold_start", 0.030, 0.030, 0.030))));
 
-        var flip = MisnomerDetector.Analyze(spec).Flips.Single();
+        var flip = MisnomerDetector.Analyze(spec, DisagreementOptions.Default with { SingleObservationMargin = 0.25 }).Flips.Single();
 
-        Assert.That(flip.FavourSecond.Select(d => d.Key), Is.EqualTo(new[] { "cold_start @ ci-cpu b1" }), "15% less peak memory in one reading is within its noise");
+        Assert.That(flip.FavourSecond.Select(d => d.Key), Is.EqualTo(new[] { "cold_start @ ci-cpu b1" }), "15% less peak memory is within the margin, 40% less cold start is not");
     }
 }
