@@ -29,7 +29,7 @@ public static class RankedIndicators
 
     private static readonly HashSet<string> Counts = new(StringComparer.Ordinal)
     {
-        "params", "macs", "flops", "activations", "activations_all", "depth", "training_flops",
+        "params", "macs", "flops", "activations", "activations_all", "training_flops",
     };
 
     /// <summary>How <paramref name="indicator"/> counts as cheaper; null when it is not ranked.</summary>

@@ -16,6 +16,13 @@ public static class DisagreementGate
 
     private const string Advice = "no single indicator ranks these models; compare them on every indicator shown, or set 'disagreement: off' to accept the trade-off";
 
+    /// <summary>Analyzes the results of <paramref name="spec"/> and applies the spec's <c>disagreement</c> setting.</summary>
+    public static DisagreementGateResult Evaluate(SpecResults results, Spec spec, DisagreementOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Evaluate(results, spec.Disagreement, options);
+    }
+
     /// <summary>Analyzes the spec and applies its mode. <paramref name="mode"/> carries where the <c>disagreement</c> key is written (the spec's start when absent).</summary>
     public static DisagreementGateResult Evaluate(SpecResults spec, Located<DisagreementMode> mode, DisagreementOptions? options = null)
     {

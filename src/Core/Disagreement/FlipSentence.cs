@@ -28,13 +28,9 @@ internal static class FlipSentence
             previousBare = bare;
         }
 
+        var named = phrases.Count == 1 ? phrases[0] : string.Join(", ", phrases.Take(phrases.Count - 1)) + " and " + phrases[^1];
         var rest = differences.Count - Named;
-        if (rest > 0)
-        {
-            phrases.Add(string.Create(CultureInfo.InvariantCulture, $"{rest} more {(rest == 1 ? "indicator" : "indicators")}"));
-        }
-
-        return phrases.Count == 1 ? phrases[0] : string.Join(", ", phrases.Take(phrases.Count - 1)) + " and " + phrases[^1];
+        return rest > 0 ? named + string.Create(CultureInfo.InvariantCulture, $" (and by {rest} more {(rest == 1 ? "indicator" : "indicators")})") : named;
     }
 
     /// <summary>The phrase for one difference, and whether it is a bare amount ("6% more macs") that may need a verb.</summary>
@@ -54,7 +50,7 @@ internal static class FlipSentence
         var less = RankedIndicators.IsCount(series.Indicator) ? "fewer" : "less";
         // "50% fewer" reads better than "2× fewer", "3× more" better than "200% more".
         var amount = ratio >= (cheaper ? 4 : 2) ? Times(ratio) : Percent(cheaper ? 1 - (1 / ratio) : ratio - 1);
-        return ($"{amount} {(cheaper ? less : "more")} {series.Key}", true);
+        return ($"{amount} {(cheaper ? less : "more")} {series.Indicator}{where}", true);
     }
 
     private static string Times(double ratio) => double.IsInfinity(ratio)

@@ -69,4 +69,28 @@ public sealed class DisagreementGateTests
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.Passed, Is.True);
     }
+
+    [Test]
+    public void A_loaded_spec_supplies_its_mode_and_the_key_location()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "misnomer-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var path = Path.Combine(folder, "case.yaml");
+            File.Copy(Path.Combine(RepositoryRoot.Path, "specs", "models", "tiny-cnn.onnx"), Path.Combine(folder, "shared.onnx"));
+            File.WriteAllText(path, "name: case\nmodels:\n  shared: { path: shared.onnx }\ndisagreement: error\n");
+            var loaded = SpecLoader.Load(path);
+            Assert.That(loaded.Spec, Is.Not.Null, string.Join("; ", loaded.Diagnostics));
+            var spec = loaded.Spec!;
+
+            var result = DisagreementGate.Evaluate(Flipping(), spec);
+
+            Assert.That(result.Diagnostics.Single().ToString(), Does.StartWith($"{path}(4,15): error EM4201: spec 'case': shared has 50% fewer params"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

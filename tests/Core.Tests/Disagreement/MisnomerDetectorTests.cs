@@ -152,4 +152,18 @@ public sealed class MisnomerDetectorTests
 
         Assert.That(flip.FavourSecond.Select(d => d.Key), Is.EqualTo(new[] { "cold_start @ ci-cpu b1" }), "15% less peak memory is within the margin, 40% less cold start is not");
     }
+
+    [Test]
+    public void A_sentence_names_three_indicators_per_side_and_counts_the_rest()
+    {
+        var spec = Spec(
+            Model("a", ("params", 100), ("macs", 500), ("flops", 1000), ("depth", 50), ("activations", 70), ("memory_access", 90)).WithRun(Run(("cost", 2.0, 1.9, 2.1))),
+            Model("b", ("params", 400), ("macs", 100), ("flops", 250), ("depth", 20), ("activations", 50), ("memory_access", 80)).WithRun(Run(("cost", 4.0, 3.9, 4.1))));
+
+        var flip = MisnomerDetector.Analyze(spec).Flips.Single();
+
+        Assert.That(flip.Sentence, Is.EqualTo(
+            "a has 4× fewer params and 50% less cost (cost @ ci-cpu b1) than b but 5× more macs, 4× more flops and 2.5× more depth (and by 2 more indicators)"));
+        Assert.That(flip.FavourSecond.Select(d => d.Key), Is.EqualTo(new[] { "macs", "flops", "depth", "activations", "memory_access" }));
+    }
 }
