@@ -6,10 +6,22 @@
 //   mlp: LAYERS (default 6) of MatMul by a random [WIDTH,WIDTH] weight (default 512) then Relu, on an input
 //     [ROWS,WIDTH] (default 64): a model whose inference time scales with LAYERS × WIDTH² × ROWS, sized by
 //     trial to about 3 ms on one core (bench/p50-verdict-time.sh).
+// usage: model-writer case-studies OUTDIR
+//   the models of specs/case-studies/*.yaml, seeded random weights (specs/case-studies/generate.sh).
 using EfficiencyMisnomer.ModelBuilder;
 using EfficiencyMisnomer.Onnx;
 
-const string Usage = "usage: model-writer MODEL_PATH [llama-7b|matmul-64|mlp [LAYERS WIDTH ROWS]]";
+const string Usage = "usage: model-writer MODEL_PATH [llama-7b|matmul-64|mlp [LAYERS WIDTH ROWS]] | model-writer case-studies OUTDIR";
+if (args is ["case-studies", var folder])
+{
+    foreach (var written in CaseStudies.Write(folder))
+    {
+        Console.WriteLine($"{written}: {new FileInfo(written).Length} bytes");
+    }
+
+    return 0;
+}
+
 var kind = args.Length >= 2 ? args[1] : "llama-7b";
 if (args.Length < 1 || kind is not ("llama-7b" or "matmul-64" or "mlp") || (kind != "mlp" && args.Length > 2) || (kind == "mlp" && args.Length is not (2 or 5)))
 {

@@ -85,9 +85,11 @@ public static class ErrorCodes
 
     // EM41xx: results documents and reports.
     public const string ResultsUnreadable = "EM4101";
+    public const string ResultsConflict = "EM4120";
     public const string ResultsUnwritable = "EM4130";
 
     // EM42xx: the misnomer detector (indicators that disagree).
+    public const string IndicatorsDisagree = "EM4201";
 
     // EM90xx: the command line.
     public const string InvalidArgument = "EM9001";
