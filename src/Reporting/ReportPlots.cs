@@ -100,7 +100,7 @@ public static class ReportPlots
     private static PlotModel Model(string title)
     {
         var model = new PlotModel { Title = title, TitleFontSize = 13, DefaultFont = "sans-serif", Background = OxyColors.White, PlotMargins = new OxyThickness(70, double.NaN, 20, double.NaN) };
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.BottomRight, LegendBackground = OxyColor.FromAColor(200, OxyColors.White) });
+        model.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.TopCenter, LegendOrientation = LegendOrientation.Horizontal });
         return model;
     }
 
@@ -112,8 +112,9 @@ public static class ReportPlots
         Axis axis = logarithmic ? new LogarithmicAxis() : new LinearAxis();
         axis.Position = position;
         axis.Title = title;
+        // Room on the right for the label of the costliest model.
         axis.MinimumPadding = 0.1;
-        axis.MaximumPadding = 0.1;
+        axis.MaximumPadding = position == AxisPosition.Bottom ? 0.3 : 0.1;
         axis.LabelFormatter = v => ResultValue.Format(v, unit);
         return axis;
     }

@@ -19,7 +19,7 @@ internal static class SampleResults
             {
                 Model(Models[0], 0.781, 5.7e6, 1.26e9, 0.0031, new VerdictResult("budget", "params", "pass", "params within max 100 M", "specs/vit.yaml(7,20)", Measured: 5.7e6, Reference: 100e6)),
                 Model(Models[1], 0.779, 22e6, 1.25e9, 0.0012, new VerdictResult("budget", "params", "fail", "params 22 M is over max 20 M", "specs/vit.yaml(7,20)", Measured: 22e6, Reference: 20e6)),
-                Model(Models[2], 0.761, 25.6e6, 4.1e9, 0.0040, new VerdictResult("regression", "latency.p50", "regressed", "latency.p50 4 ms is 25% slower than the baseline 3.2 ms", null, "ci-cpu", 1, 0.0040, 0.0032)),
+                Model(Models[2], 0.761, 25.6e6, 4.1e9, 0.0040, new VerdictResult("regression", "latency.p50", "regressed", "latency.p50 4 ms is 25% slower than the baseline 3.2 ms", null, "ci-cpu", 1, 4.0, 3.2)),
                 Model(Models[3], 0.700, 3e6, 2e9, 0.0025),
             }),
         });
