@@ -71,7 +71,7 @@ public static class ReportPlots
         var title = $"{metric} against {cost.Title}";
         var model = Model(title);
         model.Axes.Add(Axis(AxisPosition.Bottom, cost.Title + " (lower is cheaper)", points.Select(p => p.Cost), cost.Unit));
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = metric, MinimumPadding = 0.1, MaximumPadding = 0.1 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = metric, MinimumPadding = 0.1, MaximumPadding = 0.1, AxisTitleDistance = 12 });
 
         var frontier = ParetoFrontier.Of(points);
         var line = new LineSeries { Title = "Pareto frontier", Color = Frontier, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 5, MarkerFill = Frontier };
@@ -99,8 +99,8 @@ public static class ReportPlots
 
     private static PlotModel Model(string title)
     {
-        var model = new PlotModel { Title = title, TitleFontSize = 13, DefaultFont = "sans-serif", Background = OxyColors.White, PlotMargins = new OxyThickness(70, double.NaN, 20, double.NaN) };
-        model.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.TopCenter, LegendOrientation = LegendOrientation.Horizontal });
+        var model = new PlotModel { Title = title, TitleFontSize = 13, DefaultFont = "sans-serif", Background = OxyColors.White };
+        model.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.TopCenter, LegendOrientation = LegendOrientation.Horizontal, LegendItemSpacing = 30, LegendPadding = 12 });
         return model;
     }
 
@@ -116,6 +116,7 @@ public static class ReportPlots
         axis.MinimumPadding = 0.1;
         axis.MaximumPadding = position == AxisPosition.Bottom ? 0.3 : 0.1;
         axis.LabelFormatter = v => ResultValue.Format(v, unit);
+        axis.AxisTitleDistance = 12; // the exporter measures text narrower than browsers draw it
         return axis;
     }
 
