@@ -93,6 +93,20 @@ public sealed class ReportCommandTests
     }
 
     [Test]
+    public void A_document_with_members_left_out_reports_blanks()
+    {
+        var sparse = Path.Combine(folder, "sparse.json");
+        File.WriteAllText(sparse, """
+            { "format": "efficiency-misnomer/results@1", "created": "2026-11-30T10:00:00+00:00",
+              "specs": [ { "name": "s", "path": "s.yaml", "models": [ { "name": "m" } ] } ] }
+            """);
+        var (code, stdout, stderr) = CliRunner.Run("report", sparse, "--html", Path.Combine(folder, "r.html"), "--bmf", Path.Combine(folder, "b.json"));
+        Assert.That(code, Is.EqualTo(MisnomerCli.Success), stderr);
+        Assert.That(File.ReadAllText(Path.Combine(folder, "r.html")), Does.Contain("<th>m</th>"));
+        Assert.That(File.ReadAllText(Path.Combine(folder, "b.json")).Trim(), Is.EqualTo("{}"));
+    }
+
+    [Test]
     public void An_unwritable_output_is_EM4102_naming_the_file()
     {
         var target = Path.Combine(folder, "no-such-folder", "report.html");
