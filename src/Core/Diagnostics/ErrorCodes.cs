@@ -85,6 +85,7 @@ public static class ErrorCodes
 
     // EM41xx: results documents and reports.
     public const string ResultsUnreadable = "EM4101";
+    public const string ReportUnwritable = "EM4102";
     public const string ResultsConflict = "EM4120";
     public const string ResultsUnwritable = "EM4130";
 

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using EfficiencyMisnomer.Reporting;
+using EfficiencyMisnomer.Reports.Results;
+using EfficiencyMisnomer.Results;
+
+namespace EfficiencyMisnomer.Cli;
+
+/// <summary>
+/// <c>misnomer report RESULTS... [--markdown FILE] [--html FILE] [--bmf FILE]</c>: reports made from results
+/// documents, without measuring again. Several documents are united first. With no output option the Markdown
+/// goes to standard output; when <c>GITHUB_STEP_SUMMARY</c> names a file, the Markdown is appended to it too.
+/// </summary>
+internal static class ReportCommand
+{
+    /// <summary>The variable GitHub Actions sets to the file a job step's summary is appended to.</summary>
+    public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var inputs = new Argument<string[]>("results") { Description = "Results documents (JSON, from `misnomer run --results` or `check --results`).", Arity = ArgumentArity.OneOrMore };
+        var markdown = new Option<string?>("--markdown") { Description = "Write the Markdown report (for a pull-request comment) to this file." };
+        var html = new Option<string?>("--html") { Description = "Write the HTML report (one self-contained page with plots) to this file." };
+        var bmf = new Option<string?>("--bmf") { Description = "Write every indicator in Bencher Metric Format (JSON) to this file." };
+
+        var command = new Command("report", "Report every indicator of every model side by side, verdicts, baseline deltas and disagreements, from results documents.")
+        {
+            inputs, markdown, html, bmf,
+        };
+        command.SetAction(result =>
+        {
+            var documents = result.GetValue(inputs)!.Select(ResultsJson.Read).ToList();
+            var report = ResultsReport.Build(ResultsUnion.Unite(documents));
+            var text = ResultsMarkdown.Render(report);
+            var outputs = new (string? Path, Func<string> Render)[]
+            {
+                (result.GetValue(markdown), () => text),
+                (result.GetValue(html), () => HtmlReport.Render(report)),
+                (result.GetValue(bmf), () => ResultsBmf.Write(report.Results)),
+            };
+            foreach (var (path, render) in outputs.Where(o => o.Path is not null))
+            {
+                ReportFile.Write(path!, render());
+                stderr.WriteLine($"wrote {path}");
+            }
+
+            if (outputs.All(o => o.Path is null))
+            {
+                stdout.Write(text);
+            }
+
+            if (Environment.GetEnvironmentVariable(StepSummaryVariable) is { Length: > 0 } summary)
+            {
+                ReportFile.Append(summary, text + Environment.NewLine);
+            }
+
+            return MisnomerCli.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using EfficiencyMisnomer.Disagreement;
+using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Results;
+
+namespace EfficiencyMisnomer.Reports.Results;
+
+/// <summary>
+/// The content of a report made from a results document, independent of its rendering (Markdown, HTML):
+/// per spec, tables of every indicator of every model, verdicts, baseline deltas and disagreements, and the
+/// machines measured on.
+/// </summary>
+public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<SpecReport> Specs, ReportTable Machines)
+{
+    /// <summary>The text of a value that is not available, followed by its reason.</summary>
+    public const string Unavailable = "n/a";
+
+    private static readonly string[] VerdictHeader = { "status", "model", "kind", "indicator", "setup", "message", "location" };
+    private static readonly string[] MachineHeader = { "machine", "summary" };
+    private static readonly string[] RankingHeader = { "indicator", "order" };
+    private static readonly string[] DeltaHeader = { "model", "indicator", "setup", "baseline", "now", "change", "status" };
+
+    /// <summary>Builds the report; <paramref name="analyze"/> finds disagreements (the misnomer detector unless given).</summary>
+    public static ResultsReport Build(EfficiencyResults results, Func<SpecResults, DisagreementReport>? analyze = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        analyze ??= MisnomerDetector.Analyze;
+        var specs = results.Specs.Select(s => Spec(s, analyze(s))).ToList();
+        var machines = new ReportTable(
+            "",
+            MachineHeader,
+            results.Machines.Select(m => (IReadOnlyList<string>)new[] { m.Id, m.Summary }).ToList());
+        return new ResultsReport(results, specs, machines);
+    }
+
+    /// <summary>Where a verdict applies: <c>static</c>, or the profile and batch of a runtime one.</summary>
+    public static string Setup(string? profile, int? batch) =>
+        profile is null ? "static" : batch is { } b ? $"{profile}, batch {b.ToString(CultureInfo.InvariantCulture)}" : profile;
+
+    private static SpecReport Spec(SpecResults spec, DisagreementReport disagreement)
+    {
+        var (rankings, correlations) = Disagreements(disagreement);
+        var (verdicts, attention) = Verdicts(spec);
+        return new SpecReport(spec, StaticTable(spec), RuntimeTables(spec), verdicts, attention, Deltas(spec), rankings, correlations, disagreement);
+    }
+
+    private static ReportTable StaticTable(SpecResults spec)
+    {
+        var header = new List<string> { "indicator", "unit" };
+        header.AddRange(spec.Models.Select(m => m.Name));
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var metric in spec.Models.SelectMany(m => m.Quality.Keys).Distinct(StringComparer.Ordinal))
+        {
+            var row = new List<string> { metric, "quality" };
+            row.AddRange(spec.Models.Select(m => m.Quality.TryGetValue(metric, out var q) ? q.ToString("0.####", CultureInfo.InvariantCulture) : ""));
+            rows.Add(row);
+        }
+
+        var names = Ordered(spec.Models.SelectMany(m => m.Static).Select(i => i.Name), IndicatorCatalog.StaticNames);
+        foreach (var name in names)
+        {
+            var results = spec.Models.Select(m => m.StaticIndicator(name)).ToList();
+            var row = new List<string> { name, results.FirstOrDefault(r => r is not null)?.Unit ?? "" };
+            row.AddRange(results.Select(Cell));
+            rows.Add(row);
+        }
+
+        return new ReportTable("Quality and static indicators", header, rows);
+    }
+
+    private static List<ReportTable> RuntimeTables(SpecResults spec)
+    {
+        var tables = new List<ReportTable>();
+        var setups = spec.Models.SelectMany(m => m.Runtime).Select(r => (r.Machine, r.Profile, r.Batch)).Distinct().ToList();
+        foreach (var (machine, profile, batch) in setups)
+        {
+            var measured = spec.Models
+                .Select(m => (Model: m, Run: m.Runtime.LastOrDefault(r => r.Machine == machine && r.Profile == profile && r.Batch == batch)))
+                .Where(p => p.Run is not null)
+                .ToList();
+            var header = new List<string> { "indicator", "unit" };
+            header.AddRange(measured.Select(p => p.Model.Name));
+            var rows = new List<IReadOnlyList<string>>();
+            foreach (var name in Ordered(measured.SelectMany(p => p.Run!.Indicators).Select(i => i.Name), IndicatorCatalog.RuntimeNames))
+            {
+                var results = measured.Select(p => p.Run!.Indicator(name)).ToList();
+                var row = new List<string> { name, results.FirstOrDefault(r => r is not null)?.Unit ?? "" };
+                row.AddRange(results.Select(Cell));
+                rows.Add(row);
+            }
+
+            var providers = string.Join("/", measured.Select(p => p.Run!.Provider).Distinct(StringComparer.Ordinal));
+            tables.Add(new ReportTable($"Runtime: profile {profile}, batch {batch.ToString(CultureInfo.InvariantCulture)}, machine {machine} ({providers})", header, rows));
+        }
+
+        return tables;
+    }
+
+    private static (ReportTable Table, int Attention) Verdicts(SpecResults spec)
+    {
+        var sorted = VerdictOrder.Sort(spec).ToList();
+        var rows = sorted.Select(p => (IReadOnlyList<string>)new[]
+        {
+            p.Verdict.Status, p.Model.Name, p.Verdict.Kind, p.Verdict.Indicator, Setup(p.Verdict.Profile, p.Verdict.Batch),
+            p.Verdict.Message, p.Verdict.Location ?? "",
+        }).ToList();
+        return (new ReportTable("Verdicts", VerdictHeader, rows), sorted.Count(p => VerdictOrder.NeedsAttention(p.Verdict.Status)));
+    }
+
+    private static ReportTable? Deltas(SpecResults spec)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (model, verdict) in VerdictOrder.Sort(spec))
+        {
+            if (verdict.Kind != "regression" || verdict.Measured is not { } now || verdict.Reference is not { } baseline)
+            {
+                continue;
+            }
+
+            var unit = UnitOf(model, verdict);
+            rows.Add(new[]
+            {
+                model.Name, verdict.Indicator, Setup(verdict.Profile, verdict.Batch),
+                ResultValue.Format(baseline, unit, 4), ResultValue.Format(now, unit, 4), ResultValue.Change(now, baseline), verdict.Status,
+            });
+        }
+
+        return rows.Count == 0 ? null : new ReportTable("Against the baseline", DeltaHeader, rows);
+    }
+
+    private static (ReportTable? Rankings, ReportTable? Correlations) Disagreements(DisagreementReport report)
+    {
+        var rankings = report.Rankings.Count == 0 ? null : new ReportTable(
+            "Models by each indicator, cheapest first",
+            RankingHeader,
+            report.Rankings.Select(r => (IReadOnlyList<string>)new[] { r.Key, string.Join(", ", r.Models.OrderBy(m => m.Rank).Select(m => m.Model)) }).ToList());
+
+        // Only indicators that some other indicator does not fully agree with: a matrix of 1s says nothing.
+        var keys = report.Rankings.Select(r => r.Key)
+            .Where(k => report.Correlations.Any(c => (c.First == k || c.Second == k) && c.KendallTau < 1))
+            .ToList();
+        if (keys.Count == 0)
+        {
+            return (rankings, null);
+        }
+
+        var header = new List<string> { "Kendall tau" };
+        header.AddRange(keys);
+        var rows = keys.Select(row =>
+        {
+            var cells = new List<string> { row };
+            cells.AddRange(keys.Select(column => row == column ? "1" : Tau(report, row, column)));
+            return (IReadOnlyList<string>)cells;
+        }).ToList();
+        return (rankings, new ReportTable("Rank agreement between indicators (Kendall tau; 1 = same order, -1 = reversed)", header, rows));
+    }
+
+    private static string Tau(DisagreementReport report, string first, string second)
+    {
+        var correlation = report.Correlations.FirstOrDefault(c => (c.First == first && c.Second == second) || (c.First == second && c.Second == first));
+        return correlation is null ? "" : correlation.KendallTau.ToString("0.00", CultureInfo.InvariantCulture);
+    }
+
+    private static string UnitOf(ModelResults model, VerdictResult verdict)
+    {
+        var measured = verdict.Profile is null
+            ? model.StaticIndicator(verdict.Indicator)
+            : model.Runtime.Where(r => r.Profile == verdict.Profile && (verdict.Batch is null || r.Batch == verdict.Batch))
+                .Select(r => r.Indicator(verdict.Indicator)).FirstOrDefault(i => i is not null);
+        return measured?.Unit ?? IndicatorCatalog.Find(verdict.Indicator)?.Unit ?? "";
+    }
+
+    private static string Cell(IndicatorResult? result)
+    {
+        if (result is null)
+        {
+            return "";
+        }
+
+        if (result.Value is not { } value)
+        {
+            return result.Note is { Length: > 0 } note ? $"{Unavailable} ({note})" : Unavailable;
+        }
+
+        var text = ResultValue.WithInterval(value, result.Lower, result.Upper, result.Unit);
+        return result.Stable ? text : text + " unstable";
+    }
+
+    /// <summary>Names in catalogue order, then any the catalogue does not know in document order.</summary>
+    private static List<string> Ordered(IEnumerable<string> present, IEnumerable<string> catalogue)
+    {
+        var set = present.Distinct(StringComparer.Ordinal).ToList();
+        var ordered = catalogue.Where(set.Contains).ToList();
+        ordered.AddRange(set.Where(n => !ordered.Contains(n)));
+        return ordered;
+    }
+}

@@ -1,0 +1,25 @@
+using EfficiencyMisnomer.Disagreement;
+using EfficiencyMisnomer.Results;
+
+namespace EfficiencyMisnomer.Reports.Results;
+
+/// <summary>What a report shows of one spec: every indicator of every model side by side, verdicts, baseline deltas and disagreements.</summary>
+/// <param name="Spec">The spec's results.</param>
+/// <param name="Indicators">Quality metrics and static indicators (rows) of every model (columns).</param>
+/// <param name="Runtime">One table per machine, profile and batch: runtime indicators (rows) of the models measured there (columns).</param>
+/// <param name="Verdicts">Status, model, indicator, setup, message and location of every verdict, those that need attention first.</param>
+/// <param name="AttentionCount">How many of <see cref="Verdicts"/> rows (the first ones) need attention.</param>
+/// <param name="BaselineDeltas">Regression verdicts with their baseline value, now and the relative change; null when there are none.</param>
+/// <param name="Rankings">The models in order of each indicator, cheapest first.</param>
+/// <param name="Correlations">Kendall's tau between the rankings of indicators that do not all agree; null when every ranking agrees.</param>
+/// <param name="Disagreement">The detector's findings; its flip sentences are listed as they are.</param>
+public sealed record SpecReport(
+    SpecResults Spec,
+    ReportTable Indicators,
+    IReadOnlyList<ReportTable> Runtime,
+    ReportTable Verdicts,
+    int AttentionCount,
+    ReportTable? BaselineDeltas,
+    ReportTable? Rankings,
+    ReportTable? Correlations,
+    DisagreementReport Disagreement);
