@@ -28,8 +28,8 @@ internal static class ReportCommand
         };
         command.SetAction(result =>
         {
-            var documents = result.GetValue(inputs)!.Select(ResultsJson.Read).ToList();
-            var report = ResultsReport.Build(ResultsUnion.Unite(documents));
+            var paths = result.GetValue(inputs)!;
+            var report = ResultsReport.Build(ResultsMerger.Merge(paths.Select(ResultsJson.Read).ToList(), paths));
             var text = ResultsMarkdown.Render(report);
             var outputs = new (string? Path, Func<string> Render)[]
             {

@@ -91,8 +91,54 @@ public static class ResultsJson
             throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{source}: results format '{document.Format}' is not supported; this version reads {EfficiencyResults.Format}");
         }
 
-        return new EfficiencyResults(document.Created, document.Machines ?? Array.Empty<MachineResults>(), document.Specs ?? Array.Empty<SpecResults>());
+        return Complete(new EfficiencyResults(document.Created, document.Machines ?? Array.Empty<MachineResults>(), document.Specs ?? Array.Empty<SpecResults>()));
     }
+
+    /// <summary>
+    /// The document with every member a hand-written file left out present and empty (JSON readers leave a
+    /// missing member null), so that a report of a sparse document shows blanks instead of failing.
+    /// </summary>
+    private static EfficiencyResults Complete(EfficiencyResults document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document with
+        {
+            Machines = (document.Machines ?? Array.Empty<MachineResults>())
+                .Select(m => m with { Id = m.Id ?? "", Summary = m.Summary ?? "", Facts = m.Facts ?? new Dictionary<string, string>() })
+                .ToList(),
+            Specs = (document.Specs ?? Array.Empty<SpecResults>()).Select(s => s with
+            {
+                Name = s.Name ?? "",
+                Path = s.Path ?? "",
+                Disagreement = s.Disagreement ?? "",
+                Models = (s.Models ?? Array.Empty<ModelResults>()).Select(Complete).ToList(),
+            }).ToList(),
+        };
+    }
+
+    private static ModelResults Complete(ModelResults model) => model with
+    {
+        Name = model.Name ?? "",
+        Path = model.Path ?? "",
+        Quality = model.Quality ?? new Dictionary<string, double>(),
+        Static = (model.Static ?? Array.Empty<IndicatorResult>()).Select(Complete).ToList(),
+        Runtime = (model.Runtime ?? Array.Empty<RuntimeResults>()).Select(r => r with
+        {
+            Machine = r.Machine ?? "",
+            Profile = r.Profile ?? "",
+            Provider = r.Provider ?? "",
+            Settings = r.Settings ?? new Dictionary<string, string>(),
+            Indicators = (r.Indicators ?? Array.Empty<IndicatorResult>()).Select(Complete).ToList(),
+            LatencySamples = r.LatencySamples ?? Array.Empty<double>(),
+            Warnings = r.Warnings ?? Array.Empty<string>(),
+        }).ToList(),
+        Verdicts = (model.Verdicts ?? Array.Empty<VerdictResult>())
+            .Select(v => v with { Kind = v.Kind ?? "", Indicator = v.Indicator ?? "", Status = v.Status ?? "", Message = v.Message ?? "" })
+            .ToList(),
+    };
+
+    private static IndicatorResult Complete(IndicatorResult indicator) => indicator with { Name = indicator.Name ?? "", Unit = indicator.Unit ?? "" };
+
 
     private static string FirstSentence(string message)
     {

@@ -6,7 +6,8 @@ namespace EfficiencyMisnomer.Results;
 
 /// <summary>
 /// Unites results documents, typically of the same specs run on several machines, into one: machines by id,
-/// specs by name, models by name; runtime entries are concatenated (each names its machine), verdicts united,
+/// specs by name, models by name; runtime entries are concatenated (each names its machine; a later one of the same
+/// machine, profile and batch replaces an earlier one), verdicts united,
 /// static indicators taken once. Static values do not depend on the machine, so two documents that give the
 /// same model different static values describe different models: that is <see cref="ErrorCodes.ResultsConflict"/>.
 /// </summary>
@@ -112,7 +113,13 @@ public static class ResultsMerger
                 }
             }
 
-            runtime.AddRange(model.Runtime);
+            foreach (var measured in model.Runtime)
+            {
+                // A later measurement of the same machine, profile and batch (a re-run) replaces the earlier one.
+                runtime.RemoveAll(r => r.Machine == measured.Machine && r.Profile == measured.Profile && r.Batch == measured.Batch);
+                runtime.Add(measured);
+            }
+
             verdicts.AddRange(model.Verdicts.Where(v => !verdicts.Contains(v)));
         }
 

@@ -3,7 +3,8 @@ using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Tests.Reports;
 
-public sealed class ResultsUnionTests
+/// <summary>Reports of several runs: the merge a report makes of its documents.</summary>
+public sealed class ReportMergeTests
 {
     [Test]
     public void Two_machines_runs_of_the_same_models_become_one_document()
@@ -11,7 +12,7 @@ public sealed class ResultsUnionTests
         var document = SampleResults.Document();
         var cpu = Only(document, SampleResults.Cpu);
         var gpu = Only(document, SampleResults.Gpu);
-        var united = ResultsUnion.Unite(new[] { cpu, gpu });
+        var united = ResultsMerger.Merge(new[] { cpu, gpu });
         Assert.Multiple(() =>
         {
             Assert.That(united.Machines.Select(m => m.Id), Is.EqualTo(new[] { SampleResults.Cpu, SampleResults.Gpu }));
@@ -31,7 +32,7 @@ public sealed class ResultsUnionTests
         var model = first.Specs[0].Models[0];
         var rerun = model.Runtime[0] with { Indicators = new[] { new IndicatorResult("latency.p50", "s", 0.002) } };
         var second = first with { Specs = new[] { first.Specs[0] with { Models = new[] { model with { Runtime = new[] { rerun }, Verdicts = Array.Empty<VerdictResult>() } } } } };
-        var united = ResultsUnion.Unite(new[] { first, second });
+        var united = ResultsMerger.Merge(new[] { first, second });
         var runs = united.Specs[0].Model(model.Name)!.Runtime;
         Assert.That(runs, Has.Count.EqualTo(1));
         Assert.That(runs[0].Indicator("latency.p50")!.Value, Is.EqualTo(0.002));
