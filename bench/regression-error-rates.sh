@@ -25,6 +25,7 @@ while getopts "n:c:h" option; do
     *) exit 2 ;;
   esac
 done
+shift $((OPTIND - 1))
 [[ $# -eq 0 ]] || fail "unexpected argument '$1'"
 [[ "$pairs" =~ ^[1-9][0-9]*$ ]] || fail "-n needs a positive number of pairs, not '$pairs'"
 [[ -z "$cap" || "$cap" =~ ^[0-9]+(\.[0-9]+)?$ ]] || fail "-c needs a number of seconds, not '$cap'"
