@@ -1,7 +1,8 @@
-// usage: regression-error-rates WORK_DIR [PAIRS] [TIME_CAP_SECONDS]
+// usage: regression-error-rates WORK_DIR [PAIRS] [TIME_CAP_SECONDS] [THREADS]
 //   Writes a stack of MatMul+Relu layers (about 1-3 ms per inference on a small CPU) and a variant with 10% more
 //   layers, then measures PAIRS paired runs of each arm the way `misnomer run` measures (a fresh session per run,
-//   the product's default MeasurementOptions and thread count), round by round and alternating the order, and
+//   the product's default MeasurementOptions; THREADS intra-op threads as a profile's `threads` sets them,
+//   by default one per physical core), round by round and alternating the order, and
 //   judges each pair with MeasuredRegression.Compare at the default thresholds:
 //     no change: baseline = model, current = the same model      goal: at most 1% regressed
 //     slower:    baseline = model, current = the 10%-slower one  goal: at least 95% regressed
@@ -25,14 +26,14 @@ const int SlowerLayers = 11;
 const int Width = 384;
 const int Batch = 64;
 
-if (args.Length is < 1 or > 3)
+if (args.Length is < 1 or > 4)
 {
-    Console.Error.WriteLine("usage: regression-error-rates WORK_DIR [PAIRS] [TIME_CAP_SECONDS]");
+    Console.Error.WriteLine("usage: regression-error-rates WORK_DIR [PAIRS] [TIME_CAP_SECONDS] [THREADS]");
     return 2;
 }
 
 var pairs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
-var options = args.Length > 2
+var options = args.Length > 2 && args[2].Length > 0
     ? MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture)) }
     : MeasurementOptions.Default;
 var thresholds = RegressionThresholds.Default;
@@ -40,9 +41,9 @@ var started = Stopwatch.StartNew();
 Directory.CreateDirectory(args[0]);
 var model = OnnxModel.Load(Write(Path.Combine(args[0], "mlp-10.onnx"), Layers));
 var slower = OnnxModel.Load(Write(Path.Combine(args[0], "mlp-11.onnx"), SlowerLayers));
-var settings = SessionSettings.For(null);
+var settings = SessionSettings.For(null, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null);
 var provider = new ProviderSelection("cpu", "benchmark");
-Console.WriteLine(Invariant($"models: {Layers} and {SlowerLayers} layers of MatMul [{Batch},{Width}]x[{Width},{Width}] + Relu; {settings.IntraOpThreads} intra-op threads; time cap {options.TimeCap.TotalSeconds:0.#} s; thresholds: tolerance {thresholds.Tolerance:0.##%}, noise floor {thresholds.NoiseFloor * 1e6:0.#} us, confidence {thresholds.Confidence:0.##%}"));
+Console.WriteLine(Invariant($"models: {Layers} and {SlowerLayers} layers of MatMul [{Batch},{Width}]x[{Width},{Width}] + Relu; {settings.IntraOpThreads} intra-op threads; time cap {options.TimeCap.TotalSeconds:0.#} s; thresholds: tolerance {thresholds.Tolerance:0.##%}, noise floor {thresholds.NoiseFloor * 1e6:0.#} us, confidence {thresholds.Confidence:0.##%}; load average: {LoadAverage()}"));
 
 var arms = new[] { new Arm("no change", model), new Arm("10% slower", slower) };
 var sampleCounts = new List<int>();
@@ -86,7 +87,7 @@ var falseAlarms = arms[0].Final.Count(s => s == RegressionStatus.Regressed);
 var caught = arms[1].Final.Count(s => s == RegressionStatus.Regressed);
 Console.WriteLine(Invariant($"false alarms (no change judged regressed): {falseAlarms}/{pairs} = {100.0 * falseAlarms / pairs:0.#}%  goal <= 1%  {(falseAlarms * 100 <= pairs ? "PASS" : "MISS")}"));
 Console.WriteLine(Invariant($"detections (10% slower judged regressed):  {caught}/{pairs} = {100.0 * caught / pairs:0.#}%  goal >= 95%  {(caught * 100 >= 95 * pairs ? "PASS" : "MISS")}"));
-Console.WriteLine(Invariant($"total wall time: {started.Elapsed.TotalMinutes:0.0} min"));
+Console.WriteLine(Invariant($"total wall time: {started.Elapsed.TotalMinutes:0.0} min; load average at the end: {LoadAverage()}"));
 return 0;
 
 // One measurement as RuntimeMeasurer makes it: inputs generated, a fresh session, one cold inference, then
@@ -123,6 +124,8 @@ static double Median(IReadOnlyList<double> values) =>
 
 static string Counts(List<RegressionStatus> statuses) =>
     string.Join(", ", Enum.GetValues<RegressionStatus>().Select(s => Invariant($"{s.ToString().ToLowerInvariant()} {statuses.Count(x => x == s)}")));
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
