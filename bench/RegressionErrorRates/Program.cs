@@ -6,8 +6,9 @@
 //   judges each pair with MeasuredRegression.Compare at the default thresholds:
 //     no change: baseline = model, current = the same model      goal: at most 1% regressed
 //     slower:    baseline = model, current = the 10%-slower one  goal: at least 95% regressed
-//   An unstable verdict is measured again once (a fresh session for the current side, its samples pooled with the
-//   first measurement's) and judged again, as a gate does before it reports unstable. The baseline side is stored as LatencySummary.Of, as a baseline file holds it.
+//   An unstable verdict is measured again once (a fresh session for the current side) and judged again, as a gate
+//   does before it reports unstable: the final verdict pools the new samples with the first measurement's; the
+//   run judged alone is counted too. The baseline side is stored as LatencySummary.Of, as a baseline file holds it.
 using System.Diagnostics;
 using System.Globalization;
 using EfficiencyMisnomer.ModelBuilder;
@@ -57,14 +58,18 @@ for (int round = 0; round < pairs; round++)
         var current = Measure(arm.Current);
         var result = MeasuredRegression.Compare(baseline, current, thresholds);
         arm.First.Add(result.Status);
+        var alone = result;
         if (result.Status == RegressionStatus.Unstable)
         {
-            current = current.Concat(Measure(arm.Current)).ToArray();
+            var again = Measure(arm.Current);
+            alone = MeasuredRegression.Compare(baseline, again, thresholds);
+            current = current.Concat(again).ToArray();
             result = MeasuredRegression.Compare(baseline, current, thresholds);
             arm.Remeasured++;
         }
 
         arm.Final.Add(result.Status);
+        arm.Alone.Add(alone.Status);
         arm.Ratios.Add(result.Ratio);
         if (arm.Current == slower)
         {
@@ -81,10 +86,12 @@ Console.WriteLine(Invariant($"samples per measurement: median {Median(sampleCoun
 foreach (var arm in arms)
 {
     Console.WriteLine(Invariant($"{arm.Name,-10}: first verdicts {Counts(arm.First)}; re-measured {arm.Remeasured}; final {Counts(arm.Final)}; median ratio {Median(arm.Ratios):0.000}"));
+    Console.WriteLine(Invariant($"{"",-10}  final if the re-measured run is judged alone instead of pooled: {Counts(arm.Alone)}"));
 }
 
 var falseAlarms = arms[0].Final.Count(s => s == RegressionStatus.Regressed);
 var caught = arms[1].Final.Count(s => s == RegressionStatus.Regressed);
+Console.WriteLine(Invariant($"judged alone: false alarms {arms[0].Alone.Count(s => s == RegressionStatus.Regressed)}/{pairs}, detections {arms[1].Alone.Count(s => s == RegressionStatus.Regressed)}/{pairs}"));
 Console.WriteLine(Invariant($"false alarms (no change judged regressed): {falseAlarms}/{pairs} = {100.0 * falseAlarms / pairs:0.#}%  goal <= 1%  {(falseAlarms * 100 <= pairs ? "PASS" : "MISS")}"));
 Console.WriteLine(Invariant($"detections (10% slower judged regressed):  {caught}/{pairs} = {100.0 * caught / pairs:0.#}%  goal >= 95%  {(caught * 100 >= 95 * pairs ? "PASS" : "MISS")}"));
 Console.WriteLine(Invariant($"total wall time: {started.Elapsed.TotalMinutes:0.0} min; load average at the end: {LoadAverage()}"));
@@ -138,6 +145,8 @@ internal sealed class Arm(string name, OnnxModel current)
     public List<RegressionStatus> First { get; } = new();
 
     public List<RegressionStatus> Final { get; } = new();
+
+    public List<RegressionStatus> Alone { get; } = new();
 
     public List<double> Ratios { get; } = new();
 
