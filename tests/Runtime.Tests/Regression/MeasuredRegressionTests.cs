@@ -70,7 +70,7 @@ public sealed class MeasuredRegressionTests
     [Test]
     public void Fewer_samples_than_the_median_needs_are_unstable()
     {
-        var result = MeasuredRegression.Compare(Run(11, 100), Scaled(Run(12, 5), 2), FivePercent);
+        var result = MeasuredRegression.Compare(Run(11, 100), Scaled(Run(12, 1), 2), FivePercent);
 
         Assert.That(result.Status, Is.EqualTo(RegressionStatus.Unstable), result.Explanation);
         Assert.That(result.Explanation, Does.Contain("too few samples"));
