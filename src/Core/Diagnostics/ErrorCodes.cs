@@ -82,6 +82,8 @@ public static class ErrorCodes
     public const string InvalidTestParameter = "EM3202";
 
     // EM40xx: baselines and regression verdicts.
+    public const string RegressionSamplesInvalid = "EM4020";
+    public const string RegressionThresholdsInvalid = "EM4021";
 
     // EM41xx: results documents and reports.
     public const string ResultsUnreadable = "EM4101";

@@ -1,0 +1,9 @@
+namespace EfficiencyMisnomer.Runtime.Regression;
+
+/// <summary>The outcome of comparing a measured statistic with its baseline.</summary>
+/// <param name="Status">The verdict.</param>
+/// <param name="Ratio">Current over baseline of the compared statistic (the median); above 1 is slower.</param>
+/// <param name="RatioLower">Lower bound of the ratio's interval.</param>
+/// <param name="RatioUpper">Upper bound of the ratio's interval.</param>
+/// <param name="Explanation">One sentence for a user: both values, the change, its interval and the limit it was judged against.</param>
+public sealed record MeasuredComparison(RegressionStatus Status, double Ratio, double RatioLower, double RatioUpper, string Explanation);
