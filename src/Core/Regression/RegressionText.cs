@@ -1,0 +1,48 @@
+using System.Globalization;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Regression;
+
+/// <summary>The sentences of regression verdicts: the values side by side, the change, and what it means.</summary>
+public static class RegressionText
+{
+    public const string NoBaselineFile = "{0}: no baseline yet ({1} does not exist); not compared. Record one on request: 'misnomer run SPEC --update-baseline', or 'misnomer baseline update RESULTS.json'";
+    public const string NoProfileEntry = "{0}: the baseline {1} has no entry for hardware profile '{2}'; not compared. Record one on this machine: 'misnomer run SPEC --update-baseline'";
+    public const string OtherMachine = "{0}: the baseline's entry for profile '{1}' was recorded on other hardware ({2}); this machine is {3}. Not compared: record a baseline on this hardware ('misnomer run SPEC --update-baseline'); a CI matrix keeps one entry per runner type";
+    public const string NoStaticEntry = "{0}: the baseline {1} has no static indicators of this model; not compared. Record them: 'misnomer check SPEC --results r.json' then 'misnomer baseline update r.json'";
+    public const string NoMeasurement = "{0}: the baseline's entry for profile '{1}' on this machine has no measurement at batch {2}; not compared. Record one: 'misnomer run SPEC --update-baseline'";
+    public const string MissingValue = "{0}: {1} {2}; not compared";
+    public const string Unsettled = " (unsettled after a second measurement: rerun on a quieter machine or raise --time-cap)";
+
+    /// <summary>
+    /// <c>model 'm' [p] batch 1: latency.p50 3.21 ms vs baseline 2.90 ms (+10.7%, 99% interval +9.8% to +11.5%): regressed beyond 5%</c>.
+    /// </summary>
+    public static string Compared(string subject, string indicator, string unit, double measured, double reference, RegressionOutcome status,
+        double tolerance, double ratio, (double Lower, double Upper, double Confidence)? interval = null)
+    {
+        var (shown, shownReference) = QuantityFormat.Pair(measured, reference, unit);
+        var change = Change(ratio);
+        if (interval is { } i)
+        {
+            change += string.Create(CultureInfo.InvariantCulture, $", {i.Confidence * 100:0.#}% interval {Change(i.Lower)} to {Change(i.Upper)}");
+        }
+
+        var outcome = status switch
+        {
+            RegressionOutcome.Regressed => $"regressed beyond {Percent(tolerance)}",
+            RegressionOutcome.Improved => $"improved beyond {Percent(tolerance)}; record the baseline again to keep the gain",
+            RegressionOutcome.Unstable => $"unstable: cannot tell whether it moved beyond {Percent(tolerance)}",
+            _ => $"within {Percent(tolerance)}",
+        };
+        return $"{subject}: {indicator} {shown} vs baseline {shownReference} ({change}): {outcome}";
+    }
+
+    /// <summary>A ratio as a signed change: 1.107 is <c>+10.7%</c>.</summary>
+    public static string Change(double ratio) => double.IsFinite(ratio)
+        ? ((ratio - 1) * 100).ToString("+0.0;-0.0;+0.0", CultureInfo.InvariantCulture) + "%"
+        : "from zero";
+
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+}
