@@ -35,11 +35,11 @@ public static class RuntimeGate
         var staticResult = StaticGate.Check(specPaths, new GateOptions { CompareBaselines = options.CompareBaselines });
         var diagnostics = new List<Diagnostic>();
         var cases = new List<RuntimeCase>();
-        var measurer = new RuntimeMeasurer(options.Measurement, options.Energy, options.GpuMemory, options.Progress);
         foreach (var spec in staticResult.Specs)
         {
             // Specs that did not load are not here: the static gate already reported why.
             var baseline = LoadBaseline(spec, options, diagnostics);
+            var measurer = Measurer(spec, options);
             foreach (var profile in Profiles(spec, provider, options, diagnostics))
             {
                 foreach (var model in spec.Models)
@@ -69,10 +69,24 @@ public static class RuntimeGate
         }
 
         var diagnostics = new List<Diagnostic>();
-        var measurer = new RuntimeMeasurer(options.Measurement, options.Energy, options.GpuMemory, options.Progress);
-        var cases = MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, LoadBaseline(spec, options, diagnostics)).ToList();
+        var cases = MeasureModel(spec, model, profile, provider, options, Measurer(spec, options), diagnostics, LoadBaseline(spec, options, diagnostics)).ToList();
         return new RuntimeGateResult(provider, diagnostics, cases, null);
     }
+
+    /// <summary>
+    /// The measurer of a spec's cases. A spec with a baseline gets at least <see cref="RegressionSamples"/> samples per
+    /// case, recorded or compared, so that two runs' distributions can be tested against each other (the budgets
+    /// alone may be settled by a handful: 7 samples bound a median).
+    /// </summary>
+    private static RuntimeMeasurer Measurer(Spec spec, RuntimeGateOptions options)
+    {
+        var measurement = spec.Regression is null ? options.Measurement
+            : options.Measurement with { MinimumSamples = Math.Max(options.Measurement.MinimumSamples, RegressionSamples) };
+        return new RuntimeMeasurer(measurement, options.Energy, options.GpuMemory, options.Progress);
+    }
+
+    /// <summary>The fewest latency samples a case of a spec with a <c>regression</c> block takes (within the time cap).</summary>
+    public const int RegressionSamples = 100;
 
     private static IEnumerable<HardwareProfile?> Profiles(Spec spec, ProviderSelection provider, RuntimeGateOptions options, List<Diagnostic> diagnostics)
     {

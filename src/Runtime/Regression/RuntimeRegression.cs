@@ -35,7 +35,7 @@ public static class RuntimeRegression
         var entry = entries.FirstOrDefault(e => e.Fingerprint == machineId);
         var (skip, code) = baseline is null ? (RegressionText.Format(RegressionText.NoBaselineFile, subject, policy.ResolvedBaseline), ErrorCodes.NoBaseline)
             : entries.Count == 0 ? (RegressionText.Format(RegressionText.NoProfileEntry, subject, policy.ResolvedBaseline, report.Profile), ErrorCodes.NoBaseline)
-            : entry is null ? (RegressionText.Format(RegressionText.OtherMachine, subject, report.Profile, string.Join("; ", entries.Select(Describe)), $"{machineSummary} (fingerprint {machineId})"), ErrorCodes.BaselineOtherMachine)
+            : entry is null ? (RegressionText.Format(RegressionText.OtherMachine, subject, report.Profile, string.Join("; ", entries.Select(Describe)), WithId(machineSummary, machineId)), ErrorCodes.BaselineOtherMachine)
             : entry.Measurement(report.Model, report.Batch) is null ? (RegressionText.Format(RegressionText.NoMeasurement, subject, report.Profile, report.Batch), ErrorCodes.NoBaseline)
             : (null, null);
         var recorded = entry?.Measurement(report.Model, report.Batch);
@@ -131,5 +131,9 @@ public static class RuntimeRegression
         };
     }
 
-    private static string Describe(BaselineProfile entry) => $"{(entry.Machine.Length > 0 ? entry.Machine : "machine")} (fingerprint {entry.Fingerprint}, recorded {entry.Recorded:yyyy-MM-dd})";
+    private static string Describe(BaselineProfile entry) =>
+        WithId(entry.Machine.Length > 0 ? entry.Machine : "a machine", entry.Fingerprint) + $", recorded {entry.Recorded.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>A fingerprint summary that names its id (summaries written by this tool already do).</summary>
+    private static string WithId(string summary, string id) => summary.Contains(id, StringComparison.Ordinal) ? summary : $"{summary} (fingerprint {id})";
 }
