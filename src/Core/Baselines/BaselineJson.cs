@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
@@ -28,6 +29,8 @@ public static class BaselineJson
         ReadCommentHandling = JsonCommentHandling.Disallow,
     };
 
+    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly Dictionary<string, int> CatalogueOrder = IndicatorCatalog.StaticNames.Concat(IndicatorCatalog.RuntimeNames)
         .Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
 
@@ -35,7 +38,8 @@ public static class BaselineJson
     {
         ArgumentNullException.ThrowIfNull(baseline);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        // Quotes in machine summaries are written as \" rather than \u0022: the file is read by people in diffs.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("format", Baseline.Format);
@@ -146,7 +150,7 @@ public static class BaselineJson
                 line.Append(", \"samples\": ").Append(indicator.Samples.ToString(CultureInfo.InvariantCulture));
             }
 
-            line.Append(", \"unit\": ").Append(JsonSerializer.Serialize(indicator.Unit)).Append(" }");
+            line.Append(", \"unit\": ").Append(JsonSerializer.Serialize(indicator.Unit, WriteOptions)).Append(" }");
             json.WritePropertyName(indicator.Name);
             json.WriteRawValue(line.ToString());
         }

@@ -17,14 +17,28 @@ public static class RegressionText
     /// <summary>
     /// <c>model 'm' [p] batch 1: latency.p50 3.21 ms vs baseline 2.90 ms (+10.7%, 99% interval +9.8% to +11.5%): regressed beyond 5%</c>.
     /// </summary>
+    /// <param name="subject">The model, and for a measurement its profile and batch.</param>
+    /// <param name="indicator">The indicator's name.</param>
+    /// <param name="unit">The indicator's unit.</param>
+    /// <param name="measured">This run's value.</param>
+    /// <param name="reference">The baseline's value.</param>
+    /// <param name="status">The outcome.</param>
+    /// <param name="tolerance">The tolerance applied.</param>
+    /// <param name="ratio"><paramref name="measured"/> over <paramref name="reference"/>.</param>
+    /// <param name="interval">The interval of the tested ratio, for measured indicators.</param>
+    /// <param name="tested">
+    /// The ratio the verdict rests on when it is not <paramref name="ratio"/> (a tail latency is judged by the test of
+    /// the latency samples, not by its own two values); shown beside it.
+    /// </param>
     public static string Compared(string subject, string indicator, string unit, double measured, double reference, RegressionOutcome status,
-        double tolerance, double ratio, (double Lower, double Upper, double Confidence)? interval = null)
+        double tolerance, double ratio, (double Lower, double Upper, double Confidence)? interval = null, double? tested = null)
     {
         var (shown, shownReference) = QuantityFormat.Pair(measured, reference, unit);
         var change = Change(ratio);
         if (interval is { } i)
         {
-            change += string.Create(CultureInfo.InvariantCulture, $", {i.Confidence * 100:0.#}% interval {Change(i.Lower)} to {Change(i.Upper)}");
+            var basis = tested is { } t ? string.Create(CultureInfo.InvariantCulture, $"; by the latency samples {Change(t)}") : string.Empty;
+            change += string.Create(CultureInfo.InvariantCulture, $"{basis}, {i.Confidence * 100:0.#}% interval {Change(i.Lower)} to {Change(i.Upper)}");
         }
 
         var outcome = status switch

@@ -114,7 +114,11 @@ public static class RuntimeRegression
             ? (1 / comparison.Ratio, 1 / comparison.RatioUpper, 1 / comparison.RatioLower)
             : (comparison.Ratio, comparison.RatioLower, comparison.RatioUpper);
         var interval = double.IsFinite(lower) && double.IsFinite(upper) ? (lower, upper, thresholds.Confidence) : ((double, double, double)?)null;
-        var message = RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, status, thresholds.Tolerance, ratio, interval);
+        // The median is what the samples' test compares; every other statistic shows its own change beside the tested one.
+        var own = before != 0 ? value / before : double.PositiveInfinity;
+        var message = indicator == RuntimeIndicators.LatencyP50
+            ? RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, status, thresholds.Tolerance, ratio, interval)
+            : RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, status, thresholds.Tolerance, own, interval, ratio);
         if (status == RegressionOutcome.Unstable)
         {
             message += $" ({comparison.Explanation})" + (remeasured ? RegressionText.Unsettled : string.Empty);
