@@ -52,9 +52,18 @@ public static class RegressionText
     }
 
     /// <summary>A ratio as a signed change: 1.107 is <c>+10.7%</c>.</summary>
-    public static string Change(double ratio) => double.IsFinite(ratio)
-        ? ((ratio - 1) * 100).ToString("+0.0;-0.0;+0.0", CultureInfo.InvariantCulture) + "%"
-        : "from zero";
+    public static string Change(double ratio)
+    {
+        if (!double.IsFinite(ratio))
+        {
+            return "from zero";
+        }
+
+        // A change too small for one decimal (one parameter in 24 k) keeps its first digits: "+0.0%" would hide it.
+        var percent = (ratio - 1) * 100;
+        var format = percent != 0 && Math.Abs(percent) < 0.05 ? "+0.#####;-0.#####" : "+0.0;-0.0;+0.0";
+        return percent.ToString(format, CultureInfo.InvariantCulture) + "%";
+    }
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
