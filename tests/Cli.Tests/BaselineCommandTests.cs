@@ -33,10 +33,13 @@ public sealed class BaselineCommandTests
             Assert.That(File.ReadAllText(BaselinePath), Does.Contain("\"format\": \"efficiency-misnomer/baseline@1\""));
         });
 
+        var recorded = File.ReadAllBytes(BaselinePath);
+
         var (code, stdout, stderr) = CliRunner.Run("run", Spec, "--provider", "cpu", "--time-cap", "1");
 
         Assert.Multiple(() =>
         {
+            Assert.That(File.ReadAllBytes(BaselinePath), Is.EqualTo(recorded), "a run without --update-baseline leaves the baseline byte for byte");
             Assert.That(code, Is.AnyOf(MisnomerCli.Success, MisnomerCli.Failure), stderr);
             // The static comparison is exact: the same model gives the same numbers.
             Assert.That(stdout, Does.Contain("regression pass      model 'tiny-cnn': params 24.46 K vs baseline 24.46 K (+0.0%): within 0%"));

@@ -39,6 +39,14 @@ public sealed class RegressionSpecTests
         });
     }
 
+    [Test]
+    public void The_schema_knows_the_keys_the_reader_knows()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "schema", "efficiency-spec.schema.json")));
+        var keys = schema.RootElement.GetProperty("properties").GetProperty("regression").GetProperty("properties").EnumerateObject().Select(p => p.Name);
+        Assert.That(keys, Is.EquivalentTo(new[] { "baseline", "tolerance", "noise_floor", "strict" }));
+    }
+
     [TestCase("  noise_floor: 5%\n", "EM2012", 4, 16, "'noise_floor'")]
     [TestCase("  noise_floor: -1 ms\n", "EM2009", 4, 16, "must not be negative")]
     [TestCase("  strict: yes please\n", "EM2009", 4, 11, "'strict' must be true or false, not 'yes please'")]
