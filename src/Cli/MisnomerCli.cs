@@ -27,6 +27,7 @@ internal static class MisnomerCli
         root.Subcommands.Add(HardwareCommand.Create(stdout, stderr));
         root.Subcommands.Add(MergeCommand.Create(stdout));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

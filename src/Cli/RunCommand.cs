@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Gate;
@@ -12,7 +13,10 @@ using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Cli;
 
-/// <summary><c>misnomer run SPEC... [--provider auto|cpu|cuda] [--profile NAME] [--time-cap SECONDS] [--results FILE]</c>: the runtime gate.</summary>
+/// <summary>
+/// <c>misnomer run SPEC... [--provider auto|cpu|cuda] [--profile NAME] [--time-cap SECONDS] [--results FILE] [--update-baseline] [--strict]</c>:
+/// the runtime gate, or with <c>--update-baseline</c> the recording of its measurements into the specs' baselines.
+/// </summary>
 internal static class RunCommand
 {
     private static readonly Dictionary<string, ProviderRequest> Providers = new(StringComparer.Ordinal)
@@ -39,7 +43,16 @@ internal static class RunCommand
         };
         var results = new Option<string?>("--results") { Description = "Also write every indicator, measurement and verdict to this results file (JSON), for reports, baselines and merges." };
 
-        var command = new Command("run", "Measure models on this machine and check the runtime budgets of their hardware profiles.") { specs, provider, profile, timeCap, results };
+        var updateBaseline = new Option<bool>("--update-baseline")
+        {
+            Description = "Measure, then record the static indicators and measurements into each spec's baseline (regression.baseline) instead of comparing with it.",
+        };
+        var strict = new Option<bool>("--strict") { Description = "A comparison with the baseline still unstable after a second measurement fails instead of warning." };
+
+        var command = new Command("run", "Measure models on this machine and check the runtime budgets of their hardware profiles.")
+        {
+            specs, provider, profile, timeCap, results, updateBaseline, strict,
+        };
         command.SetAction(result =>
         {
             var cap = result.GetValue(timeCap);
@@ -55,6 +68,8 @@ internal static class RunCommand
                 Profile = result.GetValue(profile),
                 Measurement = MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(cap) },
                 Progress = line => stderr.WriteLine("  " + line),
+                CompareBaselines = !result.GetValue(updateBaseline),
+                StrictRegression = result.GetValue(strict),
             };
             var outcome = RuntimeGate.Run(result.GetValue(specs)!, options);
             foreach (var diagnostic in outcome.AllDiagnostics)
@@ -68,10 +83,18 @@ internal static class RunCommand
             }
 
             stdout.Write(Table(outcome));
+            var document = RuntimeResultsBuilder.From(outcome, FingerprintProfileMatcher.ThisMachine.Fingerprint(outcome.Provider.Provider), DateTimeOffset.UtcNow);
             if (result.GetValue(results) is { } resultsPath)
             {
-                var machine = FingerprintProfileMatcher.ThisMachine.Fingerprint(outcome.Provider.Provider);
-                ResultsJson.WriteFile(resultsPath, RuntimeResultsBuilder.From(outcome, machine, DateTimeOffset.UtcNow));
+                ResultsJson.WriteFile(resultsPath, document);
+            }
+
+            if (result.GetValue(updateBaseline) && outcome.Static is not null)
+            {
+                foreach (var recorded in BaselineRecorder.Record(document))
+                {
+                    stdout.WriteLine(recorded.ToString());
+                }
             }
 
             return outcome.Passed ? MisnomerCli.Success : MisnomerCli.Failure;
@@ -92,6 +115,12 @@ internal static class RunCommand
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{outcome.Cases.Count} case(s), {verdicts.Count} runtime budget(s): {Count(verdicts, Budgets.VerdictStatus.Pass)} passed, {Count(verdicts, Budgets.VerdictStatus.Fail)} failed, " +
             $"{Count(verdicts, Budgets.VerdictStatus.Warning)} warned, {Count(verdicts, Budgets.VerdictStatus.Unstable)} unstable, {Count(verdicts, Budgets.VerdictStatus.Skipped)} skipped.");
+        var regressions = outcome.Cases.SelectMany(c => c.Regressions).ToList();
+        if (regressions.Count > 0)
+        {
+            text.AppendLine(GateResultText.RegressionSummary(regressions));
+        }
+
         return text.ToString();
     }
 

@@ -72,5 +72,10 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
         var verdicts = result.Models.Sum(m => m.Verdicts.Count);
         var breached = result.Models.Sum(m => m.Verdicts.Count(v => v.Status != VerdictStatus.Pass));
         Log.LogMessage(MessageImportance.High, TaskMessages.Summary, specs.Count, result.Models.Count, verdicts, breached, ReportFile);
+        var regressions = result.Models.SelectMany(m => m.Regressions).ToList();
+        if (regressions.Count > 0)
+        {
+            Log.LogMessage(MessageImportance.High, "efficiency gate: {0}", GateResultText.RegressionSummary(regressions));
+        }
     }
 }

@@ -15,6 +15,9 @@ namespace EfficiencyMisnomer.TestAdapter;
 /// <param name="TimeCap">Wall time one measured case may take (<c>efficiency.timeCap</c>, seconds); null keeps the engine's default.</param>
 public sealed record EfficiencySettings(string? Profile, ProviderRequest Provider, bool RequireCuda, string? Results, TimeSpan? TimeCap)
 {
+    public const string UpdateBaselineKey = "efficiency.updateBaseline";
+    public const string StrictKey = "efficiency.strict";
+
     public const string ProfileKey = "efficiency.profile";
     public const string ProviderKey = "efficiency.provider";
     public const string RequireCudaKey = "efficiency.requireCuda";
@@ -24,6 +27,15 @@ public sealed record EfficiencySettings(string? Profile, ProviderRequest Provide
     private static readonly System.Text.CompositeFormat BadValue = System.Text.CompositeFormat.Parse("test parameter {0} = '{1}' is not valid: expected {2}. Fix it in the .runsettings file's TestRunParameters");
 
     public static EfficiencySettings Default { get; } = new(null, ProviderRequest.Auto, false, null, null);
+
+    /// <summary>
+    /// Whether the tests record their results into the specs' baselines instead of comparing with them
+    /// (<c>efficiency.updateBaseline</c>); nothing else ever writes a baseline.
+    /// </summary>
+    public bool UpdateBaseline { get; init; }
+
+    /// <summary>Whether a comparison with the baseline still unstable after a second measurement fails the test (<c>efficiency.strict</c>).</summary>
+    public bool StrictRegression { get; init; }
 
     /// <summary>The provider to select with: <see cref="ProviderRequest.Cuda"/> whenever CUDA is required.</summary>
     public ProviderRequest EffectiveProvider => RequireCuda ? ProviderRequest.Cuda : Provider;
@@ -58,7 +70,24 @@ public sealed record EfficiencySettings(string? Profile, ProviderRequest Provide
             }
         }
 
-        return (new EfficiencySettings(Value(parameter, ProfileKey), provider, requireCuda, Value(parameter, ResultsKey), timeCap), problems);
+        var updateBaseline = false;
+        if (Value(parameter, UpdateBaselineKey) is { } updateText && !bool.TryParse(updateText, out updateBaseline))
+        {
+            problems.Add(Problem(UpdateBaselineKey, updateText, "true or false"));
+        }
+
+        var strict = false;
+        if (Value(parameter, StrictKey) is { } strictText && !bool.TryParse(strictText, out strict))
+        {
+            problems.Add(Problem(StrictKey, strictText, "true or false"));
+        }
+
+        var settings = new EfficiencySettings(Value(parameter, ProfileKey), provider, requireCuda, Value(parameter, ResultsKey), timeCap)
+        {
+            UpdateBaseline = updateBaseline,
+            StrictRegression = strict,
+        };
+        return (settings, problems);
     }
 
     private static string? Value(Func<string, string?> parameter, string key) =>

@@ -55,6 +55,8 @@ public sealed class RuntimeEfficiencyCase : EfficiencyCase
             Provider = Settings.EffectiveProvider,
             Measurement = Settings.TimeCap is { } cap ? MeasurementOptions.Default with { TimeCap = cap } : MeasurementOptions.Default,
             Progress = line => TestContext.Progress.WriteLine(line),
+            CompareBaselines = !Settings.UpdateBaseline,
+            StrictRegression = Settings.StrictRegression,
         };
         var result = RuntimeGate.Measure(spec, model, profile, options);
         if (result.Cases.Count > 0)
@@ -65,6 +67,10 @@ public sealed class RuntimeEfficiencyCase : EfficiencyCase
             var document = RuntimeResultsBuilder.From(new[] { specResults }, result.Cases, machine, DateTimeOffset.UtcNow);
             ResultFiles.Write(Settings, ResultFiles.Name(SpecName, ModelName, ProfileName, "runtime.results.json"), $"runtime indicators of {Name}",
                 path => ResultsJson.WriteFile(path, document));
+            if (Settings.UpdateBaseline)
+            {
+                BaselineRecording.Record(document);
+            }
         }
 
         foreach (var measured in result.Cases)
@@ -73,7 +79,9 @@ public sealed class RuntimeEfficiencyCase : EfficiencyCase
         }
 
         // Breaches come through the verdicts; a provider that cannot run or a session that fails is an error here.
-        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Code != ErrorCodes.BudgetExceeded);
-        VerdictAssertions.AssertAll(errors, result.Cases.SelectMany(c => c.Verdicts));
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error
+            && d.Code is not (ErrorCodes.BudgetExceeded or ErrorCodes.Regressed or ErrorCodes.RegressionUnstable));
+        VerdictAssertions.AssertAll(errors, result.Cases.SelectMany(c => c.Verdicts), result.Cases.SelectMany(c => c.Regressions),
+            Settings.StrictRegression || spec.Regression?.Strict == true);
     }
 }

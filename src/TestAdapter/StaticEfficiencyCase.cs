@@ -31,7 +31,7 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
 
     public override void Assert()
     {
-        var result = StaticGate.Check(new[] { SpecPath });
+        var result = StaticGate.Check(new[] { SpecPath }, new GateOptions { CompareBaselines = !Settings.UpdateBaseline });
         var model = result.Models.FirstOrDefault(m => m.ModelName == ModelName);
         if (model is null)
         {
@@ -53,6 +53,10 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
             document = document with { Specs = document.Specs.Select(s => s with { Models = s.Models.Where(m => m.Name == ModelName).ToList() }).ToList() };
             ResultFiles.Write(Settings, ResultFiles.Name(spec.Name.Value, ModelName, "static.results.json"), $"results document of {Name}",
                 path => ResultsJson.WriteFile(path, document));
+            if (Settings.UpdateBaseline && model.Report is not null)
+            {
+                BaselineRecording.Record(document);
+            }
         }
 
         TestContext.Out.Write(GateResultText.Table(result with { Models = new[] { model } }));
@@ -62,6 +66,8 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
         var errors = result.Diagnostics.Where(d => d.Code == ErrorCodes.ModelNotAnalysable && d.Location == entry?.Location)
             .Concat(model.Report?.Diagnostics ?? Array.Empty<Diagnostic>())
             .Where(d => d.Severity == DiagnosticSeverity.Error);
-        VerdictAssertions.AssertAll(errors, model.Verdicts);
+        // A baseline that cannot be read is an error about the spec as a whole; it fails every test of the spec.
+        var baselineErrors = result.Diagnostics.Where(d => d.Code is ErrorCodes.BaselineUnreadable && d.Severity == DiagnosticSeverity.Error);
+        VerdictAssertions.AssertAll(errors.Concat(baselineErrors), model.Verdicts, model.Regressions, strict: false);
     }
 }

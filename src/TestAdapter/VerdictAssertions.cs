@@ -1,19 +1,25 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.TestAdapter;
 
 /// <summary>
 /// Turns the engine's verdicts into NUnit outcomes, all inside one <see cref="Assert.EnterMultipleScope"/> so every
-/// breached budget is reported, not just the first: a failed budget or an error fails the test, and so does an
-/// unstable verdict on an error-severity budget (the engine has already re-measured it with a longer cap; a gate that
-/// passes what it could not decide is no gate). A warning-severity breach or unstable verdict, or an indicator not
-/// readable here, is a warning (never a pass).
+/// breached budget and every regression is reported, not just the first: a failed budget, a regression or an error
+/// fails the test, and so does an unstable verdict on an error-severity budget (the engine has already re-measured it
+/// with a longer cap; a gate that passes what it could not decide is no gate); a warning-severity breach or unstable
+/// verdict, or an indicator not readable here, is a warning (never a pass); an unstable comparison with the baseline
+/// warns, or fails when strict; an improvement or a comparison skipped (no baseline yet, other hardware) is written
+/// to the test's output.
 /// </summary>
 internal static class VerdictAssertions
 {
-    public static void AssertAll(IEnumerable<Diagnostic> errors, IEnumerable<BudgetVerdict> verdicts)
+    public static void AssertAll(IEnumerable<Diagnostic> errors, IEnumerable<BudgetVerdict> verdicts) =>
+        AssertAll(errors, verdicts, Array.Empty<RegressionVerdict>(), strict: false);
+
+    public static void AssertAll(IEnumerable<Diagnostic> errors, IEnumerable<BudgetVerdict> verdicts, IEnumerable<RegressionVerdict> regressions, bool strict)
     {
         using (Assert.EnterMultipleScope())
         {
@@ -34,6 +40,26 @@ internal static class VerdictAssertions
                         break;
                     case VerdictStatus.Warning or VerdictStatus.Unstable or VerdictStatus.Skipped:
                         Assert.Warn($"{verdict.Location}: {verdict.Status.ToString().ToLowerInvariant()}: {verdict.Message}");
+                        break;
+                }
+            }
+
+            foreach (var regression in regressions)
+            {
+                var text = $"{regression.Location}: {regression.StatusName}: {regression.Message}";
+                switch (regression.Status)
+                {
+                    case RegressionOutcome.Regressed:
+                        Assert.That(regression.Status, Is.Not.EqualTo(RegressionOutcome.Regressed), text);
+                        break;
+                    case RegressionOutcome.Unstable when strict:
+                        Assert.That(regression.Status, Is.Not.EqualTo(RegressionOutcome.Unstable), text);
+                        break;
+                    case RegressionOutcome.Unstable:
+                        Assert.Warn(text);
+                        break;
+                    case RegressionOutcome.Improved or RegressionOutcome.Skipped:
+                        TestContext.Out.WriteLine(text);
                         break;
                 }
             }

@@ -1,14 +1,16 @@
+using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Budgets;
 
 /// <summary>
-/// The build-time gate: loads specs, analyses their models and evaluates every static budget.
-/// Never throws for bad input: broken specs and models become coded diagnostics with locations.
+/// The build-time gate: loads specs, analyses their models, evaluates every static budget and compares the static
+/// indicators with the spec's baseline (read only: the gate never writes one). Never throws for bad input: broken specs and models become coded diagnostics with locations.
 /// </summary>
 public static class StaticGate
 {
@@ -18,7 +20,8 @@ public static class StaticGate
     public static GateResult Check(IEnumerable<string> specPaths, GateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(specPaths);
-        var mode = (options ?? new GateOptions()).Mode;
+        options ??= new GateOptions();
+        var mode = options.Mode;
         var diagnostics = new List<Diagnostic>();
         var models = new List<ModelVerdicts>();
         var inputs = new List<string>();
@@ -42,9 +45,18 @@ public static class StaticGate
 
             names[spec.Name.Value] = path;
             specs.Add(spec);
+            var baseline = options.CompareBaselines && mode != GateMode.Off ? LoadBaseline(spec, diagnostics, inputs) : null;
             foreach (var model in spec.Models)
             {
-                models.Add(CheckModel(spec, model, mode, diagnostics, inputs));
+                var checkedModel = CheckModel(spec, model, mode, diagnostics, inputs);
+                if (baseline is { } loaded && checkedModel.Report is { } report)
+                {
+                    var regressions = StaticRegression.Compare(spec.Regression!, model.Name, EffectiveBudgets.For(spec, model), report, loaded.Baseline);
+                    diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode));
+                    checkedModel = checkedModel with { Regressions = regressions };
+                }
+
+                models.Add(checkedModel);
             }
         }
 
@@ -92,6 +104,34 @@ public static class StaticGate
         return new ModelVerdicts(spec.Path, model.Name, model.ResolvedPath, report, verdicts);
     }
 
+    /// <summary>The spec's baseline (null inside when the file does not exist yet); null when the spec has none or it cannot be read.</summary>
+    private static LoadedBaseline? LoadBaseline(Spec spec, List<Diagnostic> diagnostics, List<string> inputs)
+    {
+        if (spec.Regression is not { } policy)
+        {
+            return null;
+        }
+
+        try
+        {
+            var baseline = BaselineStore.Read(policy.ResolvedBaseline);
+            if (baseline is not null)
+            {
+                // A recorded baseline changes the verdicts: an incremental build must rerun when it changes.
+                AddInput(inputs, policy.ResolvedBaseline);
+            }
+
+            return new LoadedBaseline(baseline);
+        }
+        catch (EfficiencyException e)
+        {
+            diagnostics.Add(e.Diagnostic with { Location = e.Location ?? policy.Baseline.Location });
+            return null;
+        }
+    }
+
+    private sealed record LoadedBaseline(Baseline? Baseline);
+
     private static void AddInput(List<string> inputs, string path)
     {
         var full = Path.GetFullPath(path);
@@ -117,6 +157,9 @@ public enum GateMode
 public sealed record GateOptions
 {
     public GateMode Mode { get; init; } = GateMode.Error;
+
+    /// <summary>Whether static indicators are compared with the spec's baseline; off while a baseline is being recorded.</summary>
+    public bool CompareBaselines { get; init; } = true;
 }
 
 /// <summary>What a gate run found.</summary>
@@ -132,7 +175,11 @@ public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnly
 }
 
 /// <summary>The verdicts of one model of one spec.</summary>
-public sealed record ModelVerdicts(string SpecPath, string ModelName, string ModelPath, CostModel.StaticReport? Report, IReadOnlyList<BudgetVerdict> Verdicts);
+public sealed record ModelVerdicts(string SpecPath, string ModelName, string ModelPath, CostModel.StaticReport? Report, IReadOnlyList<BudgetVerdict> Verdicts)
+{
+    /// <summary>The comparisons with the spec's baseline; empty when the spec declares no <c>regression</c>.</summary>
+    public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();
+}
 
 /// <summary>The outcome of one budget on one indicator.</summary>
 public sealed record BudgetVerdict(string Indicator, double Measured, double Limit, BudgetBound Bound, VerdictStatus Status, SourceLocation Location, string Message)

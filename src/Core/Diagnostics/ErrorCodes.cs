@@ -82,6 +82,18 @@ public static class ErrorCodes
     public const string InvalidTestParameter = "EM3202";
 
     // EM40xx: baselines and regression verdicts.
+    public const string BaselineUnreadable = "EM4001";
+    public const string BaselineUnwritable = "EM4002";
+    public const string BaselineLocked = "EM4003";
+    public const string SpecWithoutRegression = "EM4004";
+    public const string BaselineRecorded = "EM4005";
+    public const string NothingToRecord = "EM4006";
+    public const string Regressed = "EM4010";
+    public const string Improved = "EM4011";
+    public const string NoBaseline = "EM4012";
+    public const string BaselineOtherMachine = "EM4013";
+    public const string RegressionUnstable = "EM4014";
+    public const string RegressionNotCompared = "EM4015";
     public const string RegressionSamplesInvalid = "EM4020";
     public const string RegressionThresholdsInvalid = "EM4021";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Reports;
@@ -32,6 +33,7 @@ public static class GateResultText
             if (rows.Count == 0)
             {
                 text.AppendLine("  no budgets evaluated");
+                AppendRegressions(text, model.Regressions);
                 continue;
             }
 
@@ -40,12 +42,39 @@ public static class GateResultText
             Line(Header);
             Line(widths.Select(w => new string('-', w)).ToArray());
             rows.ForEach(Line);
+            AppendRegressions(text, model.Regressions);
         }
 
         var verdicts = result.Models.SelectMany(m => m.Verdicts).ToList();
         var errors = result.Diagnostics.Count(d => d.Severity == Diagnostics.DiagnosticSeverity.Error);
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{result.Models.Count} model(s), {verdicts.Count} budget(s): {verdicts.Count(v => v.Status == VerdictStatus.Pass)} passed, {verdicts.Count(v => v.Status == VerdictStatus.Fail)} failed, {verdicts.Count(v => v.Status == VerdictStatus.Warning)} warned; {errors} error(s).");
+        var regressions = result.Models.SelectMany(m => m.Regressions).ToList();
+        if (regressions.Count > 0)
+        {
+            text.AppendLine(RegressionSummary(regressions));
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>One line per comparison with the baseline: <c>regression pass     model 'm': macs 2.8 M vs baseline 2.8 M (+0.0%): within 5%</c>.</summary>
+    public static void AppendRegressions(StringBuilder text, IEnumerable<RegressionVerdict> regressions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(regressions);
+        foreach (var message in regressions.Select(r => $"  regression {r.StatusName,-9} {r.Message}").Distinct())
+        {
+            text.AppendLine(message);
+        }
+    }
+
+    /// <summary><c>N regression check(s): a passed, b regressed, c improved, d unstable, e skipped.</c></summary>
+    public static string RegressionSummary(IReadOnlyCollection<RegressionVerdict> regressions)
+    {
+        ArgumentNullException.ThrowIfNull(regressions);
+        int Count(RegressionOutcome status) => regressions.Count(r => r.Status == status);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{regressions.Count} regression check(s): {Count(RegressionOutcome.Pass)} passed, {Count(RegressionOutcome.Regressed)} regressed, {Count(RegressionOutcome.Improved)} improved, {Count(RegressionOutcome.Unstable)} unstable, {Count(RegressionOutcome.Skipped)} skipped.");
     }
 }

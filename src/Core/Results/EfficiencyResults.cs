@@ -102,6 +102,9 @@ public sealed record RuntimeResults(
 /// <param name="Batch">The batch size of a runtime verdict.</param>
 /// <param name="Measured">The value judged.</param>
 /// <param name="Reference">The limit of a budget, the baseline value of a regression.</param>
+/// <param name="Ratio">A regression's change as this run over the baseline (for measured indicators, the statistical comparison's ratio); null otherwise.</param>
+/// <param name="RatioLower">Lower bound of a measured regression's ratio interval.</param>
+/// <param name="RatioUpper">Upper bound of a measured regression's ratio interval.</param>
 public sealed record VerdictResult(
     string Kind,
     string Indicator,
@@ -111,4 +114,7 @@ public sealed record VerdictResult(
     string? Profile = null,
     int? Batch = null,
     double? Measured = null,
-    double? Reference = null);
+    double? Reference = null,
+    double? Ratio = null,
+    double? RatioLower = null,
+    double? RatioUpper = null);

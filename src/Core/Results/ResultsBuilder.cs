@@ -1,5 +1,6 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Results;
@@ -28,7 +29,7 @@ public static class ResultsBuilder
         ArgumentNullException.ThrowIfNull(model);
         var quality = model.Quality.ToDictionary(q => q.Name, q => q.Value, StringComparer.Ordinal);
         var indicators = analysed?.Report?.Indicators.Select(Indicator).ToList() ?? new List<IndicatorResult>();
-        var verdicts = analysed?.Verdicts.Select(v => Verdict(v)).ToList() ?? new List<VerdictResult>();
+        var verdicts = analysed?.Verdicts.Select(v => Verdict(v)).Concat(analysed.Regressions.Select(Verdict)).ToList() ?? new List<VerdictResult>();
         return new ModelResults(model.Name, model.ResolvedPath, quality, indicators, Array.Empty<RuntimeResults>(), verdicts);
     }
 
@@ -45,6 +46,14 @@ public static class ResultsBuilder
         ArgumentNullException.ThrowIfNull(verdict);
         return new VerdictResult("budget", verdict.Indicator, StatusName(verdict.Status), verdict.Message, verdict.Location.ToString(),
             profile, batch, double.IsFinite(verdict.Measured) ? verdict.Measured : null, verdict.Limit);
+    }
+
+    /// <summary>A comparison with the baseline: kind <c>regression</c>, the baseline's value as the reference, the ratio and its interval.</summary>
+    public static VerdictResult Verdict(RegressionVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return new VerdictResult("regression", verdict.Indicator, verdict.StatusName, verdict.Message, verdict.Location.ToString(),
+            verdict.Profile, verdict.Batch, verdict.Measured, verdict.Reference, verdict.Ratio, verdict.RatioLower, verdict.RatioUpper);
     }
 
     /// <summary>The name of a status in results documents: <c>pass</c>, <c>fail</c>, <c>warning</c>, <c>unstable</c>, <c>skipped</c>.</summary>

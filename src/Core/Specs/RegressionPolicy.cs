@@ -13,4 +13,23 @@ public sealed record RegressionPolicy(
     string ResolvedBaseline,
     Located<double> DefaultTolerance,
     IReadOnlyDictionary<string, Located<double>> Tolerances,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The default <see cref="NoiseFloorMilliseconds"/>: timer and scheduler jitter a CI runner shows on any model.</summary>
+    public const double DefaultNoiseFloorMilliseconds = 0.05;
+
+    /// <summary>
+    /// <c>noise_floor</c>, in milliseconds: a measured median must move by more than this, whatever the tolerance,
+    /// before it is a regression or an improvement (5% of a 0.1 ms model is timer noise).
+    /// </summary>
+    public double NoiseFloorMilliseconds { get; init; } = DefaultNoiseFloorMilliseconds;
+
+    /// <summary><c>strict</c>: whether an unstable comparison fails instead of warning.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>The tolerance of <paramref name="indicator"/>: its own entry, else <c>default</c>.</summary>
+    public Located<double> Tolerance(string indicator) => Tolerances.GetValueOrDefault(indicator) ?? DefaultTolerance;
+
+    /// <summary>Whether <paramref name="indicator"/> has its own entry in <c>tolerance</c>.</summary>
+    public bool Names(string indicator) => Tolerances.ContainsKey(indicator);
+}

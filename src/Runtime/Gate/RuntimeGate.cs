@@ -1,7 +1,10 @@
+using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Measurement;
+using EfficiencyMisnomer.Runtime.Regression;
 using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Specs;
@@ -9,8 +12,9 @@ using EfficiencyMisnomer.Specs;
 namespace EfficiencyMisnomer.Runtime.Gate;
 
 /// <summary>
-/// The runtime gate: for each model of each spec and each applicable profile and batch, measures and evaluates
-/// the profile's budgets. Cases run one after another, never in parallel. Bad input becomes coded diagnostics.
+/// The runtime gate: for each model of each spec and each applicable profile and batch, measures, evaluates the
+/// profile's budgets and compares with the baseline entry recorded on this hardware (read only: recording is the
+/// caller's, on request). Cases run one after another, never in parallel. Bad input becomes coded diagnostics.
 /// </summary>
 public static class RuntimeGate
 {
@@ -28,18 +32,19 @@ public static class RuntimeGate
             return new RuntimeGateResult(provider, new[] { failure }, Array.Empty<RuntimeCase>(), null);
         }
 
-        var staticResult = StaticGate.Check(specPaths);
+        var staticResult = StaticGate.Check(specPaths, new GateOptions { CompareBaselines = options.CompareBaselines });
         var diagnostics = new List<Diagnostic>();
         var cases = new List<RuntimeCase>();
-        var measurer = new RuntimeMeasurer(options.Measurement, options.Energy, options.GpuMemory, options.Progress);
         foreach (var spec in staticResult.Specs)
         {
             // Specs that did not load are not here: the static gate already reported why.
+            var baseline = LoadBaseline(spec, options, diagnostics);
+            var measurer = Measurer(spec, options);
             foreach (var profile in Profiles(spec, provider, options, diagnostics))
             {
                 foreach (var model in spec.Models)
                 {
-                    cases.AddRange(MeasureModel(spec, model, profile, provider, options, measurer, diagnostics));
+                    cases.AddRange(MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, baseline));
                 }
             }
         }
@@ -64,10 +69,24 @@ public static class RuntimeGate
         }
 
         var diagnostics = new List<Diagnostic>();
-        var measurer = new RuntimeMeasurer(options.Measurement, options.Energy, options.GpuMemory, options.Progress);
-        var cases = MeasureModel(spec, model, profile, provider, options, measurer, diagnostics).ToList();
+        var cases = MeasureModel(spec, model, profile, provider, options, Measurer(spec, options), diagnostics, LoadBaseline(spec, options, diagnostics)).ToList();
         return new RuntimeGateResult(provider, diagnostics, cases, null);
     }
+
+    /// <summary>
+    /// The measurer of a spec's cases. A spec with a baseline gets at least <see cref="RegressionSamples"/> samples per
+    /// case, recorded or compared, so that two runs' distributions can be tested against each other (the budgets
+    /// alone may be settled by a handful: 7 samples bound a median).
+    /// </summary>
+    private static RuntimeMeasurer Measurer(Spec spec, RuntimeGateOptions options)
+    {
+        var measurement = spec.Regression is null ? options.Measurement
+            : options.Measurement with { MinimumSamples = Math.Max(options.Measurement.MinimumSamples, RegressionSamples) };
+        return new RuntimeMeasurer(measurement, options.Energy, options.GpuMemory, options.Progress);
+    }
+
+    /// <summary>The fewest latency samples a case of a spec with a <c>regression</c> block takes (within the time cap).</summary>
+    public const int RegressionSamples = 100;
 
     private static IEnumerable<HardwareProfile?> Profiles(Spec spec, ProviderSelection provider, RuntimeGateOptions options, List<Diagnostic> diagnostics)
     {
@@ -108,7 +127,7 @@ public static class RuntimeGate
     }
 
     private static IEnumerable<RuntimeCase> MeasureModel(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider,
-        RuntimeGateOptions options, RuntimeMeasurer measurer, List<Diagnostic> diagnostics)
+        RuntimeGateOptions options, RuntimeMeasurer measurer, List<Diagnostic> diagnostics, LoadedBaseline? baseline)
     {
         var budgets = profile?.Budgets ?? Array.Empty<Budget>();
         var batches = budgets.Select(b => b.Batch?.Value).Distinct().DefaultIfEmpty(null).ToList();
@@ -117,33 +136,87 @@ public static class RuntimeGate
             var atBatch = budgets.Where(b => b.Batch?.Value == batch).ToList();
             var profileName = profile?.Name ?? "no profile";
             options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] batch {batch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "as bound"} on {provider.Provider}");
-            RuntimeReport report;
-            IReadOnlyList<BudgetVerdict> verdicts;
-            try
+            if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is not var (report, verdicts))
             {
-                var measuredCase = new MeasurementCase(model.Name, OnnxModel.Load(model.ResolvedPath), EffectiveBudgets.Bindings(spec, model), provider,
-                    SessionSettings.For(profile, options.Threads))
-                {
-                    ProfileName = profileName,
-                    Batch = batch,
-                    Watched = Watched(atBatch),
-                    PricePerHour = profile?.PricePerHour?.Value,
-                    GridIntensity = profile?.GridIntensity?.Value,
-                    Inputs = options.Inputs,
-                };
-                (report, verdicts) = SettledMeasurement.Measure(measurer, measuredCase, atBatch, options.Progress);
-            }
-            catch (EfficiencyException e)
-            {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, Text(CannotMeasure, model.Name, e.Code, e.Message.TrimEnd('.')), model.Location));
                 continue;
+            }
+
+            var regressions = Compare(spec, report, atBatch, baseline, provider, options, remeasured: false);
+            if (regressions.Any(r => r.Status == RegressionOutcome.Unstable))
+            {
+                // A comparison that did not settle gets one fresh measurement before it may be reported unstable.
+                options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] again: its comparison with the baseline is unstable");
+                if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is var (again, againVerdicts))
+                {
+                    (report, verdicts) = (again, againVerdicts);
+                    regressions = Compare(spec, report, atBatch, baseline, provider, options, remeasured: true);
+                }
             }
 
             diagnostics.AddRange(report.Warnings);
             diagnostics.AddRange(verdicts.Select(RuntimeBudgetEvaluator.Diagnose).OfType<Diagnostic>());
-            yield return new RuntimeCase(spec.Path, model.Name, profile, report, verdicts);
+            diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, strict: options.StrictRegression || spec.Regression?.Strict == true));
+            yield return new RuntimeCase(spec.Path, model.Name, profile, report, verdicts) { Regressions = regressions };
         }
     }
+
+    /// <summary>One measurement of a case, settled (<see cref="SettledMeasurement"/>: re-measured while a budget is unstable); null when it cannot be measured.</summary>
+    private static (RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts)? MeasureOnce(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider, RuntimeGateOptions options,
+        RuntimeMeasurer measurer, int? batch, List<Budget> atBatch, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            var measuredCase = new MeasurementCase(model.Name, OnnxModel.Load(model.ResolvedPath), EffectiveBudgets.Bindings(spec, model), provider,
+                SessionSettings.For(profile, options.Threads))
+            {
+                ProfileName = profile?.Name ?? "no profile",
+                Batch = batch,
+                Watched = Watched(atBatch),
+                PricePerHour = profile?.PricePerHour?.Value,
+                GridIntensity = profile?.GridIntensity?.Value,
+                Inputs = options.Inputs,
+            };
+            return SettledMeasurement.Measure(measurer, measuredCase, atBatch, options.Progress);
+        }
+        catch (EfficiencyException e)
+        {
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, Text(CannotMeasure, model.Name, e.Code, e.Message.TrimEnd('.')), model.Location));
+            return null;
+        }
+    }
+
+    private static IReadOnlyList<RegressionVerdict> Compare(Spec spec, RuntimeReport report, List<Budget> atBatch, LoadedBaseline? baseline,
+        ProviderSelection provider, RuntimeGateOptions options, bool remeasured)
+    {
+        if (spec.Regression is not { } policy || baseline is null)
+        {
+            return Array.Empty<RegressionVerdict>();
+        }
+
+        var machine = (options.Machine ?? FingerprintProfileMatcher.ThisMachine.Fingerprint)(provider.Provider);
+        return RuntimeRegression.Compare(policy, report, atBatch, baseline.Baseline, machine.Id, machine.Summary, remeasured);
+    }
+
+    /// <summary>The spec's baseline when its measurements are to be compared (null inside when the file does not exist yet); null otherwise.</summary>
+    private static LoadedBaseline? LoadBaseline(Spec spec, RuntimeGateOptions options, List<Diagnostic> diagnostics)
+    {
+        if (!options.CompareBaselines || spec.Regression is not { } policy)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new LoadedBaseline(BaselineStore.Read(policy.ResolvedBaseline));
+        }
+        catch (EfficiencyException e)
+        {
+            diagnostics.Add(e.Diagnostic with { Location = e.Location ?? policy.Baseline.Location });
+            return null;
+        }
+    }
+
+    private sealed record LoadedBaseline(Baseline? Baseline);
 
     /// <summary>The statistics the budgets rest on: latency ones directly, throughput and cost through the mean.</summary>
     private static List<LatencyStatistic> Watched(List<Budget> budgets)

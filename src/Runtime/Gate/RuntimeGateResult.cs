@@ -1,5 +1,6 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Specs;
@@ -16,4 +17,8 @@ public sealed record RuntimeGateResult(ProviderSelection Provider, IReadOnlyList
 }
 
 /// <summary>One model measured on one profile at one batch, with the verdicts of the budgets there.</summary>
-public sealed record RuntimeCase(string SpecPath, string ModelName, HardwareProfile? Profile, RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts);
+public sealed record RuntimeCase(string SpecPath, string ModelName, HardwareProfile? Profile, RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts)
+{
+    /// <summary>The comparisons with the baseline entry of this profile on this hardware; empty when the spec declares no <c>regression</c>.</summary>
+    public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();
+}

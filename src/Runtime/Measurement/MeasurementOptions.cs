@@ -23,6 +23,12 @@ public sealed record MeasurementOptions
     /// <summary>Share of the time cap warm-up may use at most.</summary>
     public double WarmupShare { get; init; } = 0.25;
 
+    /// <summary>
+    /// Samples taken at least, whatever the budgeted statistics need (the time cap still ends sampling): what a
+    /// comparison with a baseline's samples needs. 0 leaves it to the statistics.
+    /// </summary>
+    public int MinimumSamples { get; init; }
+
     /// <summary>Samples kept at most, whatever the time cap.</summary>
     public int MaxSamples { get; init; } = 1_000_000;
 }

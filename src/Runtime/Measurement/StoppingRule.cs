@@ -17,7 +17,7 @@ public sealed class StoppingRule
     {
         this.watched = watched.Count > 0 ? watched : new[] { LatencyStatistic.P50 };
         this.options = options;
-        MinimumSamples = this.watched.Max(s => s.MinimumSamples(options.Confidence));
+        MinimumSamples = Math.Max(this.watched.Max(s => s.MinimumSamples(options.Confidence)), options.MinimumSamples);
     }
 
     /// <summary>The samples needed before the rule is checked at all.</summary>

@@ -32,6 +32,8 @@ public static class RuntimeReportText
             text.AppendLine(CultureInfo.InvariantCulture, $"  {verdict.Status.ToString().ToLowerInvariant(),-8} {verdict.Message}");
         }
 
+        EfficiencyMisnomer.Reports.GateResultText.AppendRegressions(text, measured.Regressions);
+
         return text.ToString();
     }
 }

@@ -36,7 +36,10 @@ public static class RuntimeResultsBuilder
                 return measured.Count == 0 ? model : model with
                 {
                     Runtime = model.Runtime.Concat(measured.Select(c => Runtime(c.Report, id))).ToList(),
-                    Verdicts = model.Verdicts.Concat(measured.SelectMany(c => c.Verdicts.Select(v => ResultsBuilder.Verdict(v, c.Report.Profile, c.Report.Batch)))).ToList(),
+                    Verdicts = model.Verdicts
+                        .Concat(measured.SelectMany(c => c.Verdicts.Select(v => ResultsBuilder.Verdict(v, c.Report.Profile, c.Report.Batch))))
+                        .Concat(measured.SelectMany(c => c.Regressions.Select(ResultsBuilder.Verdict)))
+                        .ToList(),
                 };
             }).ToList(),
         }).ToList();

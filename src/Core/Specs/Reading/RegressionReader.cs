@@ -5,7 +5,7 @@ using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Specs.Reading;
 
-/// <summary>Reads <c>regression</c>: <c>{ baseline: PATH, tolerance: { default: 5%, params: 0% } }</c>.</summary>
+/// <summary>Reads <c>regression</c>: <c>{ baseline: PATH, tolerance: { default: 5%, params: 0% }, noise_floor: 50 us, strict: false }</c>.</summary>
 internal static class RegressionReader
 {
     /// <summary>The tolerance of indicators that declare none.</summary>
@@ -14,7 +14,9 @@ internal static class RegressionReader
     private const string NoBaseline = "'regression' has no 'baseline' (the baseline file, relative to the spec's folder)";
     private const string UnknownIndicatorMessage = "unknown indicator '{0}' in 'tolerance' (use 'default' or an indicator name){1}";
 
-    private static readonly string[] Keys = { "baseline", "tolerance" };
+    private const string NotABoolean = "'strict' must be true or false, not '{0}'";
+
+    private static readonly string[] Keys = { "baseline", "tolerance", "noise_floor", "strict" };
 
     public static RegressionPolicy? Read(YamlScalar key, YamlValue value, SpecReadContext context)
     {
@@ -26,6 +28,8 @@ internal static class RegressionReader
         Located<string>? baseline = null;
         var fallback = new Located<double>(DefaultTolerance, key.Location);
         var tolerances = new Dictionary<string, Located<double>>(StringComparer.Ordinal);
+        var noiseFloor = RegressionPolicy.DefaultNoiseFloorMilliseconds;
+        var strict = false;
         foreach (var (name, body) in map.Entries)
         {
             switch (name.Text)
@@ -35,6 +39,13 @@ internal static class RegressionReader
                     break;
                 case "tolerance":
                     fallback = ReadTolerances(body, tolerances, context) ?? fallback;
+                    break;
+                case "noise_floor":
+                    // Time quantities are read in seconds; measured samples are in milliseconds.
+                    noiseFloor = context.Quantity(body, "'noise_floor'", Dimension.Time) * 1e3 ?? noiseFloor;
+                    break;
+                case "strict":
+                    strict = ReadBoolean(body, context) ?? strict;
                     break;
                 default:
                     context.UnknownKey(name, "'regression'", Keys);
@@ -52,7 +63,27 @@ internal static class RegressionReader
             return null;
         }
 
-        return new RegressionPolicy(baseline, context.Resolve(baseline.Value), fallback, tolerances, key.Location);
+        return new RegressionPolicy(baseline, context.Resolve(baseline.Value), fallback, tolerances, key.Location)
+        {
+            NoiseFloorMilliseconds = noiseFloor,
+            Strict = strict,
+        };
+    }
+
+    private static bool? ReadBoolean(YamlValue value, SpecReadContext context)
+    {
+        if (context.Scalar(value, "'strict'") is not { } text)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var flag))
+        {
+            return flag;
+        }
+
+        context.Error(ErrorCodes.SpecInvalidValue, SpecReadContext.Text(NotABoolean, text), value.Location);
+        return null;
     }
 
     private static Located<double>? ReadTolerances(YamlValue value, Dictionary<string, Located<double>> tolerances, SpecReadContext context)

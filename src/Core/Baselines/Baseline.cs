@@ -1,0 +1,52 @@
+namespace EfficiencyMisnomer.Baselines;
+
+/// <summary>
+/// The stored reference of one spec (its <c>regression.baseline</c> file): the static indicators of every model once
+/// (they do not depend on the hardware), and per hardware profile and machine the measurements recorded there.
+/// <see cref="BaselineJson"/> reads and writes it; <see cref="BaselineStore"/> updates it safely.
+/// </summary>
+/// <param name="Spec">The spec's name.</param>
+/// <param name="Static">Per model, its static indicators; in model-name order.</param>
+/// <param name="Profiles">One entry per profile and machine fingerprint; in profile, then fingerprint order.</param>
+public sealed record Baseline(string Spec, IReadOnlyList<BaselineModel> Static, IReadOnlyList<BaselineProfile> Profiles)
+{
+    /// <summary>The document format written in the <c>format</c> member; readers refuse other major versions.</summary>
+    public const string Format = "efficiency-misnomer/baseline@1";
+
+    public static Baseline Empty(string spec) => new(spec, Array.Empty<BaselineModel>(), Array.Empty<BaselineProfile>());
+
+    public BaselineModel? StaticModel(string model) => Static.FirstOrDefault(m => m.Model == model);
+
+    /// <summary>The entries of <paramref name="profile"/>, whatever machine recorded them.</summary>
+    public IEnumerable<BaselineProfile> Entries(string profile) => Profiles.Where(p => p.Profile == profile);
+}
+
+/// <summary>One model's static indicators, in catalogue order.</summary>
+public sealed record BaselineModel(string Model, IReadOnlyList<BaselineIndicator> Indicators)
+{
+    public BaselineIndicator? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
+}
+
+/// <summary>What one hardware profile measured on one machine.</summary>
+/// <param name="Profile">The hardware profile's name.</param>
+/// <param name="Fingerprint">The fingerprint id of the machine it was recorded on: only that machine compares against it.</param>
+/// <param name="Machine">The fingerprint's one-line summary, so that a mismatch can say what the entry was recorded on.</param>
+/// <param name="Recorded">When the entry was last updated.</param>
+/// <param name="Measurements">Per model and batch; in model, then batch order.</param>
+public sealed record BaselineProfile(string Profile, string Fingerprint, string Machine, DateTimeOffset Recorded, IReadOnlyList<BaselineMeasurement> Measurements)
+{
+    public BaselineMeasurement? Measurement(string model, int batch) => Measurements.FirstOrDefault(m => m.Model == model && m.Batch == batch);
+}
+
+/// <summary>One model measured at one batch: every runtime indicator and the latency samples a later run is tested against.</summary>
+/// <param name="Model">The model's name in the spec.</param>
+/// <param name="Batch">The batch size.</param>
+/// <param name="Indicators">Every runtime indicator, in catalogue order.</param>
+/// <param name="LatencySamples">Per-inference latencies in milliseconds (at most 2000, as results documents keep them).</param>
+public sealed record BaselineMeasurement(string Model, int Batch, IReadOnlyList<BaselineIndicator> Indicators, IReadOnlyList<double> LatencySamples)
+{
+    public BaselineIndicator? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
+}
+
+/// <summary>An indicator's recorded value with its unit; measured ones with their interval and sample count; null when it was unavailable.</summary>
+public sealed record BaselineIndicator(string Name, string Unit, double? Value, double? Lower = null, double? Upper = null, int Samples = 1);

@@ -1,0 +1,102 @@
+using System.Globalization;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Specs;
+
+namespace EfficiencyMisnomer.Baselines;
+
+/// <summary>
+/// Records results documents into the baselines of their specs: each spec named in a document is loaded to find its
+/// <c>regression.baseline</c>, and the document's static indicators and measurements are merged into that file.
+/// Only ever called on request (<c>misnomer baseline update</c>, <c>misnomer run --update-baseline</c>,
+/// <c>efficiency.updateBaseline</c>): no gate writes a baseline on its own.
+/// </summary>
+public static class BaselineRecorder
+{
+    private const string NoRegression = "spec '{0}' declares no 'regression' block, so it has no baseline file to record into; add 'regression: {{ baseline: baselines/{0}.json }}' to it";
+    private const string SpecUnreadable = "{0}: the spec of '{1}' cannot be loaded to find its baseline file: {2}";
+    private const string Recorded = "{0}: recorded {1}";
+    private const string Nothing = "results of spec '{0}' hold no indicators to record (no model was analysed or measured)";
+
+    /// <summary>
+    /// Records every spec of <paramref name="results"/>; returns one info diagnostic per baseline file written.
+    /// A spec that cannot be loaded or declares no <c>regression</c> is a coded error, before anything is written.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Record(EfficiencyResults results, BaselineStore? store = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        store ??= BaselineStore.Default;
+        var planned = new List<(string Path, Baseline Recorded)>();
+        foreach (var spec in results.Specs)
+        {
+            var load = SpecLoader.Load(spec.Path);
+            if (load.Spec is not { } loaded)
+            {
+                var first = load.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+                throw new EfficiencyException(first?.Code ?? ErrorCodes.SpecNotFound, Text(SpecUnreadable, spec.Path, spec.Name, first?.Message ?? "it has errors"), first?.Location);
+            }
+
+            if (loaded.Regression is not { } regression)
+            {
+                throw new EfficiencyException(ErrorCodes.SpecWithoutRegression, Text(NoRegression, spec.Name), loaded.Location);
+            }
+
+            planned.Add((regression.ResolvedBaseline, FromResults(spec, results)));
+        }
+
+        var written = new List<Diagnostic>();
+        foreach (var (path, recorded) in planned)
+        {
+            if (recorded.Static.Count == 0 && recorded.Profiles.Count == 0)
+            {
+                written.Add(Diagnostic.Warning(ErrorCodes.NothingToRecord, Text(Nothing, recorded.Spec)));
+                continue;
+            }
+
+            store.Update(path, old => BaselineMerge.Merge(old, recorded));
+            written.Add(Diagnostic.Info(ErrorCodes.BaselineRecorded, Text(Recorded, path, Describe(recorded))));
+        }
+
+        return written;
+    }
+
+    /// <summary>What one spec's results contribute to its baseline: static indicators of analysed models, measurements per profile and machine.</summary>
+    public static Baseline FromResults(SpecResults spec, EfficiencyResults results)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(results);
+        var models = spec.Models.Where(m => m.Static.Count > 0)
+            .Select(m => new BaselineModel(m.Name, m.Static.Select(Indicator).ToList()))
+            .ToList();
+        var profiles = spec.Models
+            .SelectMany(m => m.Runtime.Select(r => (Model: m.Name, Run: r)))
+            .GroupBy(p => (p.Run.Profile, p.Run.Machine))
+            .Select(group =>
+            {
+                var machine = results.Machine(group.Key.Machine);
+                var measurements = group
+                    .Select(p => new BaselineMeasurement(p.Model, p.Run.Batch, p.Run.Indicators.Select(Indicator).ToList(), p.Run.LatencySamples))
+                    .ToList();
+                return new BaselineProfile(group.Key.Profile, group.Key.Machine, machine?.Summary ?? "", results.Created, measurements);
+            })
+            .ToList();
+        return new Baseline(spec.Name, models, profiles);
+    }
+
+    private static BaselineIndicator Indicator(IndicatorResult indicator) =>
+        new(indicator.Name, indicator.Unit, indicator.Value, indicator.Lower, indicator.Upper, indicator.Samples);
+
+    private static string Describe(Baseline recorded)
+    {
+        var parts = new List<string>();
+        if (recorded.Static.Count > 0)
+        {
+            parts.Add(Text("the static indicators of {0} model(s)", recorded.Static.Count));
+        }
+
+        parts.AddRange(recorded.Profiles.Select(p => Text("{0} measurement(s) of profile '{1}' on machine {2}", p.Measurements.Count, p.Profile, p.Fingerprint)));
+        return string.Join("; ", parts);
+    }
+
+    private static string Text(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+}

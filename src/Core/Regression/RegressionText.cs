@@ -1,0 +1,71 @@
+using System.Globalization;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Regression;
+
+/// <summary>The sentences of regression verdicts: the values side by side, the change, and what it means.</summary>
+public static class RegressionText
+{
+    public const string NoBaselineFile = "{0}: no baseline yet ({1} does not exist); not compared. Record one on request: 'misnomer run SPEC --update-baseline', or 'misnomer baseline update RESULTS.json'";
+    public const string NoProfileEntry = "{0}: the baseline {1} has no entry for hardware profile '{2}'; not compared. Record one on this machine: 'misnomer run SPEC --update-baseline'";
+    public const string OtherMachine = "{0}: the baseline's entry for profile '{1}' was recorded on other hardware ({2}); this machine is {3}. Not compared: record a baseline on this hardware ('misnomer run SPEC --update-baseline'); a CI matrix keeps one entry per runner type";
+    public const string NoStaticEntry = "{0}: the baseline {1} has no static indicators of this model; not compared. Record them: 'misnomer check SPEC --results r.json' then 'misnomer baseline update r.json'";
+    public const string NoMeasurement = "{0}: the baseline's entry for profile '{1}' on this machine has no measurement at batch {2}; not compared. Record one: 'misnomer run SPEC --update-baseline'";
+    public const string MissingValue = "{0}: {1} {2}; not compared";
+    public const string Unsettled = " (unsettled after a second measurement: rerun on a quieter machine or raise --time-cap)";
+
+    /// <summary>
+    /// <c>model 'm' [p] batch 1: latency.p50 3.21 ms vs baseline 2.90 ms (+10.7%, 99% interval +9.8% to +11.5%): regressed beyond 5%</c>.
+    /// </summary>
+    /// <param name="subject">The model, and for a measurement its profile and batch.</param>
+    /// <param name="indicator">The indicator's name.</param>
+    /// <param name="unit">The indicator's unit.</param>
+    /// <param name="measured">This run's value.</param>
+    /// <param name="reference">The baseline's value.</param>
+    /// <param name="status">The outcome.</param>
+    /// <param name="tolerance">The tolerance applied.</param>
+    /// <param name="ratio"><paramref name="measured"/> over <paramref name="reference"/>.</param>
+    /// <param name="interval">The interval of the tested ratio, for measured indicators.</param>
+    /// <param name="tested">
+    /// The ratio the verdict rests on when it is not <paramref name="ratio"/> (a tail latency is judged by the test of
+    /// the latency samples, not by its own two values); shown beside it.
+    /// </param>
+    public static string Compared(string subject, string indicator, string unit, double measured, double reference, RegressionOutcome status,
+        double tolerance, double ratio, (double Lower, double Upper, double Confidence)? interval = null, double? tested = null)
+    {
+        var (shown, shownReference) = QuantityFormat.Pair(measured, reference, unit);
+        var change = Change(ratio);
+        if (interval is { } i)
+        {
+            var basis = tested is { } t ? string.Create(CultureInfo.InvariantCulture, $"; by the latency samples {Change(t)}") : string.Empty;
+            change += string.Create(CultureInfo.InvariantCulture, $"{basis}, {i.Confidence * 100:0.#}% interval {Change(i.Lower)} to {Change(i.Upper)}");
+        }
+
+        var outcome = status switch
+        {
+            RegressionOutcome.Regressed => $"regressed beyond {Percent(tolerance)}",
+            RegressionOutcome.Improved => $"improved beyond {Percent(tolerance)}; record the baseline again to keep the gain",
+            RegressionOutcome.Unstable => $"unstable: cannot tell whether it moved beyond {Percent(tolerance)}",
+            _ => $"within {Percent(tolerance)}",
+        };
+        return $"{subject}: {indicator} {shown} vs baseline {shownReference} ({change}): {outcome}";
+    }
+
+    /// <summary>A ratio as a signed change: 1.107 is <c>+10.7%</c>.</summary>
+    public static string Change(double ratio)
+    {
+        if (!double.IsFinite(ratio))
+        {
+            return "from zero";
+        }
+
+        // A change too small for one decimal (one parameter in 24 k) keeps its first digits: "+0.0%" would hide it.
+        var percent = (ratio - 1) * 100;
+        var format = percent != 0 && Math.Abs(percent) < 0.05 ? "+0.#####;-0.#####" : "+0.0;-0.0;+0.0";
+        return percent.ToString(format, CultureInfo.InvariantCulture) + "%";
+    }
+
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+}

@@ -1,0 +1,143 @@
+using EfficiencyMisnomer.Baselines;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Specs;
+
+namespace EfficiencyMisnomer.Runtime.Regression;
+
+/// <summary>
+/// Compares a measurement with the baseline entry of its profile recorded on this same hardware. Latency statistics,
+/// throughput and cost rest on the per-inference latency samples (throughput and cost are inverses and multiples of
+/// the mean latency), so they are tested with <see cref="MeasuredRegression"/> on the samples, direction handled;
+/// single-observation indicators are compared against the tolerance alone. An entry recorded on other hardware is
+/// never compared: its numbers say nothing about this machine.
+/// </summary>
+public static class RuntimeRegression
+{
+    /// <summary>The verdicts of <paramref name="policy"/> on <paramref name="report"/>, whose budgets at its batch are <paramref name="budgets"/>.</summary>
+    /// <param name="policy">The spec's <c>regression</c> block.</param>
+    /// <param name="report">The measurement.</param>
+    /// <param name="budgets">The profile's budgets at the report's batch.</param>
+    /// <param name="baseline">The spec's baseline; null when the file does not exist yet.</param>
+    /// <param name="machineId">This machine's fingerprint id.</param>
+    /// <param name="machineSummary">This machine's fingerprint summary.</param>
+    /// <param name="remeasured">Whether this is the second measurement of an unstable case.</param>
+    public static IReadOnlyList<RegressionVerdict> Compare(RegressionPolicy policy, RuntimeReport report, IEnumerable<Budget> budgets, Baseline? baseline,
+        string machineId, string machineSummary, bool remeasured = false)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(report);
+        var subject = $"model '{report.Model}' [{report.Profile}] batch {report.Batch}";
+        var indicators = RegressionScope.Runtime(policy, budgets);
+        var entries = baseline?.Entries(report.Profile).ToList() ?? new List<BaselineProfile>();
+        var entry = entries.FirstOrDefault(e => e.Fingerprint == machineId);
+        var (skip, code) = baseline is null ? (RegressionText.Format(RegressionText.NoBaselineFile, subject, policy.ResolvedBaseline), ErrorCodes.NoBaseline)
+            : entries.Count == 0 ? (RegressionText.Format(RegressionText.NoProfileEntry, subject, policy.ResolvedBaseline, report.Profile), ErrorCodes.NoBaseline)
+            : entry is null ? (RegressionText.Format(RegressionText.OtherMachine, subject, report.Profile, string.Join("; ", entries.Select(Describe)), WithId(machineSummary, machineId)), ErrorCodes.BaselineOtherMachine)
+            : entry.Measurement(report.Model, report.Batch) is null ? (RegressionText.Format(RegressionText.NoMeasurement, subject, report.Profile, report.Batch), ErrorCodes.NoBaseline)
+            : (null, null);
+        var recorded = entry?.Measurement(report.Model, report.Batch);
+        // Indicators with the same tolerance share one test of the samples.
+        var comparisons = new Dictionary<double, MeasuredComparison>();
+        var verdicts = new List<RegressionVerdict>();
+        foreach (var indicator in indicators)
+        {
+            var name = indicator.Name;
+            var tolerance = policy.Tolerance(name);
+            var location = policy.Names(name) ? tolerance.Location : policy.Location;
+            var measured = report.Indicators.FirstOrDefault(i => i.Name == name)?.Value;
+            var reference = recorded?.Indicator(name)?.Value;
+            RegressionVerdict Skipped(string message, string skipCode) => new(report.Model, name, RegressionOutcome.Skipped, measured, reference, location, message)
+            {
+                Code = skipCode, Profile = report.Profile, Batch = report.Batch, Tolerance = tolerance.Value,
+            };
+
+            if (skip is not null)
+            {
+                // Said once, at the regression key, not once per indicator.
+                verdicts.Add(Skipped(skip, code!) with { Location = policy.Location });
+                continue;
+            }
+
+            if (measured is not { } value || reference is not { } before)
+            {
+                var missing = measured is null ? "is unavailable in this run" : "has no value in the baseline";
+                verdicts.Add(Skipped(RegressionText.Format(RegressionText.MissingValue, subject, name, missing), ErrorCodes.RegressionNotCompared));
+                continue;
+            }
+
+            if (RegressionScope.IsSingleObservation(name))
+            {
+                var (exact, exactRatio) = ExactComparison.Compare(name, value, before, tolerance.Value);
+                verdicts.Add(new RegressionVerdict(report.Model, name, exact, value, before, location,
+                    RegressionText.Compared(subject, name, indicator.Unit, value, before, exact, tolerance.Value, exactRatio))
+                {
+                    Profile = report.Profile, Batch = report.Batch, Ratio = exactRatio, Tolerance = tolerance.Value,
+                });
+                continue;
+            }
+
+            if (recorded!.LatencySamples.Count == 0 || report.LatencySamples.Count == 0)
+            {
+                verdicts.Add(Skipped(RegressionText.Format(RegressionText.MissingValue, subject, name, "has no latency samples to compare on one side"), ErrorCodes.RegressionNotCompared));
+                continue;
+            }
+
+            var thresholds = new RegressionThresholds(tolerance.Value, policy.NoiseFloorMilliseconds);
+            if (!comparisons.TryGetValue(tolerance.Value, out var comparison))
+            {
+                comparisons[tolerance.Value] = comparison = MeasuredRegression.Compare(recorded.LatencySamples, report.LatencySamples, thresholds);
+            }
+
+            verdicts.Add(Measured(report, indicator, value, before, comparison, thresholds, location, subject, remeasured));
+        }
+
+        return verdicts;
+    }
+
+    private static RegressionVerdict Measured(RuntimeReport report, Indicator indicator, double value, double before, MeasuredComparison comparison,
+        RegressionThresholds thresholds, SourceLocation location, string subject, bool remeasured)
+    {
+        var status = comparison.Status switch
+        {
+            RegressionStatus.Regressed => RegressionOutcome.Regressed,
+            RegressionStatus.Improved => RegressionOutcome.Improved,
+            RegressionStatus.Unstable => RegressionOutcome.Unstable,
+            _ => RegressionOutcome.Pass,
+        };
+
+        // The samples are latencies: slower is worse for every indicator tested on them, and throughput moves inversely.
+        var inverse = IndicatorDirection.HigherIsBetter(indicator.Name);
+        var (ratio, lower, upper) = inverse
+            ? (1 / comparison.Ratio, 1 / comparison.RatioUpper, 1 / comparison.RatioLower)
+            : (comparison.Ratio, comparison.RatioLower, comparison.RatioUpper);
+        var interval = double.IsFinite(lower) && double.IsFinite(upper) ? (lower, upper, thresholds.Confidence) : ((double, double, double)?)null;
+        // The median is what the samples' test compares; every other statistic shows its own change beside the tested one.
+        var own = before != 0 ? value / before : double.PositiveInfinity;
+        var message = indicator == RuntimeIndicators.LatencyP50
+            ? RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, status, thresholds.Tolerance, ratio, interval)
+            : RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, status, thresholds.Tolerance, own, interval, ratio);
+        if (status == RegressionOutcome.Unstable)
+        {
+            message += $" ({comparison.Explanation})" + (remeasured ? RegressionText.Unsettled : string.Empty);
+        }
+
+        return new RegressionVerdict(report.Model, indicator.Name, status, value, before, location, message)
+        {
+            Profile = report.Profile,
+            Batch = report.Batch,
+            Ratio = double.IsFinite(ratio) ? ratio : null,
+            RatioLower = double.IsFinite(lower) ? lower : null,
+            RatioUpper = double.IsFinite(upper) ? upper : null,
+            Tolerance = thresholds.Tolerance,
+        };
+    }
+
+    private static string Describe(BaselineProfile entry) =>
+        WithId(entry.Machine.Length > 0 ? entry.Machine : "a machine", entry.Fingerprint) + $", recorded {entry.Recorded.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>A fingerprint summary that names its id (summaries written by this tool already do).</summary>
+    private static string WithId(string summary, string id) => summary.Contains(id, StringComparison.Ordinal) ? summary : $"{summary} (fingerprint {id})";
+}
