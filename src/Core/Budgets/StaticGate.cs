@@ -1,9 +1,11 @@
 using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Budgets;
@@ -27,6 +29,7 @@ public static class StaticGate
         var inputs = new List<string>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var specs = new List<Spec>();
+        var disagreements = new List<DisagreementGateResult>();
         foreach (var path in specPaths)
         {
             AddInput(inputs, path);
@@ -58,6 +61,11 @@ public static class StaticGate
 
                 models.Add(checkedModel);
             }
+
+            if (mode != GateMode.Off)
+            {
+                disagreements.Add(Disagree(spec, models, mode, diagnostics));
+            }
         }
 
         if (mode == GateMode.Off)
@@ -66,7 +74,21 @@ public static class StaticGate
             diagnostics = diagnostics.Select(d => d with { Severity = d.Severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : d.Severity }).ToList();
         }
 
-        return new GateResult(diagnostics, models, inputs) { Specs = specs };
+        return new GateResult(diagnostics, models, inputs) { Specs = specs, Disagreements = disagreements };
+    }
+
+    /// <summary>
+    /// The spec's <c>disagreement</c> setting on its static indicators: each pair of models that some indicators order
+    /// one way and others the other way (EM4201). Under <see cref="GateMode.Warn"/> an error-mode disagreement warns.
+    /// </summary>
+    private static DisagreementGateResult Disagree(Spec spec, List<ModelVerdicts> models, GateMode mode, List<Diagnostic> diagnostics)
+    {
+        var analysed = new GateResult(Array.Empty<Diagnostic>(), models.Where(m => m.SpecPath == spec.Path).ToList(), Array.Empty<string>());
+        var result = DisagreementGate.Evaluate(ResultsBuilder.Spec(spec, analysed), spec);
+        diagnostics.AddRange(mode == GateMode.Warn
+            ? result.Diagnostics.Select(d => d with { Severity = d.Severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : d.Severity })
+            : result.Diagnostics);
+        return result;
     }
 
     private static ModelVerdicts CheckModel(Spec spec, ModelEntry model, GateMode mode, List<Diagnostic> diagnostics, List<string> inputs)
@@ -170,6 +192,9 @@ public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnly
 {
     /// <summary>The specs that loaded, in the order given; a spec whose name another spec took first is left out.</summary>
     public IReadOnlyList<Spec> Specs { get; init; } = Array.Empty<Spec>();
+
+    /// <summary>Per spec (unless the gate is off), what its <c>disagreement</c> setting found in the indicators compared.</summary>
+    public IReadOnlyList<DisagreementGateResult> Disagreements { get; init; } = Array.Empty<DisagreementGateResult>();
 
     public bool Passed => Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
 }

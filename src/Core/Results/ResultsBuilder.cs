@@ -20,7 +20,24 @@ public static class ResultsBuilder
     {
         ArgumentNullException.ThrowIfNull(spec);
         var models = spec.Models.Select(model => Model(model, gate?.Models.FirstOrDefault(m => m.SpecPath == spec.Path && m.ModelName == model.Name))).ToList();
-        return new SpecResults(spec.Name.Value, spec.Path, DisagreementName(spec.Disagreement.Value), models);
+        var results = new SpecResults(spec.Name.Value, spec.Path, DisagreementName(spec.Disagreement.Value), models);
+        return gate?.Disagreements.FirstOrDefault(d => d.Spec.Path == spec.Path) is { } found ? WithDisagreements(results, found.Spec) : results;
+    }
+
+    /// <summary><paramref name="results"/> with the <c>disagreement</c> verdicts that <paramref name="judged"/> carries, in place of any it had.</summary>
+    public static SpecResults WithDisagreements(SpecResults results, SpecResults judged)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(judged);
+        return results with
+        {
+            Models = results.Models.Select(model => model with
+            {
+                Verdicts = model.Verdicts.Where(v => v.Kind != Disagreement.DisagreementGate.VerdictKind)
+                    .Concat(judged.Model(model.Name)?.Verdicts.Where(v => v.Kind == Disagreement.DisagreementGate.VerdictKind) ?? Array.Empty<VerdictResult>())
+                    .ToList(),
+            }).ToList(),
+        };
     }
 
     /// <summary>A model's static indicators and budget verdicts; empty when it was not analysed.</summary>

@@ -1,6 +1,7 @@
 using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Measurement;
@@ -49,7 +50,30 @@ public static class RuntimeGate
             }
         }
 
-        return new RuntimeGateResult(provider, diagnostics, cases, staticResult);
+        return new RuntimeGateResult(provider, diagnostics, cases, Disagree(staticResult, cases, provider, options));
+    }
+
+    /// <summary>
+    /// The specs' <c>disagreement</c> settings on every indicator, measured ones included: the static gate's findings
+    /// (static indicators only) are replaced by these, so that each pair of models is judged once.
+    /// </summary>
+    private static GateResult Disagree(GateResult staticResult, List<RuntimeCase> cases, ProviderSelection provider, RuntimeGateOptions options)
+    {
+        if (cases.Count == 0 || staticResult.Disagreements.Count == 0)
+        {
+            return staticResult;
+        }
+
+        var machine = (options.Machine ?? FingerprintProfileMatcher.ThisMachine.Fingerprint)(provider.Provider);
+        var undecided = staticResult with { Disagreements = Array.Empty<DisagreementGateResult>() };
+        var measured = Results.RuntimeResultsBuilder.From(
+            staticResult.Specs.Select(spec => EfficiencyMisnomer.Results.ResultsBuilder.Spec(spec, undecided)).ToList(), cases, machine, DateTimeOffset.UtcNow);
+        var judged = staticResult.Specs
+            .Where(spec => staticResult.Disagreements.Any(d => d.Spec.Path == spec.Path))
+            .Select(spec => DisagreementGate.Evaluate(measured.Specs.First(s => s.Path == spec.Path), spec))
+            .ToList();
+        var others = staticResult.Diagnostics.Where(d => d.Code != ErrorCodes.IndicatorsDisagree);
+        return staticResult with { Diagnostics = others.Concat(judged.SelectMany(j => j.Diagnostics)).ToList(), Disagreements = judged };
     }
 
     /// <summary>
