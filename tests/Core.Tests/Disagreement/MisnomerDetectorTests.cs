@@ -35,7 +35,20 @@ public sealed class MisnomerDetectorTests
         Assert.That(flip.FavourSecond.Select(d => d.Key), Is.EqualTo(new[] { "depth", "latency.p50 @ ci-cpu b1", "macs" }), "largest ratio first");
         Assert.That(flip.FavourSecond[0].Ratio, Is.EqualTo(4.0));
         Assert.That(flip.FavourFirst[0].Ratio, Is.EqualTo(100.0 / 95).Within(1e-12));
-        Assert.That(flip.Sentence, Is.EqualTo("vit-deep has 5% fewer params than vit-wide but 4× more depth, is 1.5× slower (latency.p50 @ ci-cpu b1) and has 6% more macs"));
+        Assert.That(flip.Sentence, Is.EqualTo("vit-deep has 5% fewer params than vit-wide but is 1.5× slower (latency.p50 @ ci-cpu b1), has 4× more depth and 6% more macs"));
+    }
+
+    [Test]
+    public void A_sentence_names_one_time_statistic_and_counts_the_others()
+    {
+        var spec = Spec(
+            Model("deep", ("params", 95)).WithRun(Run(("latency.p50", 0.0020, 0.00199, 0.00201), ("latency.p95", 0.0030, 0.00299, 0.00301), ("latency.mean", 0.0021, 0.00209, 0.00211))),
+            Model("wide", ("params", 100)).WithRun(Run(("latency.p50", 0.0010, 0.00099, 0.00101), ("latency.p95", 0.0012, 0.00119, 0.00121), ("latency.mean", 0.0011, 0.00109, 0.00111))));
+
+        var flip = MisnomerDetector.Analyze(spec).Flips.Single();
+
+        Assert.That(flip.FavourSecond, Has.Count.EqualTo(3));
+        Assert.That(flip.Sentence, Is.EqualTo("deep has 5% fewer params than wide but is 2.5× slower (latency.p95 @ ci-cpu b1) (and by 2 more indicators)"));
     }
 
     [Test]
