@@ -9,7 +9,7 @@
 #   THREADS   intra-op threads of the profile (default 1)
 #   TIME_CAP  seconds of `misnomer run --time-cap` (default 10)
 #   LAYERS WIDTH ROWS  size of the MatMul+Relu stack bench/ModelWriter writes (default "7 512 128": about
-#             3 ms per inference on one core of the 2-core AMD EPYC development machine)
+#             3 ms per inference on one core of a 2-core AMD EPYC machine)
 #   NICE      run the CLI under `nice -n NICE` (e.g. -10, needs root): on a machine shared with other
 #             work, a raised priority approximates an idle machine; the results header says so
 # environment: MISNOMER=path/to/misnomer benchmarks that executable instead of publishing src/Cli.
@@ -81,14 +81,14 @@ YAML
 measure() {
   local start end
   start="$(date +%s.%N)"
-  "${prefix[@]}" "$misnomer" run "$work/spec.yaml" --provider cpu --time-cap "$cap" --json "$work/run.json" >"$work/run.out" 2>"$work/run.err" \
+  "${prefix[@]}" "$misnomer" run "$work/spec.yaml" --provider cpu --time-cap "$cap" --results "$work/run.json" >"$work/run.out" 2>"$work/run.err" \
     || { cat "$work/run.err" >&2; fail "misnomer run failed"; }
   end="$(date +%s.%N)"
   grep -q "latency.p50" "$work/run.out" || fail "misnomer run printed no latency.p50 verdict"
   # wall s, verdict, p50 ms, lower, upper, samples, warm-up runs, cold start ms, elapsed s, confidence
   printf '%s %s ' "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')" "$(awk '$2 == "model" && /latency.p50/ { print $1; exit }' "$work/run.out")"
-  jq -r '.[0] | [(.indicators[] | select(.name == "latency.p50") | .value, .ci_lower, .ci_upper, .samples),
-    .warmup_runs, (.indicators[] | select(.name == "cold_start") | .value), .elapsed_s, (.confidence // "null")] | @tsv' "$work/run.json" | tr '\t' ' '
+  jq -r '.specs[0].models[0].runtime[0] | [(.indicators[] | select(.name == "latency.p50") | .value, .lower, .upper, .samples),
+    .settings.warmup_runs, (.indicators[] | select(.name == "cold_start") | .value), .settings.elapsed_s, (.settings.confidence // "null")] | @tsv' "$work/run.json" | tr '\t' ' '
 }
 
 echo "untimed run (checks the CLI and the model, fills the page cache) ..."
@@ -104,7 +104,7 @@ mkdir -p "$(dirname "$results")"
   echo "p50-verdict-time  $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "dotnet $(dotnet --version 2>/dev/null || echo '?'), model ${model#"$root/"} ($layers x MatMul [$rows,$width]x[$width,$width] + Relu), $threads intra-op thread(s), time cap $cap s"
-  echo "command: ${prefix[*]}${prefix[*]:+ }misnomer run SPEC --provider cpu --time-cap $cap --json FILE, budget latency.p50 max 20 ms"
+  echo "command: ${prefix[*]}${prefix[*]:+ }misnomer run SPEC --provider cpu --time-cap $cap --results FILE, budget latency.p50 max 20 ms"
   echo
   python3 - "$work/runs" "$goal_s" <<'PY'
 import statistics, sys

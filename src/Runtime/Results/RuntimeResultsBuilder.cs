@@ -59,6 +59,8 @@ public static class RuntimeResultsBuilder
             ["graph_optimization"] = report.Settings.OptimizationName,
             ["warmup_runs"] = Text(report.WarmupRuns),
             ["elapsed_s"] = report.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+            ["confidence"] = report.Confidence.ToString(CultureInfo.InvariantCulture),
+            ["target_relative_half_width"] = report.TargetRelativeHalfWidth.ToString(CultureInfo.InvariantCulture),
         };
         var indicators = report.Indicators
             .Select(i => new IndicatorResult(i.Name, i.Indicator.Unit, i.Value, i.Lower, i.Upper, i.Samples, i.Stable, i.Note))

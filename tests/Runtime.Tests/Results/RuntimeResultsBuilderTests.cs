@@ -51,6 +51,7 @@ public sealed class RuntimeResultsBuilderTests
             Assert.That(runtime.Profile, Is.EqualTo("ci-cpu"));
             Assert.That(runtime.Provider, Is.EqualTo("cpu"));
             Assert.That(runtime.Settings["intra_op_threads"], Is.EqualTo("1"));
+            Assert.That(runtime.Settings["confidence"], Is.EqualTo("0.99"));
             Assert.That(runtime.Indicator("latency.p50")!.Value, Is.GreaterThan(0));
             Assert.That(runtime.Indicator("latency.p50")!.Unit, Is.EqualTo("ms"));
             Assert.That(runtime.LatencySamples, Has.Count.InRange(1, RuntimeResults.MaxStoredSamples));
