@@ -1,19 +1,21 @@
 // usage: regression-error-rates WORK_DIR [PAIRS] [TIME_CAP_SECONDS] [THREADS]
 //   Writes a stack of MatMul+Relu layers (about 1-3 ms per inference on a small CPU) and a variant with 10% more
 //   layers, then measures PAIRS paired runs of each arm the way `misnomer run` measures (a fresh session per run,
-//   the product's default MeasurementOptions; THREADS intra-op threads as a profile's `threads` sets them,
+//   the product's default MeasurementOptions with the gate's minimum of samples for a baseline comparison; THREADS intra-op threads as a profile's `threads` sets them,
 //   by default one per physical core), round by round and alternating the order, and
 //   judges each pair with MeasuredRegression.Compare at the default thresholds:
 //     no change: baseline = model, current = the same model      goal: at most 1% regressed
 //     slower:    baseline = model, current = the 10%-slower one  goal: at least 95% regressed
-//   An unstable verdict is measured again once (a fresh session for the current side) and judged again, as a gate
-//   does before it reports unstable: the final verdict pools the new samples with the first measurement's; the
-//   run judged alone is counted too. The baseline side is stored as LatencySummary.Of, as a baseline file holds it.
+//   An unstable or regressed verdict is measured again once (a fresh session for the current side) and judged
+//   again, as the runtime gate does (SessionConfirmation): a regression stands only when the second session confirms
+//   it. What pooling the two sessions' samples would give is counted too. The baseline side is stored as
+//   LatencySummary.Of, as a baseline file holds it.
 using System.Diagnostics;
 using System.Globalization;
 using EfficiencyMisnomer.ModelBuilder;
 using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Regression;
@@ -35,8 +37,8 @@ if (args.Length is < 1 or > 4)
 
 var pairs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var options = args.Length > 2 && args[2].Length > 0
-    ? MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture)) }
-    : MeasurementOptions.Default;
+    ? MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture)), MinimumSamples = RuntimeGate.RegressionSamples }
+    : MeasurementOptions.Default with { MinimumSamples = RuntimeGate.RegressionSamples };
 var thresholds = RegressionThresholds.Default;
 var started = Stopwatch.StartNew();
 Directory.CreateDirectory(args[0]);
@@ -58,25 +60,28 @@ for (int round = 0; round < pairs; round++)
         var current = Measure(arm.Current);
         var result = MeasuredRegression.Compare(baseline, current, thresholds);
         arm.First.Add(result.Status);
-        var alone = result;
-        if (result.Status == RegressionStatus.Unstable)
+        var pooled = result;
+        var final = result.Status;
+        if (SessionConfirmation.Needed(result.Status))
         {
+            // As the runtime gate does: a fresh session, judged alone; a regression must be confirmed by it.
             var again = Measure(arm.Current);
-            alone = MeasuredRegression.Compare(baseline, again, thresholds);
-            current = current.Concat(again).ToArray();
-            result = MeasuredRegression.Compare(baseline, current, thresholds);
+            var second = MeasuredRegression.Compare(baseline, again, thresholds);
+            final = SessionConfirmation.Decide(result.Status, second.Status);
+            pooled = MeasuredRegression.Compare(baseline, current.Concat(again).ToArray(), thresholds);
+            result = second;
             arm.Remeasured++;
         }
 
-        arm.Final.Add(result.Status);
-        arm.Alone.Add(alone.Status);
+        arm.Final.Add(final);
+        arm.Alone.Add(pooled.Status);
         arm.Ratios.Add(result.Ratio);
         if (arm.Current == slower)
         {
             modelRatios.Add(Median(current) / Median(baseline));
         }
 
-        Console.WriteLine(Invariant($"round {round + 1,3} {arm.Name,-10} {result.Status,-9} {result.Explanation}"));
+        Console.WriteLine(Invariant($"round {round + 1,3} {arm.Name,-10} {final,-9} {result.Explanation}"));
     }
 }
 
@@ -86,19 +91,19 @@ Console.WriteLine(Invariant($"samples per measurement: median {Median(sampleCoun
 foreach (var arm in arms)
 {
     Console.WriteLine(Invariant($"{arm.Name,-10}: first verdicts {Counts(arm.First)}; re-measured {arm.Remeasured}; final {Counts(arm.Final)}; median ratio {Median(arm.Ratios):0.000}"));
-    Console.WriteLine(Invariant($"{"",-10}  final if the re-measured run is judged alone instead of pooled: {Counts(arm.Alone)}"));
+    Console.WriteLine(Invariant($"{"",-10}  final if the second session's samples were pooled with the first's instead: {Counts(arm.Alone)}"));
 }
 
 var falseAlarms = arms[0].Final.Count(s => s == RegressionStatus.Regressed);
 var caught = arms[1].Final.Count(s => s == RegressionStatus.Regressed);
-Console.WriteLine(Invariant($"judged alone: false alarms {arms[0].Alone.Count(s => s == RegressionStatus.Regressed)}/{pairs}, detections {arms[1].Alone.Count(s => s == RegressionStatus.Regressed)}/{pairs}"));
+Console.WriteLine(Invariant($"pooled instead: false alarms {arms[0].Alone.Count(s => s == RegressionStatus.Regressed)}/{pairs}, detections {arms[1].Alone.Count(s => s == RegressionStatus.Regressed)}/{pairs}"));
 Console.WriteLine(Invariant($"false alarms (no change judged regressed): {falseAlarms}/{pairs} = {100.0 * falseAlarms / pairs:0.#}%  goal <= 1%  {(falseAlarms * 100 <= pairs ? "PASS" : "MISS")}"));
 Console.WriteLine(Invariant($"detections (10% slower judged regressed):  {caught}/{pairs} = {100.0 * caught / pairs:0.#}%  goal >= 95%  {(caught * 100 >= 95 * pairs ? "PASS" : "MISS")}"));
 Console.WriteLine(Invariant($"total wall time: {started.Elapsed.TotalMinutes:0.0} min; load average at the end: {LoadAverage()}"));
 return 0;
 
 // One measurement as RuntimeMeasurer makes it: inputs generated, a fresh session, one cold inference, then
-// warm-up and sampling under the default stopping rule (the median's interval). Seconds per inference.
+// warm-up and sampling under the default stopping rule (the median's interval). Milliseconds per inference.
 double[] Measure(OnnxModel measured)
 {
     var bound = BoundInputs.Resolve(measured, ShapeBindings.None);
@@ -109,7 +114,7 @@ double[] Measure(OnnxModel measured)
     var rule = new StoppingRule(Array.Empty<LatencyStatistic>(), options);
     var samples = new LatencySampler(options).Sample(run.Run, rule);
     sampleCounts.Add(samples.Milliseconds.Length);
-    return samples.Milliseconds.Select(ms => ms / 1000).ToArray();
+    return samples.Milliseconds;
 }
 
 static string Write(string path, int layers)

@@ -16,7 +16,7 @@ public sealed record RegressionPolicy(
     SourceLocation Location)
 {
     /// <summary>The default <see cref="NoiseFloorMilliseconds"/>: timer and scheduler jitter a CI runner shows on any model.</summary>
-    public const double DefaultNoiseFloorMilliseconds = 0.05;
+    public const double DefaultNoiseFloorMilliseconds = 0.01;
 
     /// <summary>
     /// <c>noise_floor</c>, in milliseconds: a measured median must move by more than this, whatever the tolerance,

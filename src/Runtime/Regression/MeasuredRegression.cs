@@ -18,16 +18,16 @@ public static class MeasuredRegression
 {
     private const string DefaultStatistic = "latency.p50";
     private const string SamplesEmpty = "the {0} latency samples are empty: a regression check needs the samples of both runs";
-    private const string SampleInvalid = "the {0} latency samples hold {1} at index {2}: every sample is a positive, finite number of seconds";
+    private const string SampleInvalid = "the {0} latency samples hold {1} at index {2}: every sample is a positive, finite number of milliseconds";
     private const string ToleranceInvalid = "regression tolerance {0} is outside [0, 1): give a fraction such as 0.05 (5%)";
-    private const string NoiseFloorInvalid = "regression noise floor {0} is not a finite number of seconds at or above 0";
+    private const string NoiseFloorInvalid = "regression noise floor {0} is not a finite number of milliseconds at or above 0";
     private const string ConfidenceInvalid = "regression confidence {0} is outside (0, 1): give a level such as 0.99";
 
-    /// <summary>Compares the medians of <paramref name="current"/> and <paramref name="baseline"/> (seconds) and names the statistic <c>latency.p50</c>.</summary>
+    /// <summary>Compares the medians of <paramref name="current"/> and <paramref name="baseline"/> (milliseconds) and names the statistic <c>latency.p50</c>.</summary>
     public static MeasuredComparison Compare(IReadOnlyList<double> baseline, IReadOnlyList<double> current, RegressionThresholds thresholds) =>
         Compare(baseline, current, thresholds, DefaultStatistic);
 
-    /// <summary>Compares the medians of <paramref name="current"/> and <paramref name="baseline"/> (seconds).</summary>
+    /// <summary>Compares the medians of <paramref name="current"/> and <paramref name="baseline"/> (milliseconds).</summary>
     /// <param name="baseline">The baseline's samples, raw or as <see cref="LatencySummary"/> stores them.</param>
     /// <param name="current">This run's samples, raw or summarised.</param>
     /// <param name="thresholds">Tolerance, noise floor and confidence.</param>
@@ -120,7 +120,7 @@ public static class MeasuredRegression
     /// <summary><c>latency.p50 3.21 ms vs baseline 2.9 ms (+10.7%</c>: the start of every explanation.</summary>
     private static string Head(string statistic, double baseline, double current)
     {
-        var values = QuantityFormat.Pair(current * 1000, baseline * 1000, "ms");
+        var values = QuantityFormat.Pair(current, baseline, "ms");
         return Invariant($"{statistic} {values.Measured} vs baseline {values.Limit} ({Percent(current / baseline)}");
     }
 
@@ -142,7 +142,7 @@ public static class MeasuredRegression
             var relativeFloor = thresholds.NoiseFloor / baselineMedian;
             var tolerance = thresholds.Tolerance.ToString("0.##%", CultureInfo.InvariantCulture) + " tolerance";
             return relativeFloor > thresholds.Tolerance
-                ? new Limits(1 - relativeFloor, 1 + relativeFloor, QuantityFormat.Compact(thresholds.NoiseFloor * 1000, "ms") + " noise floor")
+                ? new Limits(1 - relativeFloor, 1 + relativeFloor, QuantityFormat.Compact(thresholds.NoiseFloor, "ms") + " noise floor")
                 : new Limits(1 / (1 + thresholds.Tolerance), 1 + thresholds.Tolerance, tolerance);
         }
 

@@ -28,12 +28,12 @@ public sealed class RegressionSpecTests
     }
 
     [Test]
-    public void Defaults_are_a_50_us_floor_and_not_strict()
+    public void Defaults_are_a_10_us_floor_and_not_strict()
     {
         var spec = folder.Load(Model + "regression:\n  baseline: b.json\n").Spec!;
         Assert.Multiple(() =>
         {
-            Assert.That(spec.Regression!.NoiseFloorMilliseconds, Is.EqualTo(0.05));
+            Assert.That(spec.Regression!.NoiseFloorMilliseconds, Is.EqualTo(0.01));
             Assert.That(spec.Regression.Strict, Is.False);
             Assert.That(spec.Regression.Tolerance("macs").Value, Is.EqualTo(0.05));
         });

@@ -77,12 +77,24 @@ public sealed class MeasuredRegressionTests
     }
 
     [Test]
+    public void Samples_and_noise_floor_are_milliseconds_as_results_and_baselines_store_them()
+    {
+        var baseline = Run(21, 2000, median: 2.0, runSpread: 0);
+        var current = Scaled(Run(22, 2000, median: 2.0, runSpread: 0), 1.10);
+
+        var result = MeasuredRegression.Compare(baseline, current, RegressionThresholds.Default);
+
+        Assert.That(result.Status, Is.EqualTo(RegressionStatus.Regressed), result.Explanation);
+        Assert.That(result.Explanation, Does.Match(@"^latency\.p50 2\.\d+ ms vs baseline [12](\.\d+)? ms \(\+"));
+    }
+
+    [Test]
     public void A_change_smaller_than_the_noise_floor_passes()
     {
-        var baseline = Run(13, 2000, median: 1e-6, runSpread: 0);
-        var current = Scaled(Run(14, 2000, median: 1e-6, runSpread: 0), 1.20);
+        var baseline = Run(13, 2000, median: 1e-3, runSpread: 0);
+        var current = Scaled(Run(14, 2000, median: 1e-3, runSpread: 0), 1.20);
 
-        var floored = MeasuredRegression.Compare(baseline, current, new RegressionThresholds(0.05, 2e-6));
+        var floored = MeasuredRegression.Compare(baseline, current, new RegressionThresholds(0.05, 2e-3));
         var unfloored = MeasuredRegression.Compare(baseline, current, FivePercent);
 
         Assert.That(floored.Status, Is.EqualTo(RegressionStatus.Pass), floored.Explanation);

@@ -9,10 +9,10 @@ internal static class SyntheticLatencies
 {
     /// <param name="seed">The run's seed; the same seed gives the same samples.</param>
     /// <param name="count">Samples.</param>
-    /// <param name="median">The distribution's median before the run's offset, in seconds.</param>
+    /// <param name="median">The distribution's median before the run's offset, in milliseconds.</param>
     /// <param name="sigma">Spread of the log of a sample.</param>
     /// <param name="runSpread">Standard deviation of the log of the run's offset.</param>
-    public static double[] Run(int seed, int count, double median = 2e-3, double sigma = 0.08, double runSpread = 0.01)
+    public static double[] Run(int seed, int count, double median = 2.0, double sigma = 0.08, double runSpread = 0.01)
     {
         const double Correlation = 0.6;
         const double StallShare = 0.01;

@@ -5,7 +5,7 @@ using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Specs.Reading;
 
-/// <summary>Reads <c>regression</c>: <c>{ baseline: PATH, tolerance: { default: 5%, params: 0% }, noise_floor: 50 us, strict: false }</c>.</summary>
+/// <summary>Reads <c>regression</c>: <c>{ baseline: PATH, tolerance: { default: 5%, params: 0% }, noise_floor: 10 us, strict: false }</c>.</summary>
 internal static class RegressionReader
 {
     /// <summary>The tolerance of indicators that declare none.</summary>

@@ -1,0 +1,21 @@
+namespace EfficiencyMisnomer.Runtime.Regression;
+
+/// <summary>
+/// When a measured comparison is measured again in a fresh session, and what the two sessions decide together.
+/// One session can run 10-20% slow on a shared machine (thread placement, cache and memory layout) with an
+/// interval as narrow as any other, so no test on its samples alone can tell it from a regression: a
+/// <see cref="RegressionStatus.Regressed"/> verdict stands only when a second session confirms it. An
+/// <see cref="RegressionStatus.Unstable"/> one gets the second session to decide.
+/// </summary>
+public static class SessionConfirmation
+{
+    /// <summary>Appended to the message of a regression that a second session did not confirm.</summary>
+    public const string NotConfirmed = " (a first measurement regressed, a second in a fresh session did not: the sessions disagree; rerun on a quieter machine)";
+
+    /// <summary>Whether a first verdict needs a second session before it is reported.</summary>
+    public static bool Needed(RegressionStatus first) => first is RegressionStatus.Regressed or RegressionStatus.Unstable;
+
+    /// <summary>The verdict of two sessions: a regression the second does not confirm is unstable; otherwise the second decides.</summary>
+    public static RegressionStatus Decide(RegressionStatus first, RegressionStatus second) =>
+        first == RegressionStatus.Regressed && second != RegressionStatus.Regressed ? RegressionStatus.Unstable : second;
+}
