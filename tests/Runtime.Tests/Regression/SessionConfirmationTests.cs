@@ -1,0 +1,52 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Runtime.Gate;
+using EfficiencyMisnomer.Runtime.Regression;
+
+namespace EfficiencyMisnomer.Runtime.Tests.Regression;
+
+/// <summary>A regression of one session stands only when a fresh session confirms it.</summary>
+public sealed class SessionConfirmationTests
+{
+    [TestCase(RegressionStatus.Regressed, true)]
+    [TestCase(RegressionStatus.Unstable, true)]
+    [TestCase(RegressionStatus.Pass, false)]
+    [TestCase(RegressionStatus.Improved, false)]
+    public void Regressed_and_unstable_verdicts_get_a_second_session(RegressionStatus first, bool needed) =>
+        Assert.That(SessionConfirmation.Needed(first), Is.EqualTo(needed));
+
+    [TestCase(RegressionStatus.Regressed, RegressionStatus.Regressed, RegressionStatus.Regressed)]
+    [TestCase(RegressionStatus.Regressed, RegressionStatus.Pass, RegressionStatus.Unstable)]
+    [TestCase(RegressionStatus.Regressed, RegressionStatus.Improved, RegressionStatus.Unstable)]
+    [TestCase(RegressionStatus.Unstable, RegressionStatus.Regressed, RegressionStatus.Regressed)]
+    [TestCase(RegressionStatus.Unstable, RegressionStatus.Pass, RegressionStatus.Pass)]
+    public void Two_sessions_decide_together(RegressionStatus first, RegressionStatus second, RegressionStatus decided) =>
+        Assert.That(SessionConfirmation.Decide(first, second), Is.EqualTo(decided));
+
+    [Test]
+    public void The_gate_turns_an_unconfirmed_regression_into_unstable_and_says_why()
+    {
+        var location = new SourceLocation("spec.yaml", 9, 3);
+        var first = new[]
+        {
+            new RegressionVerdict("m", "latency.p50", RegressionOutcome.Regressed, 1.2, 1.0, location, "latency.p50 regressed"),
+            new RegressionVerdict("m", "latency.p99", RegressionOutcome.Regressed, 1.3, 1.0, location, "latency.p99 regressed"),
+        };
+        var second = new[]
+        {
+            new RegressionVerdict("m", "latency.p50", RegressionOutcome.Pass, 1.0, 1.0, location, "latency.p50 within"),
+            new RegressionVerdict("m", "latency.p99", RegressionOutcome.Regressed, 1.3, 1.0, location, "latency.p99 regressed again"),
+        };
+
+        var decided = RuntimeGate.Confirm(first, second);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decided[0].Status, Is.EqualTo(RegressionOutcome.Unstable));
+            Assert.That(decided[0].Code, Is.EqualTo(ErrorCodes.RegressionUnstable));
+            Assert.That(decided[0].Message, Is.EqualTo("latency.p50 within" + SessionConfirmation.NotConfirmed));
+            Assert.That(decided[1].Status, Is.EqualTo(RegressionOutcome.Regressed));
+            Assert.That(decided[1].Code, Is.EqualTo(ErrorCodes.Regressed));
+        });
+    }
+}
