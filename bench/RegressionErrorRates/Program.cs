@@ -9,7 +9,7 @@
 //   An unstable or regressed verdict is measured again once (a fresh session for the current side) and judged
 //   again, as the runtime gate does (SessionConfirmation): a regression stands only when the second session confirms
 //   it. What pooling the two sessions' samples would give is counted too. The baseline side is stored as
-//   LatencySummary.Of, as a baseline file holds it, from the faster of two sessions, as a gate records it.
+//   LatencySummary.Of, as a baseline file holds it.
 using System.Diagnostics;
 using System.Globalization;
 using EfficiencyMisnomer.ModelBuilder;
@@ -56,9 +56,7 @@ for (int round = 0; round < pairs; round++)
     // Alternate which arm goes first so that a drift of the machine falls on both alike.
     foreach (var arm in round % 2 == 0 ? arms : Enumerable.Reverse(arms))
     {
-        // As `misnomer run --update-baseline` records it: the faster of two sessions.
-        var (one, two) = (Measure(model), Measure(model));
-        var baseline = LatencySummary.Of(SessionConfirmation.Faster(two, one) ? two : one);
+        var baseline = LatencySummary.Of(Measure(model));
         var current = Measure(arm.Current);
         var result = MeasuredRegression.Compare(baseline, current, thresholds);
         arm.First.Add(result.Status);

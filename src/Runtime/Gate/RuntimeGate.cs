@@ -165,18 +165,6 @@ public static class RuntimeGate
                 continue;
             }
 
-            if (!options.CompareBaselines && spec.Regression is not null)
-            {
-                // Recording a baseline: a session that runs slow as a whole would hide every later slowdown of its
-                // size, so a second session is measured and the faster of the two is what gets recorded.
-                options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] again in a fresh session: a baseline keeps the faster of two sessions");
-                if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is var (second, secondVerdicts)
-                    && SessionConfirmation.Faster(second.LatencySamples, report.LatencySamples))
-                {
-                    (report, verdicts) = (second, secondVerdicts);
-                }
-            }
-
             var regressions = Compare(spec, report, atBatch, baseline, provider, options, remeasured: false);
             if (regressions.Any(r => r.Status is RegressionOutcome.Unstable or RegressionOutcome.Regressed))
             {

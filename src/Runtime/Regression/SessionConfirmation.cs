@@ -5,8 +5,7 @@ namespace EfficiencyMisnomer.Runtime.Regression;
 /// One session can run 10-20% slow on a shared machine (thread placement, cache and memory layout) with an
 /// interval as narrow as any other, so no test on its samples alone can tell it from a regression: a
 /// <see cref="RegressionStatus.Regressed"/> verdict stands only when a second session confirms it. An
-/// <see cref="RegressionStatus.Unstable"/> one gets the second session to decide. For the same reason a baseline is
-/// recorded from the faster of two sessions: a slow baseline would hide every later slowdown of its size.
+/// <see cref="RegressionStatus.Unstable"/> one gets the second session to decide.
 /// </summary>
 public static class SessionConfirmation
 {
@@ -19,19 +18,4 @@ public static class SessionConfirmation
     /// <summary>The verdict of two sessions: a regression the second does not confirm is unstable; otherwise the second decides.</summary>
     public static RegressionStatus Decide(RegressionStatus first, RegressionStatus second) =>
         first == RegressionStatus.Regressed && second != RegressionStatus.Regressed ? RegressionStatus.Unstable : second;
-
-    /// <summary>Whether the session of <paramref name="candidate"/> ran faster than that of <paramref name="other"/>: a lower median latency.</summary>
-    public static bool Faster(IReadOnlyList<double> candidate, IReadOnlyList<double> other)
-    {
-        ArgumentNullException.ThrowIfNull(candidate);
-        ArgumentNullException.ThrowIfNull(other);
-        return candidate.Count > 0 && (other.Count == 0 || Median(candidate) < Median(other));
-    }
-
-    private static double Median(IReadOnlyList<double> samples)
-    {
-        var sorted = samples.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 }

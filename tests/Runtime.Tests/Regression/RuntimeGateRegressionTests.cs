@@ -99,20 +99,6 @@ public sealed class RuntimeGateRegressionTests
     }
 
     [Test]
-    public void Recording_measures_two_sessions_and_keeps_the_faster()
-    {
-        var lines = new List<string>();
-        var result = Run(Machines.Fingerprint(), compare: false, progress: lines.Add);
-        var measuring = lines.Count(l => l.StartsWith("measuring model 'tiny'", StringComparison.Ordinal));
-        Assert.Multiple(() =>
-        {
-            Assert.That(measuring, Is.EqualTo(2), string.Join(Environment.NewLine, lines));
-            Assert.That(lines, Has.Some.Contains("a baseline keeps the faster of two sessions"));
-            Assert.That(result.Cases, Has.Count.EqualTo(1), "one case, measured in the faster session");
-        });
-    }
-
-    [Test]
     public void A_gate_run_writes_no_baseline()
     {
         var result = Run(Machines.Fingerprint());

@@ -24,20 +24,6 @@ public sealed class SessionConfirmationTests
         Assert.That(SessionConfirmation.Decide(first, second), Is.EqualTo(decided));
 
     [Test]
-    public void A_baseline_keeps_the_session_with_the_lower_median()
-    {
-        double[] slow = { 1.2, 1.1, 5.0, 1.15 };
-        double[] fast = { 1.0, 9.0, 1.05, 0.98, 1.02 };
-        Assert.Multiple(() =>
-        {
-            Assert.That(SessionConfirmation.Faster(fast, slow), Is.True, "medians 1.02 against 1.175");
-            Assert.That(SessionConfirmation.Faster(slow, fast), Is.False);
-            Assert.That(SessionConfirmation.Faster(fast, Array.Empty<double>()), Is.True, "a session without samples never wins");
-            Assert.That(SessionConfirmation.Faster(Array.Empty<double>(), fast), Is.False);
-        });
-    }
-
-    [Test]
     public void The_gate_turns_an_unconfirmed_regression_into_unstable_and_says_why()
     {
         var location = new SourceLocation("spec.yaml", 9, 3);
