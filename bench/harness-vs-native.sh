@@ -38,7 +38,7 @@ shift $((OPTIND - 1))
 [[ "$threads" =~ ^[1-9][0-9]*$ ]] || fail "-t needs a positive number of threads, not '$threads'"
 [[ "$cap" =~ ^[0-9]+(\.[0-9]+)?$ ]] || fail "-c needs a number of seconds, not '$cap'"
 command -v g++ >/dev/null || fail "g++ is missing: it builds bench/native-loop"
-command -v jq >/dev/null || fail "jq is missing: it reads the harness's JSON report (apt-get install -y jq)"
+command -v jq >/dev/null || fail "jq is missing: it reads the harness's results document (apt-get install -y jq)"
 command -v python3 >/dev/null || fail "python3 is missing: it summarizes the rounds"
 
 if [[ $# -gt 0 ]]; then
@@ -101,14 +101,14 @@ for model in "${models[@]}"; do
   spec "$model"
   for ((round = 1; round <= rounds; round++)); do
     echo "$name: round $round/$rounds ..."
-    if ! "$misnomer" run "$work/spec.yaml" --provider cpu --time-cap "$cap" --json "$work/run.json" >"$work/run.out" 2>"$work/run.err"; then
+    if ! "$misnomer" run "$work/spec.yaml" --provider cpu --time-cap "$cap" --results "$work/run.json" >"$work/run.out" 2>"$work/run.err"; then
       # One failed round is reported and skipped; the rounds already measured are kept.
       echo "harness-vs-native: misnomer run failed on $name, round $round skipped: $(grep -m1 'error' "$work/run.err" || tail -n 1 "$work/run.err")" >&2
       echo "$name failed $round" >>"$work/failures"
       continue
     fi
     # The native loop runs as many inferences as the harness sampled, after as many warm-up runs.
-    read -r p50_ms samples warmup < <(jq -r '.[0] | [(.indicators[] | select(.name == "latency.p50") | .value, .samples), .warmup_runs] | @tsv' "$work/run.json")
+    read -r p50_ms samples warmup < <(jq -r '.specs[0].models[0].runtime[0] | [(.indicators[] | select(.name == "latency.p50") | .value, .samples), .settings.warmup_runs] | @tsv' "$work/run.json")
     echo "$name harness $round $(awk -v ms="$p50_ms" 'BEGIN { printf "%.0f", ms * 1e6 }') $samples $warmup" >>"$work/samples"
     native="$("$bin/native_loop" "$model" --threads "$threads" --warmup "$warmup" --runs "$samples")" || fail "native_loop failed on $model"
     echo "$name native $round $(awk '{ print $6 }' <<<"$native") $samples $warmup" >>"$work/samples"
@@ -120,7 +120,7 @@ mkdir -p "$(dirname "$results")"
   echo "harness-vs-native  $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores"
   echo "dotnet $(dotnet --version 2>/dev/null || echo '?'), ONNX Runtime ${ORT_NATIVE:-$ort_version}, $threads intra-op thread(s), time cap $cap s"
-  echo "harness: misnomer run SPEC --provider cpu --time-cap $cap --json FILE (latency.p50)"
+  echo "harness: misnomer run SPEC --provider cpu --time-cap $cap --results FILE (latency.p50)"
   echo "native:  bench/native-loop/native_loop MODEL --threads $threads --warmup W --runs N (W, N: the harness's warm-up runs and samples)"
   echo
   python3 "$root/bench/summarize_harness_vs_native.py" "$work/samples"
