@@ -8,8 +8,8 @@
 //     slower:    baseline = model, current = the 10%-slower one  goal: at least 95% regressed
 //   An unstable or regressed verdict is measured again once (a fresh session for the current side) and judged
 //   again, as the runtime gate does (SessionConfirmation): a regression stands only when the second session confirms
-//   it. What pooling the two sessions' samples would give is counted too. The baseline side is stored as
-//   LatencySummary.Of, as a baseline file holds it.
+//   it. What pooling the two sessions' samples would give is counted too. The baseline side is the median of
+//   three fresh sessions, as the gate records it, stored as LatencySummary.Of, as a baseline file holds it.
 using System.Diagnostics;
 using System.Globalization;
 using EfficiencyMisnomer.ModelBuilder;
@@ -56,7 +56,9 @@ for (int round = 0; round < pairs; round++)
     // Alternate which arm goes first so that a drift of the machine falls on both alike.
     foreach (var arm in round % 2 == 0 ? arms : Enumerable.Reverse(arms))
     {
-        var baseline = LatencySummary.Of(Measure(model));
+        // As `misnomer run --update-baseline` records it: the median of several fresh sessions.
+        var sessions = Enumerable.Range(0, SessionConfirmation.RecordedSessions).Select(_ => (IReadOnlyList<double>)Measure(model)).ToList();
+        var baseline = LatencySummary.Of(sessions[SessionConfirmation.MedianSession(sessions)]);
         var current = Measure(arm.Current);
         var result = MeasuredRegression.Compare(baseline, current, thresholds);
         arm.First.Add(result.Status);

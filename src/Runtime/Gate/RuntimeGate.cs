@@ -165,6 +165,23 @@ public static class RuntimeGate
                 continue;
             }
 
+            if (!options.CompareBaselines && spec.Regression is not null)
+            {
+                // Recording a baseline: the median of several fresh sessions, so that one session running slow as a
+                // whole does not become the baseline (SessionConfirmation).
+                options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] in {SessionConfirmation.RecordedSessions - 1} more fresh sessions: a baseline records the median session");
+                var sessions = new List<(RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts)> { (report, verdicts) };
+                for (var session = 1; session < SessionConfirmation.RecordedSessions; session++)
+                {
+                    if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is { } more)
+                    {
+                        sessions.Add(more);
+                    }
+                }
+
+                (report, verdicts) = sessions[SessionConfirmation.MedianSession(sessions.Select(s => s.Report.LatencySamples).ToList())];
+            }
+
             var regressions = Compare(spec, report, atBatch, baseline, provider, options, remeasured: false);
             if (regressions.Any(r => r.Status is RegressionOutcome.Unstable or RegressionOutcome.Regressed))
             {

@@ -5,7 +5,9 @@ namespace EfficiencyMisnomer.Runtime.Regression;
 /// One session can run 10-20% slow on a shared machine (thread placement, cache and memory layout) with an
 /// interval as narrow as any other, so no test on its samples alone can tell it from a regression: a
 /// <see cref="RegressionStatus.Regressed"/> verdict stands only when a second session confirms it. An
-/// <see cref="RegressionStatus.Unstable"/> one gets the second session to decide.
+/// <see cref="RegressionStatus.Unstable"/> one gets the second session to decide. For the same reason a baseline is
+/// recorded from the median of <see cref="RecordedSessions"/> sessions: one slow session would hide every later
+/// slowdown of its size, and the median session is slow only when most of them are.
 /// </summary>
 public static class SessionConfirmation
 {
@@ -18,4 +20,29 @@ public static class SessionConfirmation
     /// <summary>The verdict of two sessions: a regression the second does not confirm is unstable; otherwise the second decides.</summary>
     public static RegressionStatus Decide(RegressionStatus first, RegressionStatus second) =>
         first == RegressionStatus.Regressed && second != RegressionStatus.Regressed ? RegressionStatus.Unstable : second;
+
+    /// <summary>Sessions measured when a baseline is recorded.</summary>
+    public const int RecordedSessions = 3;
+
+    /// <summary>The index of the session whose median latency is the median of the sessions' medians.</summary>
+    public static int MedianSession(IReadOnlyList<IReadOnlyList<double>> sessions)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (sessions.Count == 0)
+        {
+            throw new ArgumentException("at least one session is needed", nameof(sessions));
+        }
+
+        var ordered = sessions.Select((samples, index) => (Median: samples.Count == 0 ? double.PositiveInfinity : Median(samples), Index: index))
+            .OrderBy(s => s.Median)
+            .ToList();
+        return ordered[(ordered.Count - 1) / 2].Index;
+    }
+
+    private static double Median(IReadOnlyList<double> samples)
+    {
+        var sorted = samples.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
 }

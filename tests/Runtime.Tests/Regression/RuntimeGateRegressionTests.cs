@@ -99,6 +99,18 @@ public sealed class RuntimeGateRegressionTests
     }
 
     [Test]
+    public void Recording_measures_three_sessions_and_keeps_the_median_one()
+    {
+        var lines = new List<string>();
+        var result = Run(Machines.Fingerprint(), compare: false, progress: lines.Add);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.One.Contains("in 2 more fresh sessions: a baseline records the median session"), string.Join(Environment.NewLine, lines));
+            Assert.That(result.Cases, Has.Count.EqualTo(1), "one case, measured in the median session");
+        });
+    }
+
+    [Test]
     public void A_gate_run_writes_no_baseline()
     {
         var result = Run(Machines.Fingerprint());

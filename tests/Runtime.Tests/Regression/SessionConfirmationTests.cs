@@ -24,6 +24,21 @@ public sealed class SessionConfirmationTests
         Assert.That(SessionConfirmation.Decide(first, second), Is.EqualTo(decided));
 
     [Test]
+    public void A_baseline_records_the_median_session_so_one_slow_session_is_not_it()
+    {
+        double[] slow = { 1.2, 1.18, 1.22 };
+        double[] typical = { 1.0, 1.01, 0.99 };
+        double[] fast = { 0.97, 0.98, 0.96 };
+        Assert.Multiple(() =>
+        {
+            Assert.That(SessionConfirmation.MedianSession(new IReadOnlyList<double>[] { slow, typical, fast }), Is.EqualTo(1));
+            Assert.That(SessionConfirmation.MedianSession(new IReadOnlyList<double>[] { typical, slow, typical }), Is.Not.EqualTo(1), "the slow one is never the median of three");
+            Assert.That(SessionConfirmation.MedianSession(new IReadOnlyList<double>[] { slow, Array.Empty<double>(), typical }), Is.EqualTo(0), "a session without samples counts as slowest");
+            Assert.That(SessionConfirmation.MedianSession(new IReadOnlyList<double>[] { typical }), Is.EqualTo(0));
+        });
+    }
+
+    [Test]
     public void The_gate_turns_an_unconfirmed_regression_into_unstable_and_says_why()
     {
         var location = new SourceLocation("spec.yaml", 9, 3);
