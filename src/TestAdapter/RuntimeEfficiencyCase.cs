@@ -62,9 +62,7 @@ public sealed class RuntimeEfficiencyCase : EfficiencyCase
         if (result.Cases.Count > 0)
         {
             var machine = FingerprintProfileMatcher.ThisMachine.Fingerprint(result.Provider.Provider);
-            var specResults = ResultsBuilder.Spec(spec, null);
-            specResults = specResults with { Models = specResults.Models.Where(m => m.Name == ModelName).ToList() };
-            var document = RuntimeResultsBuilder.From(new[] { specResults }, result.Cases, machine, DateTimeOffset.UtcNow);
+            var document = RuntimeResultsBuilder.From(new[] { ResultsBuilder.Spec(spec, null).Only(ModelName) }, result.Cases, machine, DateTimeOffset.UtcNow);
             ResultFiles.Write(Settings, ResultFiles.Name(SpecName, ModelName, ProfileName, "runtime.results.json"), $"runtime indicators of {Name}",
                 path => ResultsJson.WriteFile(path, document));
             if (Settings.UpdateBaseline)

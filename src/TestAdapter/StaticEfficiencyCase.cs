@@ -50,7 +50,7 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
         if (result.Specs is [var spec, ..])
         {
             var document = ResultsBuilder.FromStatic(result, DateTimeOffset.UtcNow);
-            document = document with { Specs = document.Specs.Select(s => s with { Models = s.Models.Where(m => m.Name == ModelName).ToList() }).ToList() };
+            document = document with { Specs = document.Specs.Select(s => s.Only(ModelName)).ToList() };
             ResultFiles.Write(Settings, ResultFiles.Name(spec.Name.Value, ModelName, "static.results.json"), $"results document of {Name}",
                 path => ResultsJson.WriteFile(path, document));
             if (Settings.UpdateBaseline && model.Report is not null)

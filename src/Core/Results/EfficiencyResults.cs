@@ -34,6 +34,9 @@ public sealed record MachineResults(string Id, string Summary, IReadOnlyDictiona
 public sealed record SpecResults(string Name, string Path, string Disagreement, IReadOnlyList<ModelResults> Models)
 {
     public ModelResults? Model(string name) => Models.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>This spec with only the model named <paramref name="name"/>: the results of a test of one model.</summary>
+    public SpecResults Only(string name) => this with { Models = Models.Where(m => m.Name == name).ToList() };
 }
 
 /// <summary>One model: its static indicators, its measurements per machine, profile and batch, and its verdicts.</summary>

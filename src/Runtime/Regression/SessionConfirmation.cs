@@ -1,3 +1,6 @@
+using Perfolizer.Mathematics.QuantileEstimators;
+using Pragmastat;
+
 namespace EfficiencyMisnomer.Runtime.Regression;
 
 /// <summary>
@@ -39,10 +42,6 @@ public static class SessionConfirmation
         return ordered[(ordered.Count - 1) / 2].Index;
     }
 
-    private static double Median(IReadOnlyList<double> samples)
-    {
-        var sorted = samples.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
+    private static double Median(IReadOnlyList<double> samples) =>
+        SimpleQuantileEstimator.Instance.Quantile(new Sample(samples.ToArray()), 0.5).NominalValue;
 }

@@ -19,8 +19,7 @@ public sealed class RuntimeGateDisagreementTests
     [SetUp]
     public void CreateFolder()
     {
-        folder = Path.Combine(Path.GetTempPath(), "misnomer-runtime-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        folder = ModelFolder.WithTinyCnn();
         // wide: 128× the parameters of reused and half its MACs: params and macs order them oppositely.
         // Both have a leading (batch) dimension of 1, so their measurements are comparable.
         MatMul("wide", rows: 1, inner: 1024, columns: 512);

@@ -26,9 +26,7 @@ public sealed class RuntimeGateRegressionTests
     [SetUp]
     public void CreateFolder()
     {
-        folder = Path.Combine(Path.GetTempPath(), "misnomer-runtime-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(folder, "models"));
-        File.Copy(Path.Combine(RepositoryRoot.Path, "specs", "models", "tiny-cnn.onnx"), Path.Combine(folder, "models", "tiny-cnn.onnx"));
+        folder = ModelFolder.WithTinyCnn();
         File.WriteAllText(Spec, "name: tiny-spec\nmodels:\n  tiny: { path: models/tiny-cnn.onnx }\nbind: { batch: 1 }\n" +
             "hardware:\n  ci-cpu:\n    match: { provider: cpu }\n    threads: 1\n    budgets:\n      latency.p50: { max: 10 s }\n" +
             "regression:\n  baseline: baselines/tiny.json\n  noise_floor: 1 ns\n");

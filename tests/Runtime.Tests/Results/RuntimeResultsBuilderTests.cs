@@ -16,9 +16,7 @@ public sealed class RuntimeResultsBuilderTests
     [SetUp]
     public void CreateFolder()
     {
-        folder = Path.Combine(Path.GetTempPath(), "misnomer-runtime-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(folder, "models"));
-        File.Copy(Path.Combine(RepositoryRoot.Path, "specs", "models", "tiny-cnn.onnx"), Path.Combine(folder, "models", "tiny-cnn.onnx"));
+        folder = ModelFolder.WithTinyCnn();
     }
 
     [TearDown]
