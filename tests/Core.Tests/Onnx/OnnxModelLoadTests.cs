@@ -97,7 +97,7 @@ public sealed class TensorStorageTests
             data.SetLength(100);
         }
 
-        var error = Assert.Throws<Diagnostics.EfficiencyException>(() => OnnxModel.Load(path))!;
+        var error = Assert.Throws<EfficiencyMisnomer.Diagnostics.EfficiencyException>(() => OnnxModel.Load(path))!;
         Assert.Multiple(() =>
         {
             Assert.That(error.Code, Is.EqualTo("EM1012"));
@@ -174,7 +174,7 @@ public sealed class TensorStorageTests
         b.Node("Add", new[] { "x", "bad" }, new[] { "y" });
         b.Output("y");
 
-        var error = Assert.Throws<Diagnostics.EfficiencyException>(() => b.Load())!;
+        var error = Assert.Throws<EfficiencyMisnomer.Diagnostics.EfficiencyException>(() => b.Load())!;
         Assert.That(error.Message, Does.Contain("tensor 'bad' declares 4 float elements (16 bytes) but its raw_data holds 12 bytes"));
     }
 }

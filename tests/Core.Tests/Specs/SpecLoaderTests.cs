@@ -65,9 +65,9 @@ public sealed class SpecLoaderTests
         {
             Assert.That(spec.Path, Is.EqualTo(path));
             Assert.That(spec.Name.Value, Is.EqualTo("scaling"));
-            Assert.That(spec.Name.Location, Is.EqualTo(new Diagnostics.SourceLocation(path, 2, 7)));
+            Assert.That(spec.Name.Location, Is.EqualTo(new EfficiencyMisnomer.Diagnostics.SourceLocation(path, 2, 7)));
             Assert.That(model.Name, Is.EqualTo("tiny"));
-            Assert.That(model.Location, Is.EqualTo(new Diagnostics.SourceLocation(path, 4, 3)));
+            Assert.That(model.Location, Is.EqualTo(new EfficiencyMisnomer.Diagnostics.SourceLocation(path, 4, 3)));
             Assert.That(model.Path.Value, Is.EqualTo("models/tiny-cnn.onnx"));
             Assert.That(model.Path.Location.Line, Is.EqualTo(5));
             Assert.That(model.Path.Location.Column, Is.EqualTo(11));
@@ -87,11 +87,11 @@ public sealed class SpecLoaderTests
             Assert.That(spec.Budgets.Select(b => b.Indicator.Name), Is.EqualTo(new[] { "params", "unknown_ops", "activations" }));
             Assert.That(activations.Max!.Value, Is.EqualTo(40e6));
             Assert.That(activations.Max.Text, Is.EqualTo("40M"));
-            Assert.That(activations.Max.Location, Is.EqualTo(new Diagnostics.SourceLocation(path, 15, 23)));
+            Assert.That(activations.Max.Location, Is.EqualTo(new EfficiencyMisnomer.Diagnostics.SourceLocation(path, 15, 23)));
             Assert.That(activations.Min!.Value, Is.EqualTo(1000));
             Assert.That(activations.Min.Location.Column, Is.EqualTo(33));
             Assert.That(activations.Severity, Is.EqualTo(BudgetSeverity.Warning));
-            Assert.That(activations.Location, Is.EqualTo(new Diagnostics.SourceLocation(path, 15, 3)));
+            Assert.That(activations.Location, Is.EqualTo(new EfficiencyMisnomer.Diagnostics.SourceLocation(path, 15, 3)));
         });
 
         var (cpu, gpu) = (spec.Hardware[0], spec.Hardware[1]);
