@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Regression;
 // usage: regression-error-rates WORK_DIR [PAIRS] [TIME_CAP_SECONDS] [THREADS]
 //   Writes a stack of MatMul+Relu layers (about 1-3 ms per inference on a small CPU) and a variant with 10% more
 //   layers, then measures PAIRS paired runs of each arm the way `misnomer run` measures (a fresh session per run,
@@ -96,9 +97,9 @@ foreach (var arm in arms)
     Console.WriteLine(Invariant($"{"",-10}  final if the second session's samples were pooled with the first's instead: {Counts(arm.Alone)}"));
 }
 
-var falseAlarms = arms[0].Final.Count(s => s == RegressionStatus.Regressed);
-var caught = arms[1].Final.Count(s => s == RegressionStatus.Regressed);
-Console.WriteLine(Invariant($"pooled instead: false alarms {arms[0].Alone.Count(s => s == RegressionStatus.Regressed)}/{pairs}, detections {arms[1].Alone.Count(s => s == RegressionStatus.Regressed)}/{pairs}"));
+var falseAlarms = arms[0].Final.Count(s => s == RegressionOutcome.Regressed);
+var caught = arms[1].Final.Count(s => s == RegressionOutcome.Regressed);
+Console.WriteLine(Invariant($"pooled instead: false alarms {arms[0].Alone.Count(s => s == RegressionOutcome.Regressed)}/{pairs}, detections {arms[1].Alone.Count(s => s == RegressionOutcome.Regressed)}/{pairs}"));
 Console.WriteLine(Invariant($"false alarms (no change judged regressed): {falseAlarms}/{pairs} = {100.0 * falseAlarms / pairs:0.#}%  goal <= 1%  {(falseAlarms * 100 <= pairs ? "PASS" : "MISS")}"));
 Console.WriteLine(Invariant($"detections (10% slower judged regressed):  {caught}/{pairs} = {100.0 * caught / pairs:0.#}%  goal >= 95%  {(caught * 100 >= 95 * pairs ? "PASS" : "MISS")}"));
 Console.WriteLine(Invariant($"total wall time: {started.Elapsed.TotalMinutes:0.0} min; load average at the end: {LoadAverage()}"));
@@ -136,8 +137,8 @@ static string Write(string path, int layers)
 static double Median(IReadOnlyList<double> values) =>
     SimpleQuantileEstimator.Instance.Quantile(new Sample(values.ToArray()), 0.5).NominalValue;
 
-static string Counts(List<RegressionStatus> statuses) =>
-    string.Join(", ", Enum.GetValues<RegressionStatus>().Select(s => Invariant($"{s.ToString().ToLowerInvariant()} {statuses.Count(x => x == s)}")));
+static string Counts(List<RegressionOutcome> statuses) =>
+    string.Join(", ", Enum.GetValues<RegressionOutcome>().Select(s => Invariant($"{s.ToString().ToLowerInvariant()} {statuses.Count(x => x == s)}")));
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
@@ -149,11 +150,11 @@ internal sealed class Arm(string name, OnnxModel current)
 
     public OnnxModel Current { get; } = current;
 
-    public List<RegressionStatus> First { get; } = new();
+    public List<RegressionOutcome> First { get; } = new();
 
-    public List<RegressionStatus> Final { get; } = new();
+    public List<RegressionOutcome> Final { get; } = new();
 
-    public List<RegressionStatus> Alone { get; } = new();
+    public List<RegressionOutcome> Alone { get; } = new();
 
     public List<double> Ratios { get; } = new();
 

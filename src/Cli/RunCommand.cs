@@ -47,7 +47,7 @@ internal static class RunCommand
         {
             Description = "Measure, then record the static indicators and measurements into each spec's baseline (regression.baseline) instead of comparing with it.",
         };
-        var strict = new Option<bool>("--strict") { Description = "A comparison with the baseline still unstable after a second measurement fails instead of warning." };
+        var strict = new Option<bool>("--strict") { Description = "A comparison with the baseline still inconclusive after a second measurement fails instead of warning." };
 
         var command = new Command("run", "Measure models on this machine and check the runtime budgets of their hardware profiles.")
         {

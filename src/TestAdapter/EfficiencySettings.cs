@@ -34,7 +34,7 @@ public sealed record EfficiencySettings(string? Profile, ProviderRequest Provide
     /// </summary>
     public bool UpdateBaseline { get; init; }
 
-    /// <summary>Whether a comparison with the baseline still unstable after a second measurement fails the test (<c>efficiency.strict</c>).</summary>
+    /// <summary>Whether a comparison with the baseline still inconclusive after a second measurement fails the test (<c>efficiency.strict</c>).</summary>
     public bool StrictRegression { get; init; }
 
     /// <summary>The provider to select with: <see cref="ProviderRequest.Cuda"/> whenever CUDA is required.</summary>

@@ -10,7 +10,7 @@ namespace EfficiencyMisnomer.TestAdapter;
 /// breached budget and every regression is reported, not just the first: a failed budget, a regression or an error
 /// fails the test, and so does an unstable verdict on an error-severity budget (the engine has already re-measured it
 /// with a longer cap; a gate that passes what it could not decide is no gate); a warning-severity breach or unstable
-/// verdict, or an indicator not readable here, is a warning (never a pass); an unstable comparison with the baseline
+/// verdict, or an indicator not readable here, is a warning (never a pass); an inconclusive comparison with the baseline
 /// warns, or fails when strict; an improvement or a comparison skipped (no baseline yet, other hardware) is written
 /// to the test's output.
 /// </summary>
@@ -52,10 +52,10 @@ internal static class VerdictAssertions
                     case RegressionOutcome.Regressed:
                         Assert.That(regression.Status, Is.Not.EqualTo(RegressionOutcome.Regressed), text);
                         break;
-                    case RegressionOutcome.Unstable when strict:
-                        Assert.That(regression.Status, Is.Not.EqualTo(RegressionOutcome.Unstable), text);
+                    case RegressionOutcome.Inconclusive when strict:
+                        Assert.That(regression.Status, Is.Not.EqualTo(RegressionOutcome.Inconclusive), text);
                         break;
-                    case RegressionOutcome.Unstable:
+                    case RegressionOutcome.Inconclusive:
                         Assert.Warn(text);
                         break;
                     case RegressionOutcome.Improved or RegressionOutcome.Skipped:

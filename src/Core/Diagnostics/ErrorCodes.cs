@@ -92,7 +92,7 @@ public static class ErrorCodes
     public const string Improved = "EM4011";
     public const string NoBaseline = "EM4012";
     public const string BaselineOtherMachine = "EM4013";
-    public const string RegressionUnstable = "EM4014";
+    public const string RegressionInconclusive = "EM4014";
     public const string RegressionNotCompared = "EM4015";
     public const string RegressionSamplesInvalid = "EM4020";
     public const string RegressionThresholdsInvalid = "EM4021";

@@ -4,7 +4,7 @@ using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Regression;
 
 /// <summary>What a regression verdict says to the build: regressed is an error (a warning under gate mode <c>warn</c>),
-/// unstable a warning (an error when strict), improved and skipped information; a pass says nothing.</summary>
+/// inconclusive a warning (an error when strict), improved and skipped information; a pass says nothing.</summary>
 public static class RegressionDiagnostics
 {
     public static Diagnostic? Diagnose(RegressionVerdict verdict, GateMode mode = GateMode.Error, bool strict = false)
@@ -14,8 +14,8 @@ public static class RegressionDiagnostics
         {
             RegressionOutcome.Regressed when mode == GateMode.Error => Diagnostic.Error(verdict.Code, verdict.Message, verdict.Location),
             RegressionOutcome.Regressed => Diagnostic.Warning(verdict.Code, verdict.Message, verdict.Location),
-            RegressionOutcome.Unstable when strict && mode == GateMode.Error => Diagnostic.Error(verdict.Code, verdict.Message, verdict.Location),
-            RegressionOutcome.Unstable => Diagnostic.Warning(verdict.Code, verdict.Message, verdict.Location),
+            RegressionOutcome.Inconclusive when strict && mode == GateMode.Error => Diagnostic.Error(verdict.Code, verdict.Message, verdict.Location),
+            RegressionOutcome.Inconclusive => Diagnostic.Warning(verdict.Code, verdict.Message, verdict.Location),
             RegressionOutcome.Improved or RegressionOutcome.Skipped => Diagnostic.Info(verdict.Code, verdict.Message, verdict.Location),
             _ => null,
         };

@@ -45,7 +45,7 @@ public static class RegressionText
         {
             RegressionOutcome.Regressed => $"regressed beyond {Percent(tolerance)}",
             RegressionOutcome.Improved => $"improved beyond {Percent(tolerance)}; record the baseline again to keep the gain",
-            RegressionOutcome.Unstable => $"unstable: cannot tell whether it moved beyond {Percent(tolerance)}",
+            RegressionOutcome.Inconclusive => $"inconclusive: cannot tell whether it moved beyond {Percent(tolerance)}",
             _ => $"within {Percent(tolerance)}",
         };
         return $"{subject}: {indicator} {shown} vs baseline {shownReference} ({change}): {outcome}";

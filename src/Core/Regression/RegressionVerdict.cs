@@ -14,8 +14,8 @@ public enum RegressionOutcome
     /// <summary>Better than the baseline beyond tolerance: the baseline can be recorded again to keep the gain.</summary>
     Improved,
 
-    /// <summary>A measured comparison that did not settle even after a second measurement; never a pass.</summary>
-    Unstable,
+    /// <summary>A measured comparison whose interval still reaches across a limit when measuring ends; never a pass.</summary>
+    Inconclusive,
 
     /// <summary>Not compared: no baseline yet, no entry for this profile, an entry of other hardware, or a value missing on either side.</summary>
     Skipped,
@@ -31,12 +31,12 @@ public enum RegressionOutcome
 /// <param name="Message">The sentence a user reads.</param>
 public sealed record RegressionVerdict(string Model, string Indicator, RegressionOutcome Status, double? Measured, double? Reference, SourceLocation Location, string Message)
 {
-    /// <summary>The diagnostic code of this verdict: EM4010 regressed, EM4011 improved, EM4014 unstable, EM4012/EM4013/EM4015 skipped.</summary>
+    /// <summary>The diagnostic code of this verdict: EM4010 regressed, EM4011 improved, EM4014 inconclusive, EM4012/EM4013/EM4015 skipped.</summary>
     public string Code { get; init; } = Status switch
     {
         RegressionOutcome.Regressed => ErrorCodes.Regressed,
         RegressionOutcome.Improved => ErrorCodes.Improved,
-        RegressionOutcome.Unstable => ErrorCodes.RegressionUnstable,
+        RegressionOutcome.Inconclusive => ErrorCodes.RegressionInconclusive,
         RegressionOutcome.Skipped => ErrorCodes.RegressionNotCompared,
         _ => string.Empty,
     };
@@ -59,6 +59,6 @@ public sealed record RegressionVerdict(string Model, string Indicator, Regressio
     /// <summary>The tolerance applied.</summary>
     public double Tolerance { get; init; }
 
-    /// <summary>The status as results documents write it: <c>pass</c>, <c>regressed</c>, <c>improved</c>, <c>unstable</c>, <c>skipped</c>.</summary>
+    /// <summary>The status as results documents write it: <c>pass</c>, <c>regressed</c>, <c>improved</c>, <c>inconclusive</c>, <c>skipped</c>.</summary>
     public string StatusName => Status.ToString().ToLowerInvariant();
 }

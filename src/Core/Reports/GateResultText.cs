@@ -69,12 +69,12 @@ public static class GateResultText
         }
     }
 
-    /// <summary><c>N regression check(s): a passed, b regressed, c improved, d unstable, e skipped.</c></summary>
+    /// <summary><c>N regression check(s): a passed, b regressed, c improved, d inconclusive, e skipped.</c></summary>
     public static string RegressionSummary(IReadOnlyCollection<RegressionVerdict> regressions)
     {
         ArgumentNullException.ThrowIfNull(regressions);
         int Count(RegressionOutcome status) => regressions.Count(r => r.Status == status);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{regressions.Count} regression check(s): {Count(RegressionOutcome.Pass)} passed, {Count(RegressionOutcome.Regressed)} regressed, {Count(RegressionOutcome.Improved)} improved, {Count(RegressionOutcome.Unstable)} unstable, {Count(RegressionOutcome.Skipped)} skipped.");
+            $"{regressions.Count} regression check(s): {Count(RegressionOutcome.Pass)} passed, {Count(RegressionOutcome.Regressed)} regressed, {Count(RegressionOutcome.Improved)} improved, {Count(RegressionOutcome.Inconclusive)} inconclusive, {Count(RegressionOutcome.Skipped)} skipped.");
     }
 }

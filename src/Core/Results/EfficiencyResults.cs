@@ -98,7 +98,7 @@ public sealed record RuntimeResults(
 /// <summary>A verdict on one indicator of one model.</summary>
 /// <param name="Kind"><c>budget</c> (an absolute limit), <c>regression</c> (against the baseline) or <c>disagreement</c> (indicators ranking models differently).</param>
 /// <param name="Indicator">The indicator judged.</param>
-/// <param name="Status"><c>pass</c>, <c>fail</c>, <c>warning</c>, <c>regressed</c>, <c>improved</c>, <c>unstable</c> or <c>skipped</c>.</param>
+/// <param name="Status"><c>pass</c>, <c>fail</c>, <c>warning</c>, <c>regressed</c>, <c>improved</c>, <c>unstable</c> (a budget), <c>inconclusive</c> (a regression) or <c>skipped</c>.</param>
 /// <param name="Message">The full sentence a user reads.</param>
 /// <param name="Location">Where the budget or setting is written (<c>file(line,col)</c>), when there is one.</param>
 /// <param name="Profile">The hardware profile of a runtime verdict; null for a static one.</param>

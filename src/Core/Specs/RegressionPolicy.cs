@@ -24,7 +24,7 @@ public sealed record RegressionPolicy(
     /// </summary>
     public double NoiseFloorMilliseconds { get; init; } = DefaultNoiseFloorMilliseconds;
 
-    /// <summary><c>strict</c>: whether an unstable comparison fails instead of warning.</summary>
+    /// <summary><c>strict</c>: whether an inconclusive comparison fails instead of warning.</summary>
     public bool Strict { get; init; }
 
     /// <summary>The tolerance of <paramref name="indicator"/>: its own entry, else <c>default</c>.</summary>

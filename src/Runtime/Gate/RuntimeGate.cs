@@ -183,11 +183,11 @@ public static class RuntimeGate
             }
 
             var regressions = Compare(spec, report, atBatch, baseline, provider, options, remeasured: false);
-            if (regressions.Any(r => r.Status is RegressionOutcome.Unstable or RegressionOutcome.Regressed))
+            if (regressions.Any(r => r.Status is RegressionOutcome.Inconclusive or RegressionOutcome.Regressed))
             {
                 // A comparison that did not settle, or a regression, gets a fresh session before it is reported:
                 // one session can run slow as a whole (SessionConfirmation), which no test on its samples can see.
-                options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] again in a fresh session: its comparison with the baseline is unstable or regressed");
+                options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] again in a fresh session: its comparison with the baseline is inconclusive or regressed");
                 if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is var (again, againVerdicts))
                 {
                     (report, verdicts) = (again, againVerdicts);
@@ -202,20 +202,12 @@ public static class RuntimeGate
         }
     }
 
-    /// <summary>The verdicts of a second session, where a regression of the first that it does not confirm becomes unstable.</summary>
+    /// <summary>The verdicts of a second session, where a regression of the first that it does not confirm becomes inconclusive.</summary>
     internal static IReadOnlyList<RegressionVerdict> Confirm(IReadOnlyList<RegressionVerdict> first, IReadOnlyList<RegressionVerdict> second) =>
         second.Select(again => first.FirstOrDefault(f => f.Indicator == again.Indicator) is { Status: RegressionOutcome.Regressed }
-            && SessionConfirmation.Decide(RegressionStatus.Regressed, Status(again.Status)) == RegressionStatus.Unstable
-                ? again with { Status = RegressionOutcome.Unstable, Code = ErrorCodes.RegressionUnstable, Message = again.Message + SessionConfirmation.NotConfirmed }
+            && SessionConfirmation.Decide(RegressionOutcome.Regressed, again.Status) == RegressionOutcome.Inconclusive
+                ? again with { Status = RegressionOutcome.Inconclusive, Code = ErrorCodes.RegressionInconclusive, Message = again.Message + SessionConfirmation.NotConfirmed }
                 : again).ToList();
-
-    private static RegressionStatus Status(RegressionOutcome outcome) => outcome switch
-    {
-        RegressionOutcome.Regressed => RegressionStatus.Regressed,
-        RegressionOutcome.Improved => RegressionStatus.Improved,
-        RegressionOutcome.Unstable => RegressionStatus.Unstable,
-        _ => RegressionStatus.Pass,
-    };
 
     /// <summary>One measurement of a case, settled (<see cref="SettledMeasurement"/>: re-measured while a budget is unstable); null when it cannot be measured.</summary>
     private static (RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts)? MeasureOnce(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider, RuntimeGateOptions options,

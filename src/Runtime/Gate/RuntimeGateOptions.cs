@@ -33,7 +33,7 @@ public sealed record RuntimeGateOptions
     /// <summary>Whether measurements are compared with the spec's baseline; off while a baseline is being recorded.</summary>
     public bool CompareBaselines { get; init; } = true;
 
-    /// <summary>Whether a comparison still unstable after a second measurement fails (<c>--strict</c>) instead of warning; a spec can ask with <c>regression.strict</c>.</summary>
+    /// <summary>Whether a comparison still inconclusive after a second measurement fails (<c>--strict</c>) instead of warning; a spec can ask with <c>regression.strict</c>.</summary>
     public bool StrictRegression { get; init; }
 
     /// <summary>This machine's fingerprint per provider, which a baseline entry must have been recorded on; null: <see cref="FingerprintProfileMatcher.ThisMachine"/>.</summary>

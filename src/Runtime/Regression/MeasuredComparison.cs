@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Regression;
 namespace EfficiencyMisnomer.Runtime.Regression;
 
 /// <summary>The outcome of comparing a measured statistic with its baseline.</summary>
@@ -6,4 +7,4 @@ namespace EfficiencyMisnomer.Runtime.Regression;
 /// <param name="RatioLower">Lower bound of the ratio's interval.</param>
 /// <param name="RatioUpper">Upper bound of the ratio's interval.</param>
 /// <param name="Explanation">One sentence for a user: both values, the change, its interval and the limit it was judged against.</param>
-public sealed record MeasuredComparison(RegressionStatus Status, double Ratio, double RatioLower, double RatioUpper, string Explanation);
+public sealed record MeasuredComparison(RegressionOutcome Status, double Ratio, double RatioLower, double RatioUpper, string Explanation);

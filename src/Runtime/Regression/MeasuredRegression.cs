@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Regression;
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Runtime.Measurement;
@@ -12,7 +13,7 @@ namespace EfficiencyMisnomer.Runtime.Regression;
 /// Compares a run's latency samples with its baseline's: the ratio of the two Harrell–Davis medians with an
 /// interval from their Maritz–Jarrett standard errors (combined on the log scale), judged against the
 /// tolerance and the noise floor. Regressed or improved only when the whole interval lies beyond both and is
-/// no wider than the band between them; pass only when it lies within; otherwise unstable. <c>docs/regression.md</c> explains the method.
+/// no wider than the band between them; pass only when it lies within; otherwise inconclusive. <c>docs/regression.md</c> explains the method.
 /// </summary>
 public static class MeasuredRegression
 {
@@ -52,7 +53,7 @@ public static class MeasuredRegression
         {
             var plainBefore = SimpleQuantileEstimator.Instance.Quantile(before, 0.5).NominalValue;
             var plainAfter = SimpleQuantileEstimator.Instance.Quantile(after, 0.5).NominalValue;
-            return new MeasuredComparison(RegressionStatus.Unstable, plainAfter / plainBefore, 0, double.PositiveInfinity, Invariant(
+            return new MeasuredComparison(RegressionOutcome.Inconclusive, plainAfter / plainBefore, 0, double.PositiveInfinity, Invariant(
                 $"{Head(statistic, plainBefore, plainAfter)}): too few samples to decide ({before.Size} baseline, {after.Size} current; at least {fewest} each at {thresholds.Confidence:0.##%} confidence)"));
         }
 
@@ -71,11 +72,11 @@ public static class MeasuredRegression
         // An interval wider than the limits says the runs were noisy, and noise within a run comes with noise
         // between runs (a busy machine), which no within-run interval sees: such a pair decides nothing.
         var tooWide = interval.Upper - interval.Lower > Math.Log(limits.Upper) - Math.Log(limits.Lower);
-        var status = tooWide ? RegressionStatus.Unstable
-            : lower > limits.Upper ? RegressionStatus.Regressed
-            : upper < limits.Lower ? RegressionStatus.Improved
-            : lower >= limits.Lower && upper <= limits.Upper ? RegressionStatus.Pass
-            : RegressionStatus.Unstable;
+        var status = tooWide ? RegressionOutcome.Inconclusive
+            : lower > limits.Upper ? RegressionOutcome.Regressed
+            : upper < limits.Lower ? RegressionOutcome.Improved
+            : lower >= limits.Lower && upper <= limits.Upper ? RegressionOutcome.Pass
+            : RegressionOutcome.Inconclusive;
         var verdict = tooWide ? limits.TooWide() : limits.Describe(status, lower, upper);
         var explanation = Invariant($"{head}, {thresholds.Confidence:0.##%} interval {Percent(lower)} to {Percent(upper)}), {verdict}");
         return new MeasuredComparison(status, ratio, lower, upper, explanation);
@@ -148,11 +149,11 @@ public static class MeasuredRegression
 
         public string TooWide() => $"the interval is wider than the {Name} allows: the runs are too noisy to decide; measure again, on a quieter machine or with a longer time cap";
 
-        public string Describe(RegressionStatus status, double lower, double upper) => status switch
+        public string Describe(RegressionOutcome status, double lower, double upper) => status switch
         {
-            RegressionStatus.Regressed => $"over the {Name}",
-            RegressionStatus.Improved => $"better by more than the {Name}",
-            RegressionStatus.Pass => $"within the {Name}",
+            RegressionOutcome.Regressed => $"over the {Name}",
+            RegressionOutcome.Improved => $"better by more than the {Name}",
+            RegressionOutcome.Pass => $"within the {Name}",
             _ => $"the interval reaches {(upper > Upper && lower < Lower ? "both sides" : upper > Upper ? "over" : "under")} the {Name}: too noisy to decide; measure again, on a quieter machine or with a longer time cap",
         };
     }

@@ -23,7 +23,7 @@ public static class RuntimeRegression
     /// <param name="baseline">The spec's baseline; null when the file does not exist yet.</param>
     /// <param name="machineId">This machine's fingerprint id.</param>
     /// <param name="machineSummary">This machine's fingerprint summary.</param>
-    /// <param name="remeasured">Whether this is the second measurement of an unstable case.</param>
+    /// <param name="remeasured">Whether this is the second measurement of an inconclusive case.</param>
     public static IReadOnlyList<RegressionVerdict> Compare(RegressionPolicy policy, RuntimeReport report, IEnumerable<Budget> budgets, Baseline? baseline,
         string machineId, string machineSummary, bool remeasured = false)
     {
@@ -100,13 +100,7 @@ public static class RuntimeRegression
     private static RegressionVerdict Measured(RuntimeReport report, Indicator indicator, double value, double before, MeasuredComparison comparison,
         RegressionThresholds thresholds, SourceLocation location, string subject, bool remeasured)
     {
-        var status = comparison.Status switch
-        {
-            RegressionStatus.Regressed => RegressionOutcome.Regressed,
-            RegressionStatus.Improved => RegressionOutcome.Improved,
-            RegressionStatus.Unstable => RegressionOutcome.Unstable,
-            _ => RegressionOutcome.Pass,
-        };
+        var status = comparison.Status;
 
         // The samples are latencies: slower is worse for every indicator tested on them, and throughput moves inversely.
         var inverse = IndicatorDirection.HigherIsBetter(indicator.Name);
@@ -119,7 +113,7 @@ public static class RuntimeRegression
         var message = indicator == RuntimeIndicators.LatencyP50
             ? RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, status, thresholds.Tolerance, ratio, interval)
             : RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, status, thresholds.Tolerance, own, interval, ratio);
-        if (status == RegressionOutcome.Unstable)
+        if (status == RegressionOutcome.Inconclusive)
         {
             message += $" ({comparison.Explanation})" + (remeasured ? RegressionText.Unsettled : string.Empty);
         }

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Regression;
 using Perfolizer.Mathematics.QuantileEstimators;
 using Pragmastat;
 
@@ -7,8 +8,8 @@ namespace EfficiencyMisnomer.Runtime.Regression;
 /// When a measured comparison is measured again in a fresh session, and what the two sessions decide together.
 /// One session can run 10-20% slow on a shared machine (thread placement, cache and memory layout) with an
 /// interval as narrow as any other, so no test on its samples alone can tell it from a regression: a
-/// <see cref="RegressionStatus.Regressed"/> verdict stands only when a second session confirms it. An
-/// <see cref="RegressionStatus.Unstable"/> one gets the second session to decide. For the same reason a baseline is
+/// <see cref="RegressionOutcome.Regressed"/> verdict stands only when a second session confirms it. An
+/// <see cref="RegressionOutcome.Inconclusive"/> one gets the second session to decide. For the same reason a baseline is
 /// recorded from the median of <see cref="RecordedSessions"/> sessions: one slow session would hide every later
 /// slowdown of its size, and the median session is slow only when most of them are.
 /// </summary>
@@ -18,11 +19,11 @@ public static class SessionConfirmation
     public const string NotConfirmed = " (a first measurement regressed, a second in a fresh session did not: the sessions disagree; rerun on a quieter machine)";
 
     /// <summary>Whether a first verdict needs a second session before it is reported.</summary>
-    public static bool Needed(RegressionStatus first) => first is RegressionStatus.Regressed or RegressionStatus.Unstable;
+    public static bool Needed(RegressionOutcome first) => first is RegressionOutcome.Regressed or RegressionOutcome.Inconclusive;
 
-    /// <summary>The verdict of two sessions: a regression the second does not confirm is unstable; otherwise the second decides.</summary>
-    public static RegressionStatus Decide(RegressionStatus first, RegressionStatus second) =>
-        first == RegressionStatus.Regressed && second != RegressionStatus.Regressed ? RegressionStatus.Unstable : second;
+    /// <summary>The verdict of two sessions: a regression the second does not confirm is inconclusive; otherwise the second decides.</summary>
+    public static RegressionOutcome Decide(RegressionOutcome first, RegressionOutcome second) =>
+        first == RegressionOutcome.Regressed && second != RegressionOutcome.Regressed ? RegressionOutcome.Inconclusive : second;
 
     /// <summary>Sessions measured when a baseline is recorded.</summary>
     public const int RecordedSessions = 3;

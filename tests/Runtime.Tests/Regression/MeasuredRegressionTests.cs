@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Runtime.Regression;
 using static EfficiencyMisnomer.Runtime.Tests.Regression.SyntheticLatencies;
@@ -13,7 +14,7 @@ public sealed class MeasuredRegressionTests
     {
         var result = MeasuredRegression.Compare(Run(1, 2000), Run(2, 2000), FivePercent);
 
-        Assert.That(result.Status, Is.EqualTo(RegressionStatus.Pass), result.Explanation);
+        Assert.That(result.Status, Is.EqualTo(RegressionOutcome.Pass), result.Explanation);
         Assert.That(result.Ratio, Is.InRange(result.RatioLower, result.RatioUpper));
     }
 
@@ -22,7 +23,7 @@ public sealed class MeasuredRegressionTests
     {
         var result = MeasuredRegression.Compare(Run(3, 2000), Scaled(Run(4, 2000), 1.10), FivePercent);
 
-        Assert.That(result.Status, Is.EqualTo(RegressionStatus.Regressed), result.Explanation);
+        Assert.That(result.Status, Is.EqualTo(RegressionOutcome.Regressed), result.Explanation);
         Assert.That(result.RatioLower, Is.GreaterThan(1.05));
         Assert.That(result.Explanation, Does.Match(@"^latency\.p50 [\d.]+ ms vs baseline [\d.]+ ms \(\+\d+\.\d%, 99% interval \+[\d.]+% to \+[\d.]+%\), over the 5% tolerance$"));
     }
@@ -32,7 +33,7 @@ public sealed class MeasuredRegressionTests
     {
         var result = MeasuredRegression.Compare(Run(5, 2000), Scaled(Run(6, 2000), 0.90), FivePercent);
 
-        Assert.That(result.Status, Is.EqualTo(RegressionStatus.Improved), result.Explanation);
+        Assert.That(result.Status, Is.EqualTo(RegressionOutcome.Improved), result.Explanation);
         Assert.That(result.RatioUpper, Is.LessThan(1 / 1.05));
     }
 
@@ -41,7 +42,7 @@ public sealed class MeasuredRegressionTests
     {
         var result = MeasuredRegression.Compare(Run(7, 2000, runSpread: 0), Scaled(Run(8, 2000, runSpread: 0), 1.03), FivePercent);
 
-        Assert.That(result.Status, Is.EqualTo(RegressionStatus.Pass), result.Explanation);
+        Assert.That(result.Status, Is.EqualTo(RegressionOutcome.Pass), result.Explanation);
         Assert.That(result.Ratio, Is.EqualTo(1.03).Within(0.01));
         Assert.That(result.Explanation, Does.EndWith("within the 5% tolerance"));
     }
@@ -51,7 +52,7 @@ public sealed class MeasuredRegressionTests
     {
         var result = MeasuredRegression.Compare(Run(9, 30, sigma: 0.3), Scaled(Run(10, 30, sigma: 0.3), 1.05), FivePercent);
 
-        Assert.That(result.Status, Is.EqualTo(RegressionStatus.Unstable), result.Explanation);
+        Assert.That(result.Status, Is.EqualTo(RegressionOutcome.Inconclusive), result.Explanation);
         Assert.That(result.RatioLower, Is.LessThan(1.05));
         Assert.That(result.RatioUpper, Is.GreaterThan(1.05));
         Assert.That(result.Explanation, Does.Contain("too noisy to decide"));
@@ -63,7 +64,7 @@ public sealed class MeasuredRegressionTests
         var result = MeasuredRegression.Compare(Run(17, 60, sigma: 0.4), Scaled(Run(18, 60, sigma: 0.4), 2), FivePercent);
 
         Assert.That(result.RatioLower, Is.GreaterThan(1.05));
-        Assert.That(result.Status, Is.EqualTo(RegressionStatus.Unstable), result.Explanation);
+        Assert.That(result.Status, Is.EqualTo(RegressionOutcome.Inconclusive), result.Explanation);
         Assert.That(result.Explanation, Does.Contain("wider than the 5% tolerance allows"));
     }
 
@@ -72,7 +73,7 @@ public sealed class MeasuredRegressionTests
     {
         var result = MeasuredRegression.Compare(Run(11, 100), Scaled(Run(12, 1), 2), FivePercent);
 
-        Assert.That(result.Status, Is.EqualTo(RegressionStatus.Unstable), result.Explanation);
+        Assert.That(result.Status, Is.EqualTo(RegressionOutcome.Inconclusive), result.Explanation);
         Assert.That(result.Explanation, Does.Contain("too few samples"));
     }
 
@@ -84,7 +85,7 @@ public sealed class MeasuredRegressionTests
 
         var result = MeasuredRegression.Compare(baseline, current, RegressionThresholds.Default);
 
-        Assert.That(result.Status, Is.EqualTo(RegressionStatus.Regressed), result.Explanation);
+        Assert.That(result.Status, Is.EqualTo(RegressionOutcome.Regressed), result.Explanation);
         Assert.That(result.Explanation, Does.Match(@"^latency\.p50 2\.\d+ ms vs baseline [12](\.\d+)? ms \(\+"));
     }
 
@@ -97,9 +98,9 @@ public sealed class MeasuredRegressionTests
         var floored = MeasuredRegression.Compare(baseline, current, new RegressionThresholds(0.05, 2e-3));
         var unfloored = MeasuredRegression.Compare(baseline, current, FivePercent);
 
-        Assert.That(floored.Status, Is.EqualTo(RegressionStatus.Pass), floored.Explanation);
+        Assert.That(floored.Status, Is.EqualTo(RegressionOutcome.Pass), floored.Explanation);
         Assert.That(floored.Explanation, Does.EndWith("within the 2 us noise floor"));
-        Assert.That(unfloored.Status, Is.EqualTo(RegressionStatus.Regressed), unfloored.Explanation);
+        Assert.That(unfloored.Status, Is.EqualTo(RegressionOutcome.Regressed), unfloored.Explanation);
     }
 
     [TestCase(1.00)]
@@ -126,7 +127,7 @@ public sealed class MeasuredRegressionTests
     public void Identical_distributions_raise_at_most_one_false_alarm_in_a_hundred_seeds()
     {
         const int Seeds = 1000;
-        var counts = new Dictionary<RegressionStatus, int>();
+        var counts = new Dictionary<RegressionOutcome, int>();
         for (int seed = 0; seed < Seeds; seed++)
         {
             var status = MeasuredRegression.Compare(Run(100_000 + seed, 500), Run(200_000 + seed, 500), FivePercent).Status;
@@ -134,8 +135,8 @@ public sealed class MeasuredRegressionTests
         }
 
         TestContext.Out.WriteLine(string.Join(", ", counts.Select(p => $"{p.Key} {p.Value}")));
-        Assert.That(counts.GetValueOrDefault(RegressionStatus.Regressed), Is.LessThanOrEqualTo(Seeds / 100));
-        Assert.That(counts.GetValueOrDefault(RegressionStatus.Improved), Is.LessThanOrEqualTo(Seeds / 100));
+        Assert.That(counts.GetValueOrDefault(RegressionOutcome.Regressed), Is.LessThanOrEqualTo(Seeds / 100));
+        Assert.That(counts.GetValueOrDefault(RegressionOutcome.Improved), Is.LessThanOrEqualTo(Seeds / 100));
     }
 
     [Test]
@@ -146,7 +147,7 @@ public sealed class MeasuredRegressionTests
         for (int seed = 0; seed < Seeds; seed++)
         {
             var result = MeasuredRegression.Compare(Run(300_000 + seed, 500), Scaled(Run(400_000 + seed, 500), 1.10), FivePercent);
-            regressed += result.Status == RegressionStatus.Regressed ? 1 : 0;
+            regressed += result.Status == RegressionOutcome.Regressed ? 1 : 0;
         }
 
         Assert.That(regressed, Is.GreaterThanOrEqualTo(Seeds * 95 / 100));

@@ -88,11 +88,11 @@ public sealed class RuntimeGateRegressionTests
         Assert.Multiple(() =>
         {
             Assert.That(progress.Count(p => p.Contains("again", StringComparison.Ordinal)), Is.EqualTo(1), "one fresh measurement");
-            Assert.That(lenient.Cases.Single().Regressions.Single().Status, Is.EqualTo(RegressionOutcome.Unstable));
+            Assert.That(lenient.Cases.Single().Regressions.Single().Status, Is.EqualTo(RegressionOutcome.Inconclusive));
             Assert.That(lenient.Cases.Single().Regressions.Single().Message, Does.Contain("unsettled after a second measurement"));
             Assert.That(lenient.Passed, Is.True);
             Assert.That(strict.Passed, Is.False);
-            Assert.That(strict.Diagnostics.Single(d => d.Code == ErrorCodes.RegressionUnstable).Severity, Is.EqualTo(DiagnosticSeverity.Error));
+            Assert.That(strict.Diagnostics.Single(d => d.Code == ErrorCodes.RegressionInconclusive).Severity, Is.EqualTo(DiagnosticSeverity.Error));
         });
     }
 

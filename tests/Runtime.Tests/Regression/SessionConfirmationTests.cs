@@ -8,19 +8,19 @@ namespace EfficiencyMisnomer.Runtime.Tests.Regression;
 /// <summary>A regression of one session stands only when a fresh session confirms it.</summary>
 public sealed class SessionConfirmationTests
 {
-    [TestCase(RegressionStatus.Regressed, true)]
-    [TestCase(RegressionStatus.Unstable, true)]
-    [TestCase(RegressionStatus.Pass, false)]
-    [TestCase(RegressionStatus.Improved, false)]
-    public void Regressed_and_unstable_verdicts_get_a_second_session(RegressionStatus first, bool needed) =>
+    [TestCase(RegressionOutcome.Regressed, true)]
+    [TestCase(RegressionOutcome.Inconclusive, true)]
+    [TestCase(RegressionOutcome.Pass, false)]
+    [TestCase(RegressionOutcome.Improved, false)]
+    public void Regressed_and_unstable_verdicts_get_a_second_session(RegressionOutcome first, bool needed) =>
         Assert.That(SessionConfirmation.Needed(first), Is.EqualTo(needed));
 
-    [TestCase(RegressionStatus.Regressed, RegressionStatus.Regressed, RegressionStatus.Regressed)]
-    [TestCase(RegressionStatus.Regressed, RegressionStatus.Pass, RegressionStatus.Unstable)]
-    [TestCase(RegressionStatus.Regressed, RegressionStatus.Improved, RegressionStatus.Unstable)]
-    [TestCase(RegressionStatus.Unstable, RegressionStatus.Regressed, RegressionStatus.Regressed)]
-    [TestCase(RegressionStatus.Unstable, RegressionStatus.Pass, RegressionStatus.Pass)]
-    public void Two_sessions_decide_together(RegressionStatus first, RegressionStatus second, RegressionStatus decided) =>
+    [TestCase(RegressionOutcome.Regressed, RegressionOutcome.Regressed, RegressionOutcome.Regressed)]
+    [TestCase(RegressionOutcome.Regressed, RegressionOutcome.Pass, RegressionOutcome.Inconclusive)]
+    [TestCase(RegressionOutcome.Regressed, RegressionOutcome.Improved, RegressionOutcome.Inconclusive)]
+    [TestCase(RegressionOutcome.Inconclusive, RegressionOutcome.Regressed, RegressionOutcome.Regressed)]
+    [TestCase(RegressionOutcome.Inconclusive, RegressionOutcome.Pass, RegressionOutcome.Pass)]
+    public void Two_sessions_decide_together(RegressionOutcome first, RegressionOutcome second, RegressionOutcome decided) =>
         Assert.That(SessionConfirmation.Decide(first, second), Is.EqualTo(decided));
 
     [Test]
@@ -57,8 +57,8 @@ public sealed class SessionConfirmationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(decided[0].Status, Is.EqualTo(RegressionOutcome.Unstable));
-            Assert.That(decided[0].Code, Is.EqualTo(ErrorCodes.RegressionUnstable));
+            Assert.That(decided[0].Status, Is.EqualTo(RegressionOutcome.Inconclusive));
+            Assert.That(decided[0].Code, Is.EqualTo(ErrorCodes.RegressionInconclusive));
             Assert.That(decided[0].Message, Is.EqualTo("latency.p50 within" + SessionConfirmation.NotConfirmed));
             Assert.That(decided[1].Status, Is.EqualTo(RegressionOutcome.Regressed));
             Assert.That(decided[1].Code, Is.EqualTo(ErrorCodes.Regressed));

@@ -5,7 +5,7 @@ namespace EfficiencyMisnomer.Reports.Results;
 /// <summary>Orders verdicts as a reader needs them: what breaks the build first, passes last.</summary>
 public static class VerdictOrder
 {
-    private static readonly string[] Statuses = { "fail", "regressed", "unstable", "warning", "skipped", "improved", "pass" };
+    private static readonly string[] Statuses = { "fail", "regressed", "unstable", "inconclusive", "warning", "skipped", "improved", "pass" };
 
     /// <summary>0 for <c>fail</c>, growing to <c>pass</c>; an unknown status sorts just before <c>pass</c>.</summary>
     public static int Rank(string status)
