@@ -18,6 +18,9 @@ internal static class MisnomerCli
     /// <summary>Exit code for a defect in the tool itself.</summary>
     public const int InternalError = 3;
 
+    /// <summary>The hidden argument of a child process that observes one fresh session (see <c>ObservationHost</c>).</summary>
+    public const string ObserveCommand = "__observe-session";
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("misnomer: static and runtime cost indicators of ONNX models, and gates on them.");

@@ -13,7 +13,7 @@ namespace EfficiencyMisnomer.Baselines;
 /// </summary>
 public static class BaselineRecorder
 {
-    private const string NoRegression = "spec '{0}' declares no 'regression' block, so it has no baseline file to record into; add 'regression: {{ baseline: baselines/{0}.json }}' to it";
+    private const string NoRegression = "spec '{0}' declares no stored baseline (regression.baseline), so there is no file to record into; add 'regression: {{ baseline: baselines/{0}.json }}' to it";
     private const string SpecUnreadable = "{0}: the spec of '{1}' cannot be loaded to find its baseline file: {2}";
     private const string Recorded = "{0}: recorded {1}";
     private const string Nothing = "results of spec '{0}' hold no indicators to record (no model was analysed or measured)";
@@ -36,12 +36,12 @@ public static class BaselineRecorder
                 throw new EfficiencyException(first?.Code ?? ErrorCodes.SpecNotFound, Text(SpecUnreadable, spec.Path, spec.Name, first?.Message ?? "it has errors"), first?.Location);
             }
 
-            if (loaded.Regression is not { } regression)
+            if (loaded.Regression?.ResolvedBaseline is not { } baselinePath)
             {
                 throw new EfficiencyException(ErrorCodes.SpecWithoutRegression, Text(NoRegression, spec.Name), loaded.Location);
             }
 
-            planned.Add((regression.ResolvedBaseline, FromResults(spec, results)));
+            planned.Add((baselinePath, FromResults(spec, results)));
         }
 
         var written = new List<Diagnostic>();

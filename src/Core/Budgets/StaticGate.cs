@@ -129,25 +129,25 @@ public static class StaticGate
     /// <summary>The spec's baseline (null inside when the file does not exist yet); null when the spec has none or it cannot be read.</summary>
     private static LoadedBaseline? LoadBaseline(Spec spec, List<Diagnostic> diagnostics, List<string> inputs)
     {
-        if (spec.Regression is not { } policy)
+        if (spec.Regression is not { ResolvedBaseline: { } path } policy)
         {
             return null;
         }
 
         try
         {
-            var baseline = BaselineStore.Read(policy.ResolvedBaseline);
+            var baseline = BaselineStore.Read(path);
             if (baseline is not null)
             {
                 // A recorded baseline changes the verdicts: an incremental build must rerun when it changes.
-                AddInput(inputs, policy.ResolvedBaseline);
+                AddInput(inputs, path);
             }
 
             return new LoadedBaseline(baseline);
         }
         catch (EfficiencyException e)
         {
-            diagnostics.Add(e.Diagnostic with { Location = e.Location ?? policy.Baseline.Location });
+            diagnostics.Add(e.Diagnostic with { Location = e.Location ?? policy.Baseline?.Location ?? policy.Location });
             return null;
         }
     }

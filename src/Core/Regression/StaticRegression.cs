@@ -34,11 +34,11 @@ public static class StaticRegression
 
             if (baseline is null)
             {
-                verdicts.Add(Skipped(RegressionText.Format(RegressionText.NoBaselineFile, subject, policy.ResolvedBaseline), Diagnostics.ErrorCodes.NoBaseline));
+                verdicts.Add(Skipped(RegressionText.Format(RegressionText.NoBaselineFile, subject, policy.ResolvedBaseline ?? string.Empty), Diagnostics.ErrorCodes.NoBaseline));
             }
             else if (entry is null)
             {
-                verdicts.Add(Skipped(RegressionText.Format(RegressionText.NoStaticEntry, subject, policy.ResolvedBaseline), Diagnostics.ErrorCodes.NoBaseline));
+                verdicts.Add(Skipped(RegressionText.Format(RegressionText.NoStaticEntry, subject, policy.ResolvedBaseline ?? string.Empty), Diagnostics.ErrorCodes.NoBaseline));
             }
             else if (measured is not { } value)
             {

@@ -2,15 +2,18 @@ using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Specs;
 
-/// <summary>How indicators are compared against a stored baseline.</summary>
-/// <param name="Baseline">The baseline file as written, relative to the spec's folder (it need not exist yet).</param>
-/// <param name="ResolvedBaseline">The baseline path joined to the spec's folder.</param>
+/// <summary>
+/// How indicators are compared: against a stored baseline (release gating per hardware) and/or against a base revision
+/// measured beside the head in the same run (pull-request checks). At least one of the two is declared.
+/// </summary>
+/// <param name="Baseline">The baseline file as written, relative to the spec's folder (it need not exist yet); null when only <see cref="Against"/> is declared.</param>
+/// <param name="ResolvedBaseline">The baseline path joined to the spec's folder; null without a baseline.</param>
 /// <param name="DefaultTolerance">The tolerated relative worsening (0.05 for 5%) of indicators without their own.</param>
 /// <param name="Tolerances">Per-indicator tolerances.</param>
 /// <param name="Location">The <c>regression</c> key.</param>
 public sealed record RegressionPolicy(
-    Located<string> Baseline,
-    string ResolvedBaseline,
+    Located<string>? Baseline,
+    string? ResolvedBaseline,
     Located<double> DefaultTolerance,
     IReadOnlyDictionary<string, Located<double>> Tolerances,
     SourceLocation Location)
@@ -23,6 +26,12 @@ public sealed record RegressionPolicy(
     /// before it is a regression or an improvement (5% of a 0.1 ms model is timer noise).
     /// </summary>
     public double NoiseFloorMilliseconds { get; init; } = DefaultNoiseFloorMilliseconds;
+
+    /// <summary>
+    /// <c>against</c>: the base revision (a git revision of the repository holding the spec, or a folder holding a
+    /// checkout of it) whose models are measured beside the working tree's; null when not declared.
+    /// </summary>
+    public Located<string>? Against { get; init; }
 
     /// <summary><c>strict</c>: whether an inconclusive comparison fails instead of warning.</summary>
     public bool Strict { get; init; }

@@ -4,6 +4,7 @@ using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Regression;
 using EfficiencyMisnomer.Runtime.Reports;
@@ -221,6 +222,7 @@ public static class RuntimeGate
                 ProfileName = profile?.Name ?? "no profile",
                 Batch = batch,
                 Watched = Watched(atBatch),
+                FreshSessions = FreshSessions(spec, atBatch),
                 PricePerHour = profile?.PricePerHour?.Value,
                 GridIntensity = profile?.GridIntensity?.Value,
                 Inputs = options.Inputs,
@@ -249,23 +251,38 @@ public static class RuntimeGate
     /// <summary>The spec's baseline when its measurements are to be compared (null inside when the file does not exist yet); null otherwise.</summary>
     private static LoadedBaseline? LoadBaseline(Spec spec, RuntimeGateOptions options, List<Diagnostic> diagnostics)
     {
-        if (!options.CompareBaselines || spec.Regression is not { } policy)
+        if (!options.CompareBaselines || spec.Regression is not { ResolvedBaseline: { } path } policy)
         {
             return null;
         }
 
         try
         {
-            return new LoadedBaseline(BaselineStore.Read(policy.ResolvedBaseline));
+            return new LoadedBaseline(BaselineStore.Read(path));
         }
         catch (EfficiencyException e)
         {
-            diagnostics.Add(e.Diagnostic with { Location = e.Location ?? policy.Baseline.Location });
+            diagnostics.Add(e.Diagnostic with { Location = e.Location ?? policy.Baseline?.Location ?? policy.Location });
             return null;
         }
     }
 
     private sealed record LoadedBaseline(Baseline? Baseline);
+
+    /// <summary>
+    /// Fresh sessions observed for cold start and memory: the median of several when a budget or the regression
+    /// tolerance names one of them, one when they are only shown.
+    /// </summary>
+    private static int FreshSessions(Spec spec, List<Budget> budgets)
+    {
+        var named = budgets.Select(b => b.Indicator.Name).Concat(spec.Regression?.Tolerances.Keys ?? Enumerable.Empty<string>());
+        return named.Any(FreshSessionIndicators.Contains) ? FreshSessionSeries.Compared : FreshSessionSeries.Shown;
+    }
+
+    private static readonly HashSet<string> FreshSessionIndicators = new(StringComparer.Ordinal)
+    {
+        Indicators.RuntimeIndicators.ColdStart.Name, Indicators.RuntimeIndicators.PeakMemory.Name, Indicators.RuntimeIndicators.GpuMemory.Name,
+    };
 
     /// <summary>The statistics the budgets rest on: latency ones directly, throughput and cost through the mean.</summary>
     private static List<LatencyStatistic> Watched(List<Budget> budgets)

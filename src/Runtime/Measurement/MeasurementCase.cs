@@ -22,4 +22,10 @@ public sealed record MeasurementCase(string ModelName, OnnxModel Model, ShapeBin
     public double? GridIntensity { get; init; }
 
     public InputOptions Inputs { get; init; } = InputOptions.Default;
+
+    /// <summary>
+    /// Fresh sessions observed for <c>cold_start</c>, <c>peak_memory</c> and <c>gpu_memory</c> (their medians are
+    /// reported): <see cref="Isolation.FreshSessionSeries.Compared"/> when a budget or a comparison reads them, else one.
+    /// </summary>
+    public int FreshSessions { get; init; } = Isolation.FreshSessionSeries.Shown;
 }

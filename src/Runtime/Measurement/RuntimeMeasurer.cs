@@ -4,6 +4,7 @@ using System.Diagnostics;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Inputs;
+using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 using Pragmastat;
@@ -23,13 +24,17 @@ public sealed class RuntimeMeasurer
     private readonly IEnergyMeter? energy;
     private readonly IGpuMemoryReader? gpuMemory;
     private readonly Action<string>? progress;
+    private readonly IsolatedObserver? observer;
 
     /// <param name="options">The measurement method's knobs.</param>
     /// <param name="energy">The energy meter of every case; null picks the provider's (<see cref="ProviderMeters.For"/>).</param>
     /// <param name="gpuMemory">The device memory reader of every CUDA case; null picks NVML.</param>
     /// <param name="progress">Receives progress lines.</param>
-    public RuntimeMeasurer(MeasurementOptions? options = null, IEnergyMeter? energy = null, IGpuMemoryReader? gpuMemory = null, Action<string>? progress = null)
+    /// <param name="observer">Observes fresh sessions for cold start and memory; null: a child process through <see cref="ObservationHost.Current"/>.</param>
+    public RuntimeMeasurer(MeasurementOptions? options = null, IEnergyMeter? energy = null, IGpuMemoryReader? gpuMemory = null, Action<string>? progress = null,
+        IsolatedObserver? observer = null)
     {
+        this.observer = observer;
         this.options = options ?? MeasurementOptions.Default;
         this.energy = energy;
         this.gpuMemory = gpuMemory;
@@ -40,7 +45,7 @@ public sealed class RuntimeMeasurer
     public MeasurementOptions Options => options;
 
     /// <summary>The same measurer, meters and progress included, with other knobs (a longer time cap when re-measuring).</summary>
-    public RuntimeMeasurer With(MeasurementOptions other) => new(other, energy, gpuMemory, progress);
+    public RuntimeMeasurer With(MeasurementOptions other) => new(other, energy, gpuMemory, progress, observer);
 
     public RuntimeReport Measure(MeasurementCase measured)
     {
@@ -48,25 +53,19 @@ public sealed class RuntimeMeasurer
         var bound = BoundInputs.Resolve(measured.Model, measured.Bindings, measured.Batch);
         var batch = measured.Batch ?? LeadingDim(bound);
         using var inputs = GeneratedInputs.Create(bound.Inputs, measured.Inputs);
-        var onCuda = measured.Provider.Provider == ProviderSelection.Cuda;
         using var meters = ProviderMeters.For(measured.Provider.Provider); // NVML loads on first read, so unused meters cost nothing
         var energyMeter = energy ?? meters.Energy;
-        var deviceMemory = onCuda ? gpuMemory ?? meters.GpuMemory : null;
 
-        var memory = new ResidentMemory();
-        memory.Begin();
-        var deviceBefore = deviceMemory?.UsedBytes();
-        var coldStart = Stopwatch.GetTimestamp();
+        // Cold start and memory belong to the model alone only in a fresh process: observed there first, before this
+        // process creates its own session for timing.
+        var fresh = Observe(measured);
         using var session = SessionFactory.Create(measured.Model.Path, measured.Provider, measured.Settings);
         using var bound1 = new BoundSession(session, inputs, bound.Outputs);
         bound1.Run();
-        var coldMs = Stopwatch.GetElapsedTime(coldStart).TotalMilliseconds;
 
         var rule = new StoppingRule(measured.Watched, options);
         var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule, energyMeter.Start);
         var joules = energyMeter.Stop();
-        var peak = memory.End();
-        var device = deviceBefore is null ? Observation.Unavailable("CPU provider: no device memory") : DeviceGrowth(deviceBefore, deviceMemory!.UsedBytes());
 
         var sample = new Sample(samples.Milliseconds);
         var indicators = new List<MeasuredIndicator>();
@@ -81,9 +80,7 @@ public sealed class RuntimeMeasurer
         var meanStable = rule.Met(LatencyStatistic.Mean, sample);
         var throughput = Throughput(mean!, batch);
         indicators.Add(From(RuntimeIndicators.Throughput, throughput, meanStable));
-        indicators.Add(new MeasuredIndicator(RuntimeIndicators.ColdStart, coldMs, coldMs, coldMs, 1, true, "one observation"));
-        indicators.Add(FromReading(RuntimeIndicators.PeakMemory, peak));
-        indicators.Add(FromReading(RuntimeIndicators.GpuMemory, device));
+        indicators.AddRange(FreshSessionIndicators(fresh));
         var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source, samples.Elapsed);
         indicators.Add(FromReading(RuntimeIndicators.Energy, perInference));
         indicators.Add(Cost(throughput, measured.PricePerHour, meanStable));
@@ -105,6 +102,47 @@ public sealed class RuntimeMeasurer
             TargetRelativeHalfWidth = options.RelativeHalfWidth,
         };
     }
+
+    /// <summary>
+    /// The case's model observed in <see cref="MeasurementCase.FreshSessions"/> fresh sessions (child processes where one
+    /// can be started), reduced to the median of each value.
+    /// </summary>
+    public SessionObservation Observe(MeasurementCase measured)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        var request = SessionObservationRequest.For(measured.Model.Path, measured.Provider, measured.Settings, measured.Bindings, measured.Batch, measured.Inputs);
+        return FreshSessionSeries.Median(FreshSessionSeries.Observe(Observer, request, Math.Max(1, measured.FreshSessions)));
+    }
+
+    /// <summary>The observer of fresh sessions: the one given, else a child process through <see cref="ObservationHost.Current"/>.</summary>
+    public IsolatedObserver Observer => observer ?? IsolatedObserver.Current(options.TimeCap + ObservationGrace, gpuMemory);
+
+    /// <summary>Time a fresh-session observation may take beyond the case's time cap: process start and session creation.</summary>
+    private static readonly TimeSpan ObservationGrace = TimeSpan.FromSeconds(60);
+
+    /// <summary><c>cold_start</c>, <c>peak_memory</c> and <c>gpu_memory</c> from one fresh-session observation.</summary>
+    internal static IEnumerable<MeasuredIndicator> FreshSessionIndicators(SessionObservation fresh)
+    {
+        if (fresh.ErrorCode is not null)
+        {
+            var reason = $"unavailable: the fresh-session observation failed: {fresh.ErrorCode}: {fresh.ErrorMessage}";
+            return new[] { RuntimeIndicators.ColdStart, RuntimeIndicators.PeakMemory, RuntimeIndicators.GpuMemory }
+                .Select(i => MeasuredIndicator.Unavailable(i, reason));
+        }
+
+        var where = fresh.Isolated
+            ? fresh.Count == 1 ? "one observation in a fresh process" : $"median of {fresh.Count} observations in fresh processes"
+            : (fresh.Count == 1 ? "one observation; " : $"median of {fresh.Count} observations; ") + SessionObserver.InProcess;
+        return new[]
+        {
+            fresh.ColdStartMs is { } cold ? new MeasuredIndicator(RuntimeIndicators.ColdStart, cold, cold, cold, 1, true, where)
+                : MeasuredIndicator.Unavailable(RuntimeIndicators.ColdStart, "unavailable"),
+            FromReading(RuntimeIndicators.PeakMemory, new Observation(fresh.PeakMemoryBytes, fresh.PeakMemoryBytes is null ? fresh.PeakMemoryNote : Join(where, fresh.PeakMemoryNote))),
+            FromReading(RuntimeIndicators.GpuMemory, new Observation(fresh.GpuMemoryBytes, fresh.GpuMemoryBytes is null ? fresh.GpuMemoryNote : Join(where, fresh.GpuMemoryNote))),
+        };
+    }
+
+    private static string Join(string first, string? second) => string.IsNullOrEmpty(second) ? first : $"{first}; {second}";
 
     /// <summary>Samples per second: batch over the mean latency; the interval follows from the mean's.</summary>
     private static Estimate Throughput(Estimate mean, int batch) => new(

@@ -33,8 +33,8 @@ public static class RuntimeRegression
         var indicators = RegressionScope.Runtime(policy, budgets);
         var entries = baseline?.Entries(report.Profile).ToList() ?? new List<BaselineProfile>();
         var entry = entries.FirstOrDefault(e => e.Fingerprint == machineId);
-        var (skip, code) = baseline is null ? (RegressionText.Format(RegressionText.NoBaselineFile, subject, policy.ResolvedBaseline), ErrorCodes.NoBaseline)
-            : entries.Count == 0 ? (RegressionText.Format(RegressionText.NoProfileEntry, subject, policy.ResolvedBaseline, report.Profile), ErrorCodes.NoBaseline)
+        var (skip, code) = baseline is null ? (RegressionText.Format(RegressionText.NoBaselineFile, subject, policy.ResolvedBaseline ?? string.Empty), ErrorCodes.NoBaseline)
+            : entries.Count == 0 ? (RegressionText.Format(RegressionText.NoProfileEntry, subject, policy.ResolvedBaseline ?? string.Empty, report.Profile), ErrorCodes.NoBaseline)
             : entry is null ? (RegressionText.Format(RegressionText.OtherMachine, subject, report.Profile, string.Join("; ", entries.Select(Describe)), WithId(machineSummary, machineId)), ErrorCodes.BaselineOtherMachine)
             : entry.Measurement(report.Model, report.Batch) is null ? (RegressionText.Format(RegressionText.NoMeasurement, subject, report.Profile, report.Batch), ErrorCodes.NoBaseline)
             : (null, null);

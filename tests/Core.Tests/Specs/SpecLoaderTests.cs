@@ -108,7 +108,7 @@ public sealed class SpecLoaderTests
             Assert.That(gpu.PricePerHour!.Value, Is.EqualTo(3.5));
             Assert.That(gpu.GridIntensity!.Value, Is.EqualTo(400));
             Assert.That(gpu.Budgets.Select(b => b.Max!.Value), Is.EqualTo(new[] { 8.0 * (1L << 30), 2, 50, 0.25 }));
-            Assert.That(spec.Regression!.Baseline.Value, Is.EqualTo("baselines/scaling.json"));
+            Assert.That(spec.Regression!.Baseline!.Value, Is.EqualTo("baselines/scaling.json"));
             Assert.That(spec.Regression.DefaultTolerance.Value, Is.EqualTo(0.05).Within(1e-12));
             Assert.That(spec.Regression.Tolerances["params"].Value, Is.Zero);
         });

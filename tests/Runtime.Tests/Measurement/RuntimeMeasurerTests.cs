@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Runtime.Measurement;
@@ -34,6 +35,24 @@ public sealed class RuntimeMeasurerTests
             Assert.That(report["throughput"].Value, Is.EqualTo(1000 / V("latency.mean")).Within(1e-9));
             Assert.That(report.Settings.IntraOpThreads, Is.EqualTo(1));
             Assert.That(report.Batch, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Cold_start_and_memory_come_from_fresh_processes_and_say_how_many()
+    {
+        var model = OnnxModel.Load(Path.Combine(RepositoryRoot.Path, "specs", "models", "tiny-cnn.onnx"));
+        var options = MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(0.5) };
+        var tiny = new MeasurementCase("tiny", model, ShapeBindings.None, new ProviderSelection("cpu", "requested"), new SessionSettings(1, 1));
+        var three = new RuntimeMeasurer(options).Measure(tiny with { FreshSessions = 3 });
+        var inProcess = new RuntimeMeasurer(options, observer: new IsolatedObserver(null, TimeSpan.FromSeconds(60))).Measure(tiny);
+        Assert.Multiple(() =>
+        {
+            Assert.That(three["peak_memory"].Value, Is.GreaterThan(0));
+            Assert.That(three["peak_memory"].Note, Does.StartWith("median of 3 observations in fresh processes"));
+            Assert.That(three["cold_start"].Note, Does.StartWith("median of 3 observations in fresh processes"));
+            Assert.That(inProcess["cold_start"].Note, Does.Contain(SessionObserver.InProcess));
+            Assert.That(inProcess["peak_memory"].Note, Does.Contain(SessionObserver.InProcess));
         });
     }
 }

@@ -5,18 +5,21 @@ using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Specs.Reading;
 
-/// <summary>Reads <c>regression</c>: <c>{ baseline: PATH, tolerance: { default: 5%, params: 0% }, noise_floor: 10 us, strict: false }</c>.</summary>
+/// <summary>
+/// Reads <c>regression</c>: <c>{ baseline: PATH, against: REVISION, tolerance: { default: 5%, params: 0% }, noise_floor: 10 us, strict: false }</c>,
+/// with a baseline, a revision or both.
+/// </summary>
 internal static class RegressionReader
 {
     /// <summary>The tolerance of indicators that declare none.</summary>
     public const double DefaultTolerance = 0.05;
 
-    private const string NoBaseline = "'regression' has no 'baseline' (the baseline file, relative to the spec's folder)";
+    private const string NoBaseline = "'regression' has neither 'baseline' (a stored baseline file, relative to the spec's folder) nor 'against' (a base revision to measure beside the head, such as origin/main)";
     private const string UnknownIndicatorMessage = "unknown indicator '{0}' in 'tolerance' (use 'default' or an indicator name){1}";
 
     private const string NotABoolean = "'strict' must be true or false, not '{0}'";
 
-    private static readonly string[] Keys = { "baseline", "tolerance", "noise_floor", "strict" };
+    private static readonly string[] Keys = { "baseline", "against", "tolerance", "noise_floor", "strict" };
 
     public static RegressionPolicy? Read(YamlScalar key, YamlValue value, SpecReadContext context)
     {
@@ -26,6 +29,7 @@ internal static class RegressionReader
         }
 
         Located<string>? baseline = null;
+        Located<string>? against = null;
         var fallback = new Located<double>(DefaultTolerance, key.Location);
         var tolerances = new Dictionary<string, Located<double>>(StringComparer.Ordinal);
         var noiseFloor = RegressionPolicy.DefaultNoiseFloorMilliseconds;
@@ -36,6 +40,9 @@ internal static class RegressionReader
             {
                 case "baseline":
                     baseline = context.Scalar(body, "baseline") is { } path ? new Located<string>(path, body.Location) : null;
+                    break;
+                case "against":
+                    against = context.Scalar(body, "against") is { } revision ? new Located<string>(revision, body.Location) : null;
                     break;
                 case "tolerance":
                     fallback = ReadTolerances(body, tolerances, context) ?? fallback;
@@ -53,9 +60,9 @@ internal static class RegressionReader
             }
         }
 
-        if (baseline is null)
+        if (baseline is null && against is null)
         {
-            if (!map.Entries.Any(e => e.Key.Text == "baseline"))
+            if (!map.Entries.Any(e => e.Key.Text is "baseline" or "against"))
             {
                 context.Error(ErrorCodes.SpecMissingKey, NoBaseline, key.Location);
             }
@@ -63,10 +70,11 @@ internal static class RegressionReader
             return null;
         }
 
-        return new RegressionPolicy(baseline, context.Resolve(baseline.Value), fallback, tolerances, key.Location)
+        return new RegressionPolicy(baseline, baseline is null ? null : context.Resolve(baseline.Value), fallback, tolerances, key.Location)
         {
             NoiseFloorMilliseconds = noiseFloor,
             Strict = strict,
+            Against = against,
         };
     }
 
