@@ -82,7 +82,7 @@ public sealed class BaselineCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(MisnomerCli.Failure));
-            Assert.That(stderr.Trim(), Does.Match(@"^\S+tiny-cnn\.yaml\(1,1\): error EM4004: spec 'tiny-cnn' declares no 'regression' block[^\n]*$"));
+            Assert.That(stderr.Trim(), Does.Match(@"^\S+tiny-cnn\.yaml\(1,1\): error EM4004: spec 'tiny-cnn' declares no stored baseline[^\n]*$"));
         });
     }
 

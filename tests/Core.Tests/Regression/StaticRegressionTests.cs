@@ -195,7 +195,7 @@ public sealed class StaticRegressionTests
         Assert.Multiple(() =>
         {
             Assert.That(error.Code, Is.EqualTo(ErrorCodes.SpecWithoutRegression));
-            Assert.That(error.Message, Does.Contain("declares no 'regression' block"));
+            Assert.That(error.Message, Does.Contain("declares no stored baseline (regression.baseline)"));
         });
     }
 

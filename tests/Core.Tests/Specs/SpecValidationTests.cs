@@ -187,7 +187,7 @@ public sealed class SpecValidationTests
 
     [Test]
     public void Regression_without_a_baseline() =>
-        AssertRejected(Model + "regression:\n  tolerance: { default: 1% }\n", "EM2008", 2, 1, "'regression' has no 'baseline'");
+        AssertRejected(Model + "regression:\n  tolerance: { default: 1% }\n", "EM2008", 2, 1, "'regression' has neither 'baseline'");
 
     [Test]
     public void Second_document() =>
