@@ -97,6 +97,17 @@ public static class ErrorCodes
     public const string RegressionSamplesInvalid = "EM4020";
     public const string RegressionThresholdsInvalid = "EM4021";
 
+    // EM403x: comparisons against a base revision.
+    public const string RevisionNotFound = "EM4030";
+    public const string NotAGitRepository = "EM4031";
+    public const string ShallowCloneWithoutRevision = "EM4032";
+    public const string LfsPointerAtBase = "EM4033";
+    public const string BaseModelUnreadable = "EM4034";
+    public const string GitFailed = "EM4035";
+    public const string ModelOutsideRepository = "EM4036";
+    public const string ModelUnchanged = "EM4037";
+    public const string ModelNew = "EM4038";
+
     // EM41xx: results documents and reports.
     public const string ResultsUnreadable = "EM4101";
     public const string ReportUnwritable = "EM4102";

@@ -21,6 +21,9 @@ public sealed class OnnxModel
     /// <summary>Full paths of the external data files the model references that exist: inputs an incremental build must watch.</summary>
     public IReadOnlyList<string> ExternalDataFiles { get; internal init; } = Array.Empty<string>();
 
+    /// <summary>Every external data file the model names (full paths), present or not.</summary>
+    public IReadOnlyList<string> ReferencedExternalDataFiles { get; internal init; } = Array.Empty<string>();
+
     public string Path { get; }
 
     public long FileSize { get; }

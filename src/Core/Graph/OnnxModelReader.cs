@@ -71,11 +71,13 @@ internal static class OnnxModelReader
         var builder = new GraphBuilder(source, decoder);
         var graph = builder.Build(proto.Graph, null, "main graph");
         var externalFiles = new List<string>();
-        var modelSize = source.Length + ExternalFileSizes(graph, source.Warnings, externalFiles);
+        var referenced = new List<string>();
+        var modelSize = source.Length + ExternalFileSizes(graph, source.Warnings, externalFiles, referenced);
         var producer = string.IsNullOrEmpty(proto.ProducerVersion) ? proto.ProducerName : $"{proto.ProducerName} {proto.ProducerVersion}";
         return new OnnxModel(source.Path, source.Length, modelSize, proto.IrVersion, producer, opsets, graph, source.Warnings)
         {
             ExternalDataFiles = externalFiles,
+            ReferencedExternalDataFiles = referenced,
         };
     }
 
@@ -84,7 +86,7 @@ internal static class OnnxModelReader
             $"'{source.Path}' is not a valid ONNX protobuf file (truncated or corrupt: {detail.TrimEnd('.')}).",
             new SourceLocation(source.Path), inner);
 
-    private static long ExternalFileSizes(OnnxGraph graph, List<Diagnostic> warnings, List<string> present)
+    private static long ExternalFileSizes(OnnxGraph graph, List<Diagnostic> warnings, List<string> present, List<string> referenced)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var tensor in AllTensors(graph))
@@ -96,6 +98,7 @@ internal static class OnnxModelReader
         }
 
         long total = 0;
+        referenced.AddRange(files.Keys);
         foreach (var (fullPath, location) in files)
         {
             if (File.Exists(fullPath))
