@@ -5,7 +5,7 @@ using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Cli;
 
-/// <summary><c>misnomer check SPEC... [--gate error|warn|off] [--results FILE]</c>: the build's static gate, from a terminal.</summary>
+/// <summary><c>misnomer check SPEC... [--gate error|warn|off] [--results FILE] [--against REF]</c>: the build's static gate, from a terminal.</summary>
 internal static class CheckCommand
 {
     private static readonly Dictionary<string, GateMode> Modes = new(StringComparer.Ordinal)
@@ -26,11 +26,13 @@ internal static class CheckCommand
         gate.AcceptOnlyFromAmong(Modes.Keys.ToArray());
 
         var results = new Option<string?>("--results") { Description = "Also write every indicator and verdict to this results file (JSON), for reports, baselines and merges." };
+        var against = AgainstOption.Create();
 
-        var command = new Command("check", "Check the static budgets of efficiency specs, as the build does.") { specs, gate, results };
+        var command = new Command("check", "Check the static budgets of efficiency specs, as the build does.") { specs, gate, results, against };
         command.SetAction(result =>
         {
-            var outcome = StaticGate.Check(result.GetValue(specs)!, new GateOptions { Mode = Modes[result.GetValue(gate)!] });
+            using var revisions = new Revisions.BaseRevisions { Override = result.GetValue(against) };
+            var outcome = StaticGate.Check(result.GetValue(specs)!, new GateOptions { Mode = Modes[result.GetValue(gate)!], Revisions = revisions });
             foreach (var diagnostic in outcome.Diagnostics)
             {
                 stderr.WriteLine(diagnostic.ToString());

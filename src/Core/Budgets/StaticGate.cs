@@ -6,6 +6,7 @@ using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Revisions;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Budgets;
@@ -23,6 +24,18 @@ public static class StaticGate
     {
         ArgumentNullException.ThrowIfNull(specPaths);
         options ??= new GateOptions();
+        if (options.Revisions is not null)
+        {
+            return Check(specPaths, options, options.Revisions);
+        }
+
+        // The base files extracted for this check are needed only while it runs.
+        using var revisions = new BaseRevisions();
+        return Check(specPaths, options, revisions);
+    }
+
+    private static GateResult Check(IEnumerable<string> specPaths, GateOptions options, BaseRevisions revisions)
+    {
         var mode = options.Mode;
         var diagnostics = new List<Diagnostic>();
         var models = new List<ModelVerdicts>();
@@ -48,11 +61,18 @@ public static class StaticGate
 
             names[spec.Name.Value] = path;
             specs.Add(spec);
-            var baseline = options.CompareBaselines && mode != GateMode.Off ? LoadBaseline(spec, diagnostics, inputs) : null;
+            var compare = options.CompareBaselines && mode != GateMode.Off;
+            var (revision, againstFailed) = compare ? OpenRevision(spec, revisions, diagnostics) : (null, false);
+            // Against a revision, the revision is the reference: a stored baseline is for release gating.
+            var baseline = compare && revision is null && !againstFailed ? LoadBaseline(spec, diagnostics, inputs) : null;
             foreach (var model in spec.Models)
             {
                 var checkedModel = CheckModel(spec, model, mode, diagnostics, inputs);
-                if (baseline is { } loaded && checkedModel.Report is { } report)
+                if (revision is not null)
+                {
+                    checkedModel = CompareWithBase(spec, model, revision, checkedModel, mode, diagnostics);
+                }
+                else if (baseline is { } loaded && checkedModel.Report is { } report)
                 {
                     var regressions = StaticRegression.Compare(spec.Regression!, model.Name, EffectiveBudgets.For(spec, model), report, loaded.Baseline);
                     diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode));
@@ -91,6 +111,102 @@ public static class StaticGate
         return result;
     }
 
+    /// <summary>The revision the spec is compared against; a revision that cannot be opened is reported and compares nothing.</summary>
+    private static (BaseRevision? Revision, bool Failed) OpenRevision(Spec spec, BaseRevisions revisions, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return (revisions.For(spec), false);
+        }
+        catch (EfficiencyException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return (null, true);
+        }
+    }
+
+    /// <summary>
+    /// The model against its counterpart at <paramref name="revision"/>: unchanged and new are said once (information);
+    /// a changed model's static indicators are compared exactly with the base's, analysed at the same bindings.
+    /// </summary>
+    private static ModelVerdicts CompareWithBase(Spec spec, ModelEntry model, BaseRevision revision, ModelVerdicts checkedModel, GateMode mode, List<Diagnostic> diagnostics)
+    {
+        BaseModel located;
+        try
+        {
+            located = revision.Locate(model.ResolvedPath);
+        }
+        catch (EfficiencyException e)
+        {
+            diagnostics.Add(Lowered(e.Diagnostic, mode));
+            return checkedModel;
+        }
+
+        var policy = spec.Regression ?? RegressionPolicy.Implicit(spec.Location);
+        var against = "base " + revision.Describe;
+        var name = UserText.Quote(model.Name);
+        if (located.Status != BaseModelStatus.Changed)
+        {
+            var (status, message) = located.Status == BaseModelStatus.Unchanged
+                ? (RegressionOutcome.Unchanged, Text(Unchanged, name, revision.Describe))
+                : (RegressionOutcome.New, Text(NewModel, name, revision.Describe));
+            var verdict = new RegressionVerdict(model.Name, RegressionVerdict.WholeModel, status, null, null, revision.Location, message) { Against = against };
+            diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(new[] { verdict }, mode));
+            return checkedModel with { Regressions = new[] { verdict }, Base = new BaseCounterpart(revision, located, null) };
+        }
+
+        StaticReport baseReport;
+        try
+        {
+            baseReport = Analyze(spec, model, located.Path!, EffectiveBudgets.For(spec, model));
+        }
+        catch (EfficiencyException e)
+        {
+            diagnostics.Add(Lowered(Diagnostic.Error(ErrorCodes.BaseModelUnreadable,
+                Text(BaseNotAnalysable, name, revision.Describe, e.Code, e.Message.TrimEnd('.')), revision.Location), mode));
+            return checkedModel with { Base = new BaseCounterpart(revision, located, null) };
+        }
+
+        var counterpart = new BaseCounterpart(revision, located, baseReport);
+        if (checkedModel.Report is not { } report)
+        {
+            return checkedModel with { Base = counterpart };
+        }
+
+        var regressions = StaticRegression.Compare(policy, model.Name, EffectiveBudgets.For(spec, model), report, baseReport, against);
+        diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode));
+        return checkedModel with { Regressions = regressions, Base = counterpart };
+    }
+
+    private const string Unchanged = "model '{0}' is byte-identical at base {1}: unchanged, nothing to compare or measure";
+    private const string NewModel = "model '{0}' is new: absent at base {1}, nothing to compare it with";
+    private const string BaseNotAnalysable = "the base's copy of model '{0}' at {1} cannot be analysed: {2}: {3}";
+
+    private static Diagnostic Lowered(Diagnostic diagnostic, GateMode mode) =>
+        mode == GateMode.Warn && diagnostic.Severity == DiagnosticSeverity.Error ? diagnostic with { Severity = DiagnosticSeverity.Warning } : diagnostic;
+
+    /// <summary>The static indicators of the model file at <paramref name="path"/> with the entry's bindings and the spec's optimizer.</summary>
+    private static StaticReport Analyze(Spec spec, ModelEntry model, string path, IReadOnlyList<Budget> budgets, List<string>? inputs = null)
+    {
+        var onnx = OnnxModel.Load(path);
+        if (inputs is not null)
+        {
+            foreach (var file in onnx.ExternalDataFiles)
+            {
+                AddInput(inputs, file);
+            }
+        }
+
+        var options = new AnalysisOptions
+        {
+            Bindings = EffectiveBudgets.Bindings(spec, model),
+            Optimizer = spec.Optimizer.Value,
+            // Weights are read only when a budget needs them.
+            ComputeSparsity = budgets.Any(b => b.Indicator == StaticIndicators.Sparsity),
+        };
+        return StaticAnalyzer.Analyze(onnx, options);
+    }
+
     private static ModelVerdicts CheckModel(Spec spec, ModelEntry model, GateMode mode, List<Diagnostic> diagnostics, List<string> inputs)
     {
         AddInput(inputs, model.ResolvedPath);
@@ -98,20 +214,7 @@ public static class StaticGate
         StaticReport report;
         try
         {
-            var onnx = OnnxModel.Load(model.ResolvedPath);
-            foreach (var file in onnx.ExternalDataFiles)
-            {
-                AddInput(inputs, file);
-            }
-
-            var options = new AnalysisOptions
-            {
-                Bindings = EffectiveBudgets.Bindings(spec, model),
-                Optimizer = spec.Optimizer.Value,
-                // Weights are read only when a budget needs them.
-                ComputeSparsity = budgets.Any(b => b.Indicator == StaticIndicators.Sparsity),
-            };
-            report = StaticAnalyzer.Analyze(onnx, options);
+            report = Analyze(spec, model, model.ResolvedPath, budgets, inputs);
         }
         catch (EfficiencyException e)
         {
@@ -180,8 +283,14 @@ public sealed record GateOptions
 {
     public GateMode Mode { get; init; } = GateMode.Error;
 
-    /// <summary>Whether static indicators are compared with the spec's baseline; off while a baseline is being recorded.</summary>
+    /// <summary>Whether static indicators are compared with the spec's baseline or base revision; off while a baseline is being recorded.</summary>
     public bool CompareBaselines { get; init; } = true;
+
+    /// <summary>
+    /// The base revisions of the run (with the user's <c>--against</c>, if any), shared with whatever runs after the
+    /// static gate; null: the gate opens its own and removes what it extracted when it returns.
+    /// </summary>
+    public BaseRevisions? Revisions { get; init; }
 }
 
 /// <summary>What a gate run found.</summary>
@@ -202,8 +311,11 @@ public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnly
 /// <summary>The verdicts of one model of one spec.</summary>
 public sealed record ModelVerdicts(string SpecPath, string ModelName, string ModelPath, CostModel.StaticReport? Report, IReadOnlyList<BudgetVerdict> Verdicts)
 {
-    /// <summary>The comparisons with the spec's baseline; empty when the spec declares no <c>regression</c>.</summary>
+    /// <summary>The comparisons with the spec's baseline or base revision; empty when the spec declares no <c>regression</c>.</summary>
     public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();
+
+    /// <summary>The model's counterpart at the base revision, when the run compares against one.</summary>
+    public BaseCounterpart? Base { get; init; }
 }
 
 /// <summary>The outcome of one budget on one indicator.</summary>

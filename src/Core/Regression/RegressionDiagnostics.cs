@@ -16,7 +16,7 @@ public static class RegressionDiagnostics
             RegressionOutcome.Regressed => Diagnostic.Warning(verdict.Code, verdict.Message, verdict.Location),
             RegressionOutcome.Inconclusive when strict && mode == GateMode.Error => Diagnostic.Error(verdict.Code, verdict.Message, verdict.Location),
             RegressionOutcome.Inconclusive => Diagnostic.Warning(verdict.Code, verdict.Message, verdict.Location),
-            RegressionOutcome.Improved or RegressionOutcome.Skipped => Diagnostic.Info(verdict.Code, verdict.Message, verdict.Location),
+            RegressionOutcome.Improved or RegressionOutcome.Skipped or RegressionOutcome.Unchanged or RegressionOutcome.New => Diagnostic.Info(verdict.Code, verdict.Message, verdict.Location),
             _ => null,
         };
     }

@@ -30,25 +30,37 @@ public static class RegressionText
     /// The ratio the verdict rests on when it is not <paramref name="ratio"/> (a tail latency is judged by the test of
     /// the latency samples, not by its own two values); shown beside it.
     /// </param>
+    /// <param name="against">What the value is compared with: <c>baseline</c>, or <c>base main (3f2a1b4c)</c>.</param>
+    /// <param name="basis">What <paramref name="tested"/> rests on, for the sentence.</param>
     public static string Compared(string subject, string indicator, string unit, double measured, double reference, RegressionOutcome status,
-        double tolerance, double ratio, (double Lower, double Upper, double Confidence)? interval = null, double? tested = null)
+        double tolerance, double ratio, (double Lower, double Upper, double Confidence)? interval = null, double? tested = null,
+        string against = "baseline", string basis = "the latency samples")
     {
         var (shown, shownReference) = QuantityFormat.Pair(measured, reference, unit);
         var change = Change(ratio);
         if (interval is { } i)
         {
-            var basis = tested is { } t ? string.Create(CultureInfo.InvariantCulture, $"; by the latency samples {Change(t)}") : string.Empty;
-            change += string.Create(CultureInfo.InvariantCulture, $"{basis}, {i.Confidence * 100:0.#}% interval {Change(i.Lower)} to {Change(i.Upper)}");
+            var by = tested is { } t ? string.Create(CultureInfo.InvariantCulture, $"; by {basis} {Change(t)}") : string.Empty;
+            change += string.Create(CultureInfo.InvariantCulture, $"{by}, {Level(i.Confidence)} interval {Change(i.Lower)} to {Change(i.Upper)}");
         }
 
         var outcome = status switch
         {
             RegressionOutcome.Regressed => $"regressed beyond {Percent(tolerance)}",
-            RegressionOutcome.Improved => $"improved beyond {Percent(tolerance)}; record the baseline again to keep the gain",
+            RegressionOutcome.Improved when against == "baseline" => $"improved beyond {Percent(tolerance)}; record the baseline again to keep the gain",
+            RegressionOutcome.Improved => $"improved beyond {Percent(tolerance)}",
             RegressionOutcome.Inconclusive => $"inconclusive: cannot tell whether it moved beyond {Percent(tolerance)}",
             _ => $"within {Percent(tolerance)}",
         };
-        return $"{subject}: {indicator} {shown} vs baseline {shownReference} ({change}): {outcome}";
+        return $"{subject}: {indicator} {shown} vs {against} {shownReference} ({change}): {outcome}";
+    }
+
+    /// <summary>A confidence level as a percentage with the digits it needs: <c>99%</c>, <c>99.92%</c>.</summary>
+    public static string Level(double confidence)
+    {
+        var percent = confidence * 100;
+        var format = Math.Abs(percent - Math.Round(percent, 1)) < 1e-9 ? "0.#" : "0.###";
+        return percent.ToString(format, CultureInfo.InvariantCulture) + "%";
     }
 
     /// <summary>A ratio as a signed change: 1.107 is <c>+10.7%</c>.</summary>

@@ -19,6 +19,12 @@ public enum RegressionOutcome
 
     /// <summary>Not compared: no baseline yet, no entry for this profile, an entry of other hardware, or a value missing on either side.</summary>
     Skipped,
+
+    /// <summary>Against a revision: the model's files are byte-identical at the base, so nothing is compared or measured.</summary>
+    Unchanged,
+
+    /// <summary>Against a revision: the model is absent at the base, so there is nothing to compare it with.</summary>
+    New,
 }
 
 /// <summary>One indicator of one model compared with the baseline.</summary>
@@ -31,13 +37,15 @@ public enum RegressionOutcome
 /// <param name="Message">The sentence a user reads.</param>
 public sealed record RegressionVerdict(string Model, string Indicator, RegressionOutcome Status, double? Measured, double? Reference, SourceLocation Location, string Message)
 {
-    /// <summary>The diagnostic code of this verdict: EM4010 regressed, EM4011 improved, EM4014 inconclusive, EM4012/EM4013/EM4015 skipped.</summary>
+    /// <summary>The diagnostic code of this verdict: EM4010 regressed, EM4011 improved, EM4014 inconclusive, EM4012/EM4013/EM4015 skipped, EM4037 unchanged, EM4038 new.</summary>
     public string Code { get; init; } = Status switch
     {
         RegressionOutcome.Regressed => ErrorCodes.Regressed,
         RegressionOutcome.Improved => ErrorCodes.Improved,
         RegressionOutcome.Inconclusive => ErrorCodes.RegressionInconclusive,
         RegressionOutcome.Skipped => ErrorCodes.RegressionNotCompared,
+        RegressionOutcome.Unchanged => ErrorCodes.ModelUnchanged,
+        RegressionOutcome.New => ErrorCodes.ModelNew,
         _ => string.Empty,
     };
 
@@ -58,6 +66,18 @@ public sealed record RegressionVerdict(string Model, string Indicator, Regressio
 
     /// <summary>The tolerance applied.</summary>
     public double Tolerance { get; init; }
+
+    /// <summary>The confidence level of <see cref="RatioLower"/> and <see cref="RatioUpper"/>; measured indicators only.</summary>
+    public double? Confidence { get; init; }
+
+    /// <summary>The same ratio's interval at 95% confidence, for tables that show every comparison alike; measured against a revision only.</summary>
+    public (double Lower, double Upper)? Interval95 { get; init; }
+
+    /// <summary>What the indicator was compared with: <c>baseline</c>, or the base revision (<c>base main (3f2a1b4c)</c>).</summary>
+    public string Against { get; init; } = "baseline";
+
+    /// <summary>The indicator name of a verdict on a model as a whole (unchanged or new against a revision).</summary>
+    public const string WholeModel = "model";
 
     /// <summary>The status as results documents write it: <c>pass</c>, <c>regressed</c>, <c>improved</c>, <c>inconclusive</c>, <c>skipped</c>.</summary>
     public string StatusName => Status.ToString().ToLowerInvariant();

@@ -50,12 +50,53 @@ public static class StaticRegression
             }
             else
             {
-                var (status, ratio) = ExactComparison.Compare(name, value, reference, tolerance.Value);
-                var message = RegressionText.Compared(subject, name, indicator.Unit, value, reference, status, tolerance.Value, ratio);
-                verdicts.Add(new RegressionVerdict(model, name, status, value, reference, location, message) { Ratio = ratio, Tolerance = tolerance.Value });
+                verdicts.Add(Exact(model, indicator, value, reference, tolerance.Value, location, "baseline"));
             }
         }
 
         return verdicts;
+    }
+
+    /// <summary>
+    /// The verdicts of <paramref name="policy"/> on <paramref name="report"/> against the same model at a base revision
+    /// (<paramref name="baseReport"/>, analysed at the same bindings), named <paramref name="against"/> in messages.
+    /// </summary>
+    public static IReadOnlyList<RegressionVerdict> Compare(RegressionPolicy policy, string model, IReadOnlyList<Budget> budgets, StaticReport report,
+        StaticReport baseReport, string against)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(baseReport);
+        var verdicts = new List<RegressionVerdict>();
+        foreach (var indicator in RegressionScope.Static(policy, budgets))
+        {
+            var name = indicator.Name;
+            var tolerance = policy.Tolerance(name);
+            var location = policy.Names(name) ? tolerance.Location : policy.Against?.Location ?? policy.Location;
+            var measured = report.Indicators.FirstOrDefault(i => i.Name == name)?.Value;
+            var reference = baseReport.Indicators.FirstOrDefault(i => i.Name == name)?.Value;
+            if (measured is { } value && reference is { } before)
+            {
+                verdicts.Add(Exact(model, indicator, value, before, tolerance.Value, location, against));
+                continue;
+            }
+
+            var missing = measured is null ? "was not computed for the head" : "was not computed for the base";
+            verdicts.Add(new RegressionVerdict(model, name, RegressionOutcome.Skipped, measured, reference, location,
+                RegressionText.Format(RegressionText.MissingValue, $"model '{Diagnostics.UserText.Quote(model)}'", name, missing))
+            {
+                Code = Diagnostics.ErrorCodes.RegressionNotCompared, Tolerance = tolerance.Value, Against = against,
+            });
+        }
+
+        return verdicts;
+    }
+
+    private static RegressionVerdict Exact(string model, Indicators.Indicator indicator, double value, double reference, double tolerance,
+        Diagnostics.SourceLocation location, string against)
+    {
+        var (status, ratio) = ExactComparison.Compare(indicator.Name, value, reference, tolerance);
+        var message = RegressionText.Compared($"model '{Diagnostics.UserText.Quote(model)}'", indicator.Name, indicator.Unit, value, reference, status, tolerance, ratio, against: against);
+        return new RegressionVerdict(model, indicator.Name, status, value, reference, location, message) { Ratio = ratio, Tolerance = tolerance, Against = against };
     }
 }

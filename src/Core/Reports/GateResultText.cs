@@ -58,7 +58,7 @@ public static class GateResultText
         return text.ToString();
     }
 
-    /// <summary>One line per comparison with the baseline: <c>regression pass     model 'm': macs 2.8 M vs baseline 2.8 M (+0.0%): within 5%</c>.</summary>
+    /// <summary>One line per comparison with the baseline or base revision: <c>regression pass     model 'm': macs 2.8 M vs baseline 2.8 M (+0.0%): within 5%</c>.</summary>
     public static void AppendRegressions(StringBuilder text, IEnumerable<RegressionVerdict> regressions)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -74,7 +74,10 @@ public static class GateResultText
     {
         ArgumentNullException.ThrowIfNull(regressions);
         int Count(RegressionOutcome status) => regressions.Count(r => r.Status == status);
+        var checks = regressions.Count(r => r.Indicator != RegressionVerdict.WholeModel);
+        var models = Count(RegressionOutcome.Unchanged) + Count(RegressionOutcome.New) == 0 ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $" {Count(RegressionOutcome.Unchanged)} model(s) unchanged, {Count(RegressionOutcome.New)} new.");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{regressions.Count} regression check(s): {Count(RegressionOutcome.Pass)} passed, {Count(RegressionOutcome.Regressed)} regressed, {Count(RegressionOutcome.Improved)} improved, {Count(RegressionOutcome.Inconclusive)} inconclusive, {Count(RegressionOutcome.Skipped)} skipped.");
+            $"{checks} regression check(s): {Count(RegressionOutcome.Pass)} passed, {Count(RegressionOutcome.Regressed)} regressed, {Count(RegressionOutcome.Improved)} improved, {Count(RegressionOutcome.Inconclusive)} inconclusive, {Count(RegressionOutcome.Skipped)} skipped.{models}");
     }
 }

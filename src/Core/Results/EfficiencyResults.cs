@@ -37,7 +37,24 @@ public sealed record SpecResults(string Name, string Path, string Disagreement, 
 
     /// <summary>This spec with only the model named <paramref name="name"/>: the results of a test of one model.</summary>
     public SpecResults Only(string name) => this with { Models = Models.Where(m => m.Name == name).ToList() };
+
+    /// <summary>The two revisions compared, when the run compared against a base revision; null otherwise.</summary>
+    public RevisionResults? Revisions { get; init; }
 }
+
+/// <summary>The revisions of a comparison against a base revision.</summary>
+/// <param name="Against">The revision or folder as the user named it (<c>origin/main</c>).</param>
+/// <param name="Source"><c>git</c> (a revision of the spec's repository) or <c>folder</c> (a checkout of the base).</param>
+/// <param name="BaseCommit">The base's full commit id; null for a folder that is not a git checkout.</param>
+/// <param name="HeadCommit">The commit the head's working tree is on; null outside a git repository.</param>
+public sealed record RevisionResults(string Against, string Source, string? BaseCommit, string? HeadCommit);
+
+/// <summary>A model's counterpart at the base revision: whether it changed, and what the base measured where it did.</summary>
+/// <param name="Status"><c>changed</c>, <c>unchanged</c> (byte-identical: not measured) or <c>new</c> (absent at the base).</param>
+/// <param name="Path">The model's path inside the repository or checkout.</param>
+/// <param name="Static">The base model's static indicators; empty unless changed.</param>
+/// <param name="Runtime">The base model's measurements, interleaved with the head's; empty unless changed and measured.</param>
+public sealed record BaseResults(string Status, string Path, IReadOnlyList<IndicatorResult> Static, IReadOnlyList<RuntimeResults> Runtime);
 
 /// <summary>One model: its static indicators, its measurements per machine, profile and batch, and its verdicts.</summary>
 /// <param name="Name">The model's name in the spec.</param>
@@ -55,6 +72,9 @@ public sealed record ModelResults(
     IReadOnlyList<VerdictResult> Verdicts)
 {
     public IndicatorResult? StaticIndicator(string name) => Static.FirstOrDefault(i => i.Name == name);
+
+    /// <summary>The model at the base revision, when the run compared against one; null otherwise.</summary>
+    public BaseResults? Base { get; init; }
 }
 
 /// <summary>
@@ -120,4 +140,17 @@ public sealed record VerdictResult(
     double? Reference = null,
     double? Ratio = null,
     double? RatioLower = null,
-    double? RatioUpper = null);
+    double? RatioUpper = null)
+{
+    /// <summary>The confidence level of <see cref="RatioLower"/> and <see cref="RatioUpper"/>.</summary>
+    public double? Confidence { get; init; }
+
+    /// <summary>Lower bound of the ratio's 95% interval (measured against a revision).</summary>
+    public double? RatioLower95 { get; init; }
+
+    /// <summary>Upper bound of the ratio's 95% interval (measured against a revision).</summary>
+    public double? RatioUpper95 { get; init; }
+
+    /// <summary>What a regression verdict compared with: <c>baseline</c>, or the base revision (<c>base main (3f2a1b4c)</c>); null for other kinds.</summary>
+    public string? Against { get; init; }
+}

@@ -1,6 +1,7 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Revisions;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Results;
@@ -20,7 +21,11 @@ public static class ResultsBuilder
     {
         ArgumentNullException.ThrowIfNull(spec);
         var models = spec.Models.Select(model => Model(model, gate?.Models.FirstOrDefault(m => m.SpecPath == spec.Path && m.ModelName == model.Name))).ToList();
-        var results = new SpecResults(spec.Name.Value, spec.Path, DisagreementName(spec.Disagreement.Value), models);
+        var revision = gate?.Models.FirstOrDefault(m => m.SpecPath == spec.Path && m.Base is not null)?.Base!.Revision;
+        var results = new SpecResults(spec.Name.Value, spec.Path, DisagreementName(spec.Disagreement.Value), models)
+        {
+            Revisions = revision is null ? null : new RevisionResults(revision.Against, revision.Source, revision.Commit, revision.HeadCommit),
+        };
         return gate?.Disagreements.FirstOrDefault(d => d.Spec.Path == spec.Path) is { } found ? WithDisagreements(results, found.Spec) : results;
     }
 
@@ -47,7 +52,13 @@ public static class ResultsBuilder
         var quality = model.Quality.ToDictionary(q => q.Name, q => q.Value, StringComparer.Ordinal);
         var indicators = analysed?.Report?.Indicators.Select(Indicator).ToList() ?? new List<IndicatorResult>();
         var verdicts = analysed?.Verdicts.Select(v => Verdict(v)).Concat(analysed.Regressions.Select(Verdict)).ToList() ?? new List<VerdictResult>();
-        return new ModelResults(model.Name, model.ResolvedPath, quality, indicators, Array.Empty<RuntimeResults>(), verdicts);
+        return new ModelResults(model.Name, model.ResolvedPath, quality, indicators, Array.Empty<RuntimeResults>(), verdicts)
+        {
+            Base = analysed?.Base is { } counterpart
+                ? new BaseResults(counterpart.Model.Status.ToString().ToLowerInvariant(), counterpart.Model.RelativePath,
+                    counterpart.Report?.Indicators.Select(Indicator).ToList() ?? new List<IndicatorResult>(), Array.Empty<RuntimeResults>())
+                : null,
+        };
     }
 
     /// <summary>An exact static value: no interval, one observation.</summary>
@@ -70,7 +81,13 @@ public static class ResultsBuilder
     {
         ArgumentNullException.ThrowIfNull(verdict);
         return new VerdictResult("regression", verdict.Indicator, verdict.StatusName, verdict.Message, verdict.Location.ToString(),
-            verdict.Profile, verdict.Batch, verdict.Measured, verdict.Reference, verdict.Ratio, verdict.RatioLower, verdict.RatioUpper);
+            verdict.Profile, verdict.Batch, verdict.Measured, verdict.Reference, verdict.Ratio, verdict.RatioLower, verdict.RatioUpper)
+        {
+            Confidence = verdict.Confidence,
+            RatioLower95 = verdict.Interval95?.Lower,
+            RatioUpper95 = verdict.Interval95?.Upper,
+            Against = verdict.Against,
+        };
     }
 
     /// <summary>The name of a status in results documents: <c>pass</c>, <c>fail</c>, <c>warning</c>, <c>unstable</c>, <c>skipped</c>.</summary>

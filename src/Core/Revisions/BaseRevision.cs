@@ -34,6 +34,9 @@ public abstract class BaseRevision : IDisposable
     /// <summary>A short name for messages: <c>origin/main (3f2a1b4c)</c> or <c>folder ../base</c>.</summary>
     public abstract string Describe { get; }
 
+    /// <summary>The commit the head's working tree is on; null outside a git repository (or without git).</summary>
+    public abstract string? HeadCommit { get; }
+
     /// <summary>The counterpart of the head model at <paramref name="headModelPath"/>, its external data included.</summary>
     public abstract BaseModel Locate(string headModelPath);
 

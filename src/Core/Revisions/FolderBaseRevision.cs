@@ -27,6 +27,9 @@ public sealed class FolderBaseRevision : BaseRevision
     public override string Source => "folder";
 
     /// <inheritdoc/>
+    public override string? HeadCommit => CommitOf(headRoot, Location);
+
+    /// <inheritdoc/>
     public override string Describe => $"folder {UserText.Quote(Against)}" + (Commit is { } id ? $" ({id[..Math.Min(8, id.Length)]})" : string.Empty);
 
     /// <summary>The base checkout <paramref name="folder"/> for the head whose spec lies in <paramref name="specFolder"/>.</summary>

@@ -22,6 +22,7 @@ public sealed class GitBaseRevision : BaseRevision
     private readonly GitCommand git;
     private readonly string root;
     private string? extracted;
+    private string? headCommit;
 
     private GitBaseRevision(string against, SourceLocation location, GitCommand git, string root, string commit)
         : base(against, location)
@@ -36,6 +37,9 @@ public sealed class GitBaseRevision : BaseRevision
 
     /// <inheritdoc/>
     public override string Source => "git";
+
+    /// <inheritdoc/>
+    public override string? HeadCommit => headCommit ??= git.Run("rev-parse", "--verify", "--quiet", "HEAD") is { Succeeded: true, Output.Length: > 0 } head ? head.Output : null;
 
     /// <inheritdoc/>
     public override string Describe => $"{UserText.Quote(Against)} ({Commit[..Math.Min(8, Commit.Length)]})";

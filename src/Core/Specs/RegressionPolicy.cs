@@ -36,6 +36,13 @@ public sealed record RegressionPolicy(
     /// <summary><c>strict</c>: whether an inconclusive comparison fails instead of warning.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>
+    /// The policy of a spec without a <c>regression</c> block compared against a revision named on the command line:
+    /// the default tolerance for every indicator, said at <paramref name="location"/>.
+    /// </summary>
+    public static RegressionPolicy Implicit(SourceLocation location) =>
+        new(null, null, new Located<double>(Reading.RegressionReader.DefaultTolerance, location), new Dictionary<string, Located<double>>(StringComparer.Ordinal), location);
+
     /// <summary>The tolerance of <paramref name="indicator"/>: its own entry, else <c>default</c>.</summary>
     public Located<double> Tolerance(string indicator) => Tolerances.GetValueOrDefault(indicator) ?? DefaultTolerance;
 
