@@ -14,8 +14,9 @@ using EfficiencyMisnomer.Units;
 namespace EfficiencyMisnomer.Cli;
 
 /// <summary>
-/// <c>misnomer run SPEC... [--provider auto|cpu|cuda] [--profile NAME] [--time-cap SECONDS] [--results FILE] [--update-baseline] [--strict]</c>:
-/// the runtime gate, or with <c>--update-baseline</c> the recording of its measurements into the specs' baselines.
+/// <c>misnomer run SPEC... [--provider auto|cpu|cuda] [--profile NAME] [--time-cap SECONDS] [--results FILE] [--update-baseline] [--strict] [--against REF]</c>:
+/// the runtime gate (against a stored baseline or, with <c>--against</c> or <c>regression.against</c>, a base revision measured
+/// beside the head), or with <c>--update-baseline</c> the recording of its measurements into the specs' baselines.
 /// </summary>
 internal static class RunCommand
 {
@@ -47,11 +48,12 @@ internal static class RunCommand
         {
             Description = "Measure, then record the static indicators and measurements into each spec's baseline (regression.baseline) instead of comparing with it.",
         };
+        var against = AgainstOption.Create();
         var strict = new Option<bool>("--strict") { Description = "A comparison with the baseline still inconclusive after a second measurement fails instead of warning." };
 
         var command = new Command("run", "Measure models on this machine and check the runtime budgets of their hardware profiles.")
         {
-            specs, provider, profile, timeCap, results, updateBaseline, strict,
+            specs, provider, profile, timeCap, results, updateBaseline, strict, against,
         };
         command.SetAction(result =>
         {
@@ -70,6 +72,7 @@ internal static class RunCommand
                 Progress = line => stderr.WriteLine("  " + line),
                 CompareBaselines = !result.GetValue(updateBaseline),
                 StrictRegression = result.GetValue(strict),
+                Against = result.GetValue(against),
             };
             var outcome = RuntimeGate.Run(result.GetValue(specs)!, options);
             foreach (var diagnostic in outcome.AllDiagnostics)

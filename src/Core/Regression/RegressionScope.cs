@@ -32,6 +32,23 @@ public static class RegressionScope
         return StaticIndicators.All.Where(i => named.Contains(i.Name)).ToList();
     }
 
+    /// <summary>
+    /// The runtime indicators compared against a base revision: every budgeted or <c>tolerance</c>-named one. Against a
+    /// revision, cold start and memory are observed several times on both sides, interleaved, so a budget on them is
+    /// compared too; energy and CO2 are not (the counter sees both sides). Nothing budgeted or named: the median latency.
+    /// </summary>
+    public static IReadOnlyList<Indicator> Against(RegressionPolicy policy, IEnumerable<Budget> budgets)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var named = budgets.Select(b => b.Indicator.Name).Concat(policy.Tolerances.Keys).ToHashSet(StringComparer.Ordinal);
+        var compared = RuntimeIndicators.All.Where(i => named.Contains(i.Name)).ToList();
+        return compared.Count > 0 ? compared : new[] { RuntimeIndicators.LatencyP50 };
+    }
+
+    /// <summary>Whether <paramref name="indicator"/> is observed in fresh sessions (cold start, memory) rather than timed in rounds.</summary>
+    public static bool IsFreshSession(string indicator) =>
+        indicator == RuntimeIndicators.ColdStart.Name || indicator == RuntimeIndicators.PeakMemory.Name || indicator == RuntimeIndicators.GpuMemory.Name;
+
     /// <summary>The runtime indicators compared for a measurement whose budgets (at its batch) are <paramref name="budgets"/>, in catalogue order.</summary>
     public static IReadOnlyList<Indicator> Runtime(RegressionPolicy policy, IEnumerable<Budget> budgets)
     {

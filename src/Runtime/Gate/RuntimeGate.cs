@@ -4,6 +4,8 @@ using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Revisions;
+using EfficiencyMisnomer.Runtime.Comparison;
 using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Regression;
@@ -34,24 +36,171 @@ public static class RuntimeGate
             return new RuntimeGateResult(provider, new[] { failure }, Array.Empty<RuntimeCase>(), null);
         }
 
-        var staticResult = StaticGate.Check(specPaths, new GateOptions { CompareBaselines = options.CompareBaselines });
+        // The base's files extracted for a comparison against a revision live until the last case is measured.
+        using var revisions = new BaseRevisions { Override = options.Against };
+        var staticResult = StaticGate.Check(specPaths, new GateOptions { CompareBaselines = options.CompareBaselines, Revisions = revisions });
         var diagnostics = new List<Diagnostic>();
         var cases = new List<RuntimeCase>();
-        foreach (var spec in staticResult.Specs)
+        // Specs that did not load are not here: the static gate already reported why.
+        var plans = staticResult.Specs.Select(spec => (Spec: spec, Profiles: Profiles(spec, provider, options, diagnostics).ToList())).ToList();
+        var comparisons = plans.Sum(plan => plan.Profiles.Sum(profile => Batches(profile).Count) * plan.Spec.Models.Count(m => Counterpart(staticResult, plan.Spec, m)?.Model.Status == BaseModelStatus.Changed));
+        foreach (var (spec, profiles) in plans)
         {
-            // Specs that did not load are not here: the static gate already reported why.
-            var baseline = LoadBaseline(spec, options, diagnostics);
+            var baseline = AgainstRevision(revisions, spec) ? null : LoadBaseline(spec, options, diagnostics);
             var measurer = Measurer(spec, options);
-            foreach (var profile in Profiles(spec, provider, options, diagnostics))
+            foreach (var profile in profiles)
             {
                 foreach (var model in spec.Models)
                 {
-                    cases.AddRange(MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, baseline));
+                    cases.AddRange(Counterpart(staticResult, spec, model) switch
+                    {
+                        { Model.Status: BaseModelStatus.Unchanged } counterpart => NotMeasured(model, profile, counterpart, diagnostics),
+                        { Model.Status: BaseModelStatus.Changed } counterpart =>
+                            MeasureAgainst(spec, model, profile, provider, options, measurer, diagnostics, counterpart, comparisons),
+                        _ => MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, baseline),
+                    });
                 }
             }
         }
 
         return new RuntimeGateResult(provider, diagnostics, cases, Disagree(staticResult, cases, provider, options));
+    }
+
+    private const string UnchangedNotMeasured = "model '{0}' [{1}] is byte-identical at base {2}: its runtime budgets are not measured in a comparison against a revision";
+    private const string BaseCannotBeMeasured = "model '{0}' [{1}]: {2}; not compared";
+
+    private static BaseCounterpart? Counterpart(GateResult staticResult, Spec spec, ModelEntry model) =>
+        staticResult.Models.FirstOrDefault(m => m.SpecPath == spec.Path && m.ModelName == model.Name)?.Base;
+
+    /// <summary>Whether the spec is compared against a revision in this run (even one that could not be opened): then not against its stored baseline.</summary>
+    private static bool AgainstRevision(BaseRevisions revisions, Spec spec)
+    {
+        try
+        {
+            return revisions.For(spec) is not null;
+        }
+        catch (EfficiencyException)
+        {
+            return true;
+        }
+    }
+
+    private static List<int?> Batches(HardwareProfile? profile) =>
+        (profile?.Budgets ?? Array.Empty<Budget>()).Select(b => b.Batch?.Value).Distinct().DefaultIfEmpty(null).ToList();
+
+    /// <summary>A model byte-identical at the base: nothing to compare, nothing measured; said once per profile.</summary>
+    private static RuntimeCase[] NotMeasured(ModelEntry model, HardwareProfile? profile, BaseCounterpart counterpart, List<Diagnostic> diagnostics)
+    {
+        if (profile?.Budgets.Count > 0)
+        {
+            diagnostics.Add(Diagnostic.Info(ErrorCodes.ModelUnchanged, Text(UnchangedNotMeasured, UserText.Quote(model.Name), UserText.Quote(profile.Name), counterpart.Revision.Describe), model.Location));
+        }
+
+        return Array.Empty<RuntimeCase>();
+    }
+
+    /// <summary>
+    /// A changed model measured against its base at each batch its profile's budgets name: cold start and memory in
+    /// interleaved fresh processes, then latency in interleaved rounds until the ratio decides or the time cap passes.
+    /// </summary>
+    private static IEnumerable<RuntimeCase> MeasureAgainst(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider,
+        RuntimeGateOptions options, RuntimeMeasurer measurer, List<Diagnostic> diagnostics, BaseCounterpart counterpart, int comparisons)
+    {
+        var policy = spec.Regression ?? RegressionPolicy.Implicit(spec.Location);
+        var revision = counterpart.Revision;
+        var against = "base " + revision.Describe;
+        var budgets = profile?.Budgets ?? Array.Empty<Budget>();
+        var random = new Random(options.OrderSeed ?? Environment.TickCount);
+        foreach (var batch in Batches(profile))
+        {
+            var atBatch = budgets.Where(b => b.Batch?.Value == batch).ToList();
+            var profileName = profile?.Name ?? "no profile";
+            var indicators = RegressionScope.Against(policy, atBatch);
+            options.Progress?.Invoke($"measuring model '{UserText.Quote(model.Name)}' [{UserText.Quote(profileName)}] batch {batch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "as bound"} on {provider.Provider} against {against}, interleaved");
+            MeasurementCase head;
+            OnnxModel baseModel;
+            try
+            {
+                head = Case(spec, model, profile, provider, options, batch, atBatch);
+            }
+            catch (EfficiencyException e)
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, Text(CannotMeasure, UserText.Quote(model.Name), e.Code, e.Message.TrimEnd('.')), model.Location));
+                continue;
+            }
+
+            try
+            {
+                baseModel = OnnxModel.Load(counterpart.Model.Path!);
+            }
+            catch (EfficiencyException e)
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.BaseModelUnreadable, Text(BaseCannotBeMeasured, UserText.Quote(model.Name), UserText.Quote(profileName), $"the base's copy at {revision.Describe} cannot be read: {e.Code}: {e.Message.TrimEnd('.')}"), revision.Location));
+                continue;
+            }
+
+            var fresh = ObserveFresh(measurer, head, baseModel, indicators, policy, random, options.Progress);
+            var (baseFresh, headFresh) = fresh.Medians;
+            var pair = new PairedCase(head, baseModel, (estimate, baseMedian) => PairedRegression.Decides(policy, indicators, estimate, baseMedian),
+                new SequentialLooks(measurer.Options.Confidence, comparisons))
+            {
+                HeadFresh = headFresh,
+                BaseFresh = baseFresh,
+                OrderSeed = random.Next(),
+            };
+
+            PairedReport paired;
+            try
+            {
+                paired = new PairedMeasurer(measurer, options.Progress).Measure(pair);
+            }
+            catch (EfficiencyException e) when (e.Code == ErrorCodes.BaseModelUnreadable)
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.BaseModelUnreadable, Text(BaseCannotBeMeasured, UserText.Quote(model.Name), UserText.Quote(profileName), e.Message.TrimEnd('.')), revision.Location));
+                continue;
+            }
+            catch (EfficiencyException e)
+            {
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, Text(CannotMeasure, UserText.Quote(model.Name), e.Code, e.Message.TrimEnd('.')), model.Location));
+                continue;
+            }
+
+            var verdicts = RuntimeBudgetEvaluator.Evaluate(paired.Head, atBatch);
+            var regressions = PairedRegression.Compare(policy, paired, fresh, atBatch, against, revision.Location);
+            diagnostics.AddRange(paired.Head.Warnings);
+            diagnostics.AddRange(verdicts.Select(RuntimeBudgetEvaluator.Diagnose).OfType<Diagnostic>());
+            diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, strict: options.StrictRegression || spec.Regression?.Strict == true));
+            yield return new RuntimeCase(spec.Path, model.Name, profile, paired.Head, verdicts) { Regressions = regressions, Paired = paired };
+        }
+    }
+
+    /// <summary>
+    /// Cold start and memory of both sides, interleaved in fresh processes: a few of each when a comparison reads them
+    /// (more while it is inconclusive), one of each otherwise, for the reports.
+    /// </summary>
+    private static FreshComparison ObserveFresh(RuntimeMeasurer measurer, MeasurementCase head, OnnxModel baseModel, IReadOnlyList<Indicators.Indicator> indicators,
+        RegressionPolicy policy, Random random, Action<string>? progress)
+    {
+        var headRequest = SessionObservationRequest.For(head.Model.Path, head.Provider, head.Settings, head.Bindings, head.Batch, head.Inputs);
+        var baseRequest = headRequest with { ModelPath = baseModel.Path };
+        var compared = indicators.Where(i => RegressionScope.IsFreshSession(i.Name)).ToList();
+        var count = compared.Count > 0 ? FreshComparison.First : FreshSessionSeries.Shown;
+        progress?.Invoke($"observing cold start and memory in {count} fresh process(es) per side, interleaved");
+        var fresh = FreshComparison.Observe(measurer.Observer, baseRequest, headRequest, count, random);
+        while (compared.Count > 0 && fresh.Head.Count < FreshComparison.Most && compared.Any(i => Undecided(fresh, i, policy)))
+        {
+            progress?.Invoke("cold start or memory undecided: two more fresh processes per side");
+            fresh = FreshComparison.Observe(measurer.Observer, baseRequest, headRequest, 2, random, fresh);
+        }
+
+        return fresh;
+    }
+
+    private static bool Undecided(FreshComparison fresh, Indicators.Indicator indicator, RegressionPolicy policy)
+    {
+        Func<SessionObservation, double?> select = indicator == Indicators.RuntimeIndicators.ColdStart ? o => o.ColdStartMs
+            : indicator == Indicators.RuntimeIndicators.PeakMemory ? o => o.PeakMemoryBytes : o => o.GpuMemoryBytes;
+        return fresh.Decide(select, policy.Tolerance(indicator.Name).Value)?.Status == RegressionOutcome.Inconclusive;
     }
 
     /// <summary>
@@ -155,8 +304,7 @@ public static class RuntimeGate
         RuntimeGateOptions options, RuntimeMeasurer measurer, List<Diagnostic> diagnostics, LoadedBaseline? baseline)
     {
         var budgets = profile?.Budgets ?? Array.Empty<Budget>();
-        var batches = budgets.Select(b => b.Batch?.Value).Distinct().DefaultIfEmpty(null).ToList();
-        foreach (var batch in batches)
+        foreach (var batch in Batches(profile))
         {
             var atBatch = budgets.Where(b => b.Batch?.Value == batch).ToList();
             var profileName = profile?.Name ?? "no profile";
@@ -216,18 +364,7 @@ public static class RuntimeGate
     {
         try
         {
-            var measuredCase = new MeasurementCase(model.Name, OnnxModel.Load(model.ResolvedPath), EffectiveBudgets.Bindings(spec, model), provider,
-                SessionSettings.For(profile, options.Threads))
-            {
-                ProfileName = profile?.Name ?? "no profile",
-                Batch = batch,
-                Watched = Watched(atBatch),
-                FreshSessions = FreshSessions(spec, atBatch),
-                PricePerHour = profile?.PricePerHour?.Value,
-                GridIntensity = profile?.GridIntensity?.Value,
-                Inputs = options.Inputs,
-            };
-            return SettledMeasurement.Measure(measurer, measuredCase, atBatch, options.Progress);
+            return SettledMeasurement.Measure(measurer, Case(spec, model, profile, provider, options, batch, atBatch), atBatch, options.Progress);
         }
         catch (EfficiencyException e)
         {
@@ -235,6 +372,20 @@ public static class RuntimeGate
             return null;
         }
     }
+
+    /// <summary>The case of a model on a profile at a batch: its bindings, the profile's settings, the statistics its budgets watch.</summary>
+    private static MeasurementCase Case(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider, RuntimeGateOptions options,
+        int? batch, List<Budget> atBatch) =>
+        new(model.Name, OnnxModel.Load(model.ResolvedPath), EffectiveBudgets.Bindings(spec, model), provider, SessionSettings.For(profile, options.Threads))
+        {
+            ProfileName = profile?.Name ?? "no profile",
+            Batch = batch,
+            Watched = Watched(atBatch),
+            FreshSessions = FreshSessions(spec, atBatch),
+            PricePerHour = profile?.PricePerHour?.Value,
+            GridIntensity = profile?.GridIntensity?.Value,
+            Inputs = options.Inputs,
+        };
 
     private static IReadOnlyList<RegressionVerdict> Compare(Spec spec, RuntimeReport report, List<Budget> atBatch, LoadedBaseline? baseline,
         ProviderSelection provider, RuntimeGateOptions options, bool remeasured)

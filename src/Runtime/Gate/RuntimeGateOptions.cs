@@ -39,6 +39,15 @@ public sealed record RuntimeGateOptions
     /// <summary>This machine's fingerprint per provider, which a baseline entry must have been recorded on; null: <see cref="FingerprintProfileMatcher.ThisMachine"/>.</summary>
     public Func<string, HardwareFingerprint>? Machine { get; init; }
 
+    /// <summary>
+    /// The base revision (or checkout folder) to measure each changed model against, over every spec's
+    /// <c>regression.against</c>; <c>none</c> turns a spec's off; null keeps each spec's.
+    /// </summary>
+    public string? Against { get; init; }
+
+    /// <summary>Seeds the random order of base and head in interleaved measurements; null: a new order each run.</summary>
+    public int? OrderSeed { get; init; }
+
     /// <summary>Receives progress lines while measuring.</summary>
     public Action<string>? Progress { get; init; }
 }

@@ -19,6 +19,9 @@ public sealed record RuntimeGateResult(ProviderSelection Provider, IReadOnlyList
 /// <summary>One model measured on one profile at one batch, with the verdicts of the budgets there.</summary>
 public sealed record RuntimeCase(string SpecPath, string ModelName, HardwareProfile? Profile, RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts)
 {
-    /// <summary>The comparisons with the baseline entry of this profile on this hardware; empty when the spec declares no <c>regression</c>.</summary>
+    /// <summary>The comparisons with the baseline entry of this profile on this hardware, or with the base revision; empty when the spec declares no <c>regression</c>.</summary>
     public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();
+
+    /// <summary>The interleaved measurement against the base revision (its base side included); null when not compared against one.</summary>
+    public Comparison.PairedReport? Paired { get; init; }
 }

@@ -67,6 +67,22 @@ public sealed class RuntimeMeasurer
         var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule, energyMeter.Start);
         var joules = energyMeter.Stop();
 
+        var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source, samples.Elapsed);
+        return Report(measured, batch, samples, rule, fresh, perInference, bound.Warnings.Concat(bound1.Warnings));
+    }
+
+    /// <summary>
+    /// The report of a case from what was measured: every latency statistic with its interval from the samples,
+    /// throughput and cost through the mean, the fresh-session indicators, energy per inference and its CO2.
+    /// </summary>
+    public RuntimeReport Report(MeasurementCase measured, int batch, LatencySamples samples, StoppingRule rule, SessionObservation fresh,
+        Observation energyPerInference, IEnumerable<Diagnostics.Diagnostic> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(fresh);
+        ArgumentNullException.ThrowIfNull(energyPerInference);
         var sample = new Sample(samples.Milliseconds);
         var indicators = new List<MeasuredIndicator>();
         Estimate? mean = null;
@@ -81,21 +97,20 @@ public sealed class RuntimeMeasurer
         var throughput = Throughput(mean!, batch);
         indicators.Add(From(RuntimeIndicators.Throughput, throughput, meanStable));
         indicators.AddRange(FreshSessionIndicators(fresh));
-        var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source, samples.Elapsed);
-        indicators.Add(FromReading(RuntimeIndicators.Energy, perInference));
+        indicators.Add(FromReading(RuntimeIndicators.Energy, energyPerInference));
         indicators.Add(Cost(throughput, measured.PricePerHour, meanStable));
-        indicators.Add(Co2(perInference, measured.GridIntensity));
+        indicators.Add(Co2(energyPerInference, measured.GridIntensity));
 
-        var warnings = bound.Warnings.Concat(bound1.Warnings).ToList();
+        var notes = warnings.ToList();
         if (!samples.TargetMet)
         {
-            warnings.Add(Diagnostics.Diagnostic.Warning(Diagnostics.ErrorCodes.MeasurementUnstable, FormattableString.Invariant(
-                $"model '{measured.ModelName}' [{measured.ProfileName}]: the ±{options.RelativeHalfWidth:P0} target at {options.Confidence:P0} confidence was not met within the {options.TimeCap.TotalSeconds:0.#} s time cap ({samples.Milliseconds.Length} samples)")));
+            notes.Add(Diagnostics.Diagnostic.Warning(Diagnostics.ErrorCodes.MeasurementUnstable, FormattableString.Invariant(
+                $"model '{Diagnostics.UserText.Quote(measured.ModelName)}' [{Diagnostics.UserText.Quote(measured.ProfileName)}]: the ±{options.RelativeHalfWidth:P0} target at {options.Confidence:P0} confidence was not met within the {options.TimeCap.TotalSeconds:0.#} s time cap ({samples.Milliseconds.Length} samples)")));
         }
 
         var order = RuntimeIndicators.All.Select((indicator, i) => (indicator.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         return new RuntimeReport(measured.ModelName, measured.Model.Path, measured.ProfileName, batch, measured.Provider, measured.Settings,
-            indicators.OrderBy(i => order[i.Name]).ToList(), samples.WarmupRuns, samples.Elapsed, warnings)
+            indicators.OrderBy(i => order[i.Name]).ToList(), samples.WarmupRuns, samples.Elapsed, notes)
         {
             LatencySamples = RuntimeReport.Keep(samples.Milliseconds),
             Confidence = options.Confidence,
@@ -211,6 +226,7 @@ public sealed class RuntimeMeasurer
         ? new MeasuredIndicator(indicator, value, value, value, 1, true, reading.Note)
         : MeasuredIndicator.Unavailable(indicator, reading.Note ?? "unavailable");
 
-    private static int LeadingDim(BoundInputs bound) =>
+    /// <summary>The batch a case measures: its own, else the leading dimension of the first input.</summary>
+    public static int LeadingDim(BoundInputs bound) =>
         bound.Inputs.Values.Select(t => t.Shape is { Rank: > 0 } s && s[0].IsKnown ? (int)s[0].Value : 1).FirstOrDefault(1);
 }

@@ -36,6 +36,9 @@ public static class RuntimeResultsBuilder
                 return measured.Count == 0 ? model : model with
                 {
                     Runtime = model.Runtime.Concat(measured.Select(c => Runtime(c.Report, id))).ToList(),
+                    Base = model.Base is { } counterpart && measured.Any(c => c.Paired is not null)
+                        ? counterpart with { Runtime = counterpart.Runtime.Concat(measured.Where(c => c.Paired is not null).Select(c => Paired(c.Paired!, id))).ToList() }
+                        : model.Base,
                     Verdicts = model.Verdicts
                         .Concat(measured.SelectMany(c => c.Verdicts.Select(v => ResultsBuilder.Verdict(v, c.Report.Profile, c.Report.Batch))))
                         .Concat(measured.SelectMany(c => c.Regressions.Select(ResultsBuilder.Verdict)))
@@ -67,6 +70,20 @@ public static class RuntimeResultsBuilder
             .ToList();
         return new RuntimeResults(machineId, report.Profile, report.Batch, report.Provider.Provider, settings, indicators,
             report.LatencySamples, report.Warnings.Select(w => w.ToString()).ToList());
+    }
+
+    /// <summary>The base's side of an interleaved measurement, with how it was paired (rounds, block, ratio) in its settings.</summary>
+    private static RuntimeResults Paired(Comparison.PairedReport paired, string machineId)
+    {
+        var runtime = Runtime(paired.Base, machineId);
+        var settings = new Dictionary<string, string>(runtime.Settings, StringComparer.Ordinal)
+        {
+            ["interleaved_rounds"] = Text(paired.Rounds),
+            ["inferences_per_block"] = Text(paired.Block),
+            ["head_over_base"] = paired.Ratio.Ratio.ToString("0.######", CultureInfo.InvariantCulture),
+            ["decided"] = paired.Decided ? "true" : "false",
+        };
+        return runtime with { Settings = settings };
     }
 
     /// <summary>The machine as results documents describe it: its fingerprint id, summary and every field by name.</summary>
