@@ -85,6 +85,27 @@ public static partial class HtmlReport
             Table(html, deltas with { Caption = "" }, "deltas", row => row[^1]);
         }
 
+        if (spec.Comparisons.Count > 0)
+        {
+            html.AppendLine("<h3>Against the base revision</h3>");
+            if (spec.Spec.Revisions is { } revisions)
+            {
+                html.AppendLine(CultureInfo.InvariantCulture,
+                    $"<p>Base <code>{E(revisions.Against)}</code> ({E(revisions.Source)}{(revisions.BaseCommit is { } b ? ", commit <code>" + E(b) + "</code>" : "")}), head: the working tree{(revisions.HeadCommit is { } h ? " on <code>" + E(h) + "</code>" : "")}; measured interleaved in one run.</p>");
+            }
+
+            foreach (var table in spec.Comparisons)
+            {
+                if (table.Rows.Count == 0)
+                {
+                    html.AppendLine(CultureInfo.InvariantCulture, $"<p><strong>{E(table.Caption)}</strong></p>");
+                    continue;
+                }
+
+                Table(html, table, "comparison", row => row[^1]);
+            }
+        }
+
         html.AppendLine("<h3>Disagreement</h3>");
         if (spec.Disagreement.Flips.Count == 0)
         {

@@ -17,6 +17,7 @@ public sealed record EfficiencySettings(string? Profile, ProviderRequest Provide
 {
     public const string UpdateBaselineKey = "efficiency.updateBaseline";
     public const string StrictKey = "efficiency.strict";
+    public const string AgainstKey = "efficiency.against";
 
     public const string ProfileKey = "efficiency.profile";
     public const string ProviderKey = "efficiency.provider";
@@ -36,6 +37,12 @@ public sealed record EfficiencySettings(string? Profile, ProviderRequest Provide
 
     /// <summary>Whether a comparison with the baseline still inconclusive after a second measurement fails the test (<c>efficiency.strict</c>).</summary>
     public bool StrictRegression { get; init; }
+
+    /// <summary>
+    /// The base revision (or checkout folder) each model is measured against, over the specs' <c>regression.against</c>
+    /// (<c>efficiency.against</c>); <c>none</c> compares with the stored baselines instead; null keeps each spec's.
+    /// </summary>
+    public string? Against { get; init; }
 
     /// <summary>The provider to select with: <see cref="ProviderRequest.Cuda"/> whenever CUDA is required.</summary>
     public ProviderRequest EffectiveProvider => RequireCuda ? ProviderRequest.Cuda : Provider;
@@ -86,6 +93,7 @@ public sealed record EfficiencySettings(string? Profile, ProviderRequest Provide
         {
             UpdateBaseline = updateBaseline,
             StrictRegression = strict,
+            Against = Value(parameter, AgainstKey),
         };
         return (settings, problems);
     }

@@ -31,7 +31,8 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
 
     public override void Assert()
     {
-        var result = StaticGate.Check(new[] { SpecPath }, new GateOptions { CompareBaselines = !Settings.UpdateBaseline });
+        using var revisions = new Revisions.BaseRevisions { Override = Settings.Against };
+        var result = StaticGate.Check(new[] { SpecPath }, new GateOptions { CompareBaselines = !Settings.UpdateBaseline, Revisions = revisions });
         var model = result.Models.FirstOrDefault(m => m.ModelName == ModelName);
         if (model is null)
         {
@@ -66,8 +67,9 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
         var errors = result.Diagnostics.Where(d => d.Code == ErrorCodes.ModelNotAnalysable && d.Location == entry?.Location)
             .Concat(model.Report?.Diagnostics ?? Array.Empty<Diagnostic>())
             .Where(d => d.Severity == DiagnosticSeverity.Error);
-        // A baseline that cannot be read is an error about the spec as a whole; it fails every test of the spec.
-        var baselineErrors = result.Diagnostics.Where(d => d.Code is ErrorCodes.BaselineUnreadable && d.Severity == DiagnosticSeverity.Error);
+        // A baseline or base revision that cannot be read is an error about the spec as a whole; it fails every test of the spec.
+        var baselineErrors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && (d.Code is ErrorCodes.BaselineUnreadable
+            || d.Code.StartsWith("EM403", StringComparison.Ordinal)));
         VerdictAssertions.AssertAll(errors.Concat(baselineErrors), model.Verdicts, model.Regressions, strict: false);
     }
 }

@@ -11,8 +11,8 @@ namespace EfficiencyMisnomer.TestAdapter;
 /// fails the test, and so does an unstable verdict on an error-severity budget (the engine has already re-measured it
 /// with a longer cap; a gate that passes what it could not decide is no gate); a warning-severity breach or unstable
 /// verdict, or an indicator not readable here, is a warning (never a pass); an inconclusive comparison with the baseline
-/// warns, or fails when strict; an improvement or a comparison skipped (no baseline yet, other hardware) is written
-/// to the test's output.
+/// warns, or fails when strict; an improvement, a comparison skipped (no baseline yet, other hardware), or a model
+/// unchanged or new against a base revision is written to the test's output.
 /// </summary>
 internal static class VerdictAssertions
 {
@@ -58,7 +58,7 @@ internal static class VerdictAssertions
                     case RegressionOutcome.Inconclusive:
                         Assert.Warn(text);
                         break;
-                    case RegressionOutcome.Improved or RegressionOutcome.Skipped:
+                    case RegressionOutcome.Improved or RegressionOutcome.Skipped or RegressionOutcome.Unchanged or RegressionOutcome.New:
                         TestContext.Out.WriteLine(text);
                         break;
                 }

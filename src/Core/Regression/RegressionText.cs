@@ -41,7 +41,7 @@ public static class RegressionText
         if (interval is { } i)
         {
             var by = tested is { } t ? string.Create(CultureInfo.InvariantCulture, $"; by {basis} {Change(t)}") : string.Empty;
-            change += string.Create(CultureInfo.InvariantCulture, $"{by}, {Level(i.Confidence)} interval {Change(i.Lower)} to {Change(i.Upper)}");
+            change += string.Create(CultureInfo.InvariantCulture, $"{by}, {Level(i.Confidence)} interval {Bound(i.Lower)} to {Bound(i.Upper)}");
         }
 
         var outcome = status switch
@@ -76,6 +76,10 @@ public static class RegressionText
         var format = percent != 0 && Math.Abs(percent) < 0.05 ? "+0.#####;-0.#####" : "+0.0;-0.0;+0.0";
         return percent.ToString(format, CultureInfo.InvariantCulture) + "%";
     }
+
+    /// <summary>An interval bound as a change with one decimal: an interval's own precision is never finer.</summary>
+    public static string Bound(double ratio) =>
+        double.IsFinite(ratio) ? ((ratio - 1) * 100).ToString("+0.0;-0.0;+0.0", CultureInfo.InvariantCulture) + "%" : "unbounded";
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 

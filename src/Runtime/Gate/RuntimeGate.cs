@@ -66,7 +66,7 @@ public static class RuntimeGate
         return new RuntimeGateResult(provider, diagnostics, cases, Disagree(staticResult, cases, provider, options));
     }
 
-    private const string UnchangedNotMeasured = "model '{0}' [{1}] is byte-identical at base {2}: its runtime budgets are not measured in a comparison against a revision";
+    private const string UnchangedNotMeasured = "model '{0}' [{1}] is byte-identical at base {2}: unchanged, not measured";
     private const string BaseCannotBeMeasured = "model '{0}' [{1}]: {2}; not compared";
 
     private static BaseCounterpart? Counterpart(GateResult staticResult, Spec spec, ModelEntry model) =>
@@ -91,11 +91,8 @@ public static class RuntimeGate
     /// <summary>A model byte-identical at the base: nothing to compare, nothing measured; said once per profile.</summary>
     private static RuntimeCase[] NotMeasured(ModelEntry model, HardwareProfile? profile, BaseCounterpart counterpart, List<Diagnostic> diagnostics)
     {
-        if (profile?.Budgets.Count > 0)
-        {
-            diagnostics.Add(Diagnostic.Info(ErrorCodes.ModelUnchanged, Text(UnchangedNotMeasured, UserText.Quote(model.Name), UserText.Quote(profile.Name), counterpart.Revision.Describe), model.Location));
-        }
-
+        diagnostics.Add(Diagnostic.Info(ErrorCodes.ModelUnchanged,
+            Text(UnchangedNotMeasured, UserText.Quote(model.Name), UserText.Quote(profile?.Name ?? "no profile"), counterpart.Revision.Describe), model.Location));
         return Array.Empty<RuntimeCase>();
     }
 
@@ -243,8 +240,45 @@ public static class RuntimeGate
         }
 
         var diagnostics = new List<Diagnostic>();
-        var cases = MeasureModel(spec, model, profile, provider, options, Measurer(spec, options), diagnostics, LoadBaseline(spec, options, diagnostics)).ToList();
-        return new RuntimeGateResult(provider, diagnostics, cases, null);
+        var measurer = Measurer(spec, options);
+        using var revisions = new BaseRevisions { Override = options.Against };
+        if (!options.CompareBaselines || !AgainstRevision(revisions, spec))
+        {
+            var cases = MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, LoadBaseline(spec, options, diagnostics)).ToList();
+            return new RuntimeGateResult(provider, diagnostics, cases, null);
+        }
+
+        BaseCounterpart counterpart;
+        try
+        {
+            var revision = revisions.For(spec)!;
+            counterpart = new BaseCounterpart(revision, revision.Locate(model.ResolvedPath), null);
+        }
+        catch (EfficiencyException e)
+        {
+            // The revision cannot be compared with: the head's budgets are still measured and judged.
+            diagnostics.Add(e.Diagnostic);
+            return new RuntimeGateResult(provider, diagnostics, MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, null).ToList(), null);
+        }
+
+        var against = "base " + counterpart.Revision.Describe;
+        switch (counterpart.Model.Status)
+        {
+            case BaseModelStatus.Unchanged:
+                return new RuntimeGateResult(provider, diagnostics, NotMeasured(model, profile, counterpart, diagnostics), null);
+            case BaseModelStatus.New:
+                var fresh = new RegressionVerdict(model.Name, RegressionVerdict.WholeModel, RegressionOutcome.New, null, null, counterpart.Revision.Location,
+                    Text("model '{0}' is new: absent at {1}, nothing to compare it with", UserText.Quote(model.Name), against)) { Against = against, Profile = profile.Name };
+                diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(new[] { fresh }));
+                var alone = MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, null)
+                    .Select(c => c with { Regressions = c.Regressions.Append(fresh).ToList() }).ToList();
+                return new RuntimeGateResult(provider, diagnostics, alone, null);
+            default:
+                // A test measures one model; the error of the spec's verdicts is split over all its models and batches alike.
+                var comparisons = spec.Models.Count * Batches(profile).Count;
+                var paired = MeasureAgainst(spec, model, profile, provider, options, measurer, diagnostics, counterpart, comparisons).ToList();
+                return new RuntimeGateResult(provider, diagnostics, paired, null);
+        }
     }
 
     /// <summary>

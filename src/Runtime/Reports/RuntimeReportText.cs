@@ -27,6 +27,13 @@ public static class RuntimeReportText
             text.AppendLine(row.TrimEnd());
         }
 
+        if (measured.Paired is { } paired)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {paired.Rounds} interleaved rounds of {paired.Block} inference(s) per side; head/base {paired.Ratio.Ratio:0.0000}, {EfficiencyMisnomer.Regression.RegressionText.Level(paired.Ratio.Confidence)} interval {paired.Ratio.Lower:0.0000} to {paired.Ratio.Upper:0.0000}{(paired.Decided ? "" : ", stopped by the time cap")}");
+            text.Append(EfficiencyMisnomer.Reports.ComparisonText.Table(measured.Regressions));
+        }
+
         foreach (var verdict in measured.Verdicts)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {verdict.Status.ToString().ToLowerInvariant(),-8} {verdict.Message}");

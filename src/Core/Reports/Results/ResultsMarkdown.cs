@@ -69,6 +69,26 @@ public static class ResultsMarkdown
             Table(text, deltas with { Caption = "" });
         }
 
+        if (spec.Comparisons.Count > 0)
+        {
+            text.AppendLine("### Against the base revision").AppendLine();
+            if (spec.Spec.Revisions is { } revisions)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"Base {Code(revisions.Against)} ({revisions.Source}{(revisions.BaseCommit is { } b ? ", commit " + Code(b) : "")}), head: the working tree{(revisions.HeadCommit is { } h ? " on " + Code(h) : "")}. Measured interleaved in one run; head/base of timed indicators from paired rounds.").AppendLine();
+            }
+
+            foreach (var table in spec.Comparisons)
+            {
+                if (table.Rows.Count == 0)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"**{Inline(table.Caption)}**").AppendLine();
+                    continue;
+                }
+
+                Table(text, table);
+            }
+        }
+
         text.AppendLine("### Disagreement").AppendLine();
         if (spec.Disagreement.Flips.Count == 0)
         {

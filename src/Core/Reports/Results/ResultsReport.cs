@@ -41,7 +41,7 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
     {
         var (rankings, correlations) = Disagreements(disagreement);
         var (verdicts, attention) = Verdicts(spec);
-        return new SpecReport(spec, StaticTable(spec), RuntimeTables(spec), verdicts, attention, Deltas(spec), rankings, correlations, disagreement);
+        return new SpecReport(spec, StaticTable(spec), RuntimeTables(spec), verdicts, attention, Deltas(spec), rankings, correlations, disagreement, Comparisons(spec));
     }
 
     private static ReportTable StaticTable(SpecResults spec)
@@ -112,7 +112,7 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
         var rows = new List<IReadOnlyList<string>>();
         foreach (var (model, verdict) in VerdictOrder.Sort(spec))
         {
-            if (verdict.Kind != "regression" || verdict.Measured is not { } now || verdict.Reference is not { } baseline)
+            if (verdict.Kind != "regression" || verdict.Against is { } against && against != "baseline" || verdict.Measured is not { } now || verdict.Reference is not { } baseline)
             {
                 continue;
             }
@@ -127,6 +127,48 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
 
         return rows.Count == 0 ? null : new ReportTable("Against the baseline", DeltaHeader, rows);
     }
+
+    /// <summary>Against a base revision: per model, each indicator's base and head values, the ratio the verdict rests on, its 95% interval.</summary>
+    private static List<ReportTable> Comparisons(SpecResults spec)
+    {
+        var tables = new List<ReportTable>();
+        foreach (var model in spec.Models)
+        {
+            var compared = model.Verdicts.Where(v => v.Kind == "regression" && v.Against is { } a && a != "baseline").ToList();
+            if (compared.Count == 0 && model.Base is null)
+            {
+                continue;
+            }
+
+            var whole = compared.FirstOrDefault(v => v.Indicator == Regression.RegressionVerdict.WholeModel);
+            var status = whole?.Status ?? model.Base?.Status ?? "changed";
+            var against = compared.Select(v => v.Against).FirstOrDefault() ?? "the base";
+            var caption = status switch
+            {
+                "unchanged" => $"{model.Name}: unchanged (byte-identical at {against}), not measured",
+                "new" => $"{model.Name}: new (absent at {against})",
+                _ => $"{model.Name} against {against}",
+            };
+            var rows = compared.Where(v => v.Indicator != Regression.RegressionVerdict.WholeModel).Select(v =>
+            {
+                var unit = UnitOf(model, v);
+                var interval = v.RatioLower95 is { } lower && v.RatioUpper95 is { } upper ? $"{Regression.RegressionText.Bound(lower)} to {Regression.RegressionText.Bound(upper)}"
+                    : v.RatioLower is { } low && v.RatioUpper is { } high && v.Profile is not null ? $"{Regression.RegressionText.Bound(low)} to {Regression.RegressionText.Bound(high)} (range)"
+                    : "exact";
+                return (IReadOnlyList<string>)new[]
+                {
+                    v.Indicator, Setup(v.Profile, v.Batch),
+                    v.Reference is { } b ? ResultValue.Format(b, unit, 4) : Unavailable, v.Measured is { } h ? ResultValue.Format(h, unit, 4) : Unavailable,
+                    v.Ratio is { } r ? Regression.RegressionText.Change(r) : Unavailable, interval, v.Status,
+                };
+            }).ToList();
+            tables.Add(new ReportTable(caption, ComparisonHeader, rows));
+        }
+
+        return tables;
+    }
+
+    private static readonly string[] ComparisonHeader = { "indicator", "setup", "base", "head", "head/base", "95% interval", "verdict" };
 
     private static (ReportTable? Rankings, ReportTable? Correlations) Disagreements(DisagreementReport report)
     {

@@ -13,6 +13,10 @@ namespace EfficiencyMisnomer.Reports.Results;
 /// <param name="Rankings">The models in order of each indicator, cheapest first.</param>
 /// <param name="Correlations">Kendall's tau between the rankings of indicators that do not all agree; null when every ranking agrees.</param>
 /// <param name="Disagreement">The detector's findings; its flip sentences are listed as they are.</param>
+/// <param name="Comparisons">
+/// Against a base revision, one table per model: indicator, setup, base, head, head/base, 95% interval, verdict (a
+/// model unchanged or new says so in its caption); empty when the run compared against no revision.
+/// </param>
 public sealed record SpecReport(
     SpecResults Spec,
     ReportTable Indicators,
@@ -22,4 +26,5 @@ public sealed record SpecReport(
     ReportTable? BaselineDeltas,
     ReportTable? Rankings,
     ReportTable? Correlations,
-    DisagreementReport Disagreement);
+    DisagreementReport Disagreement,
+    IReadOnlyList<ReportTable> Comparisons);
