@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EfficiencyMisnomer.Tests.Revisions;
+namespace EfficiencyMisnomer.Testing;
 
 /// <summary>A throw-away git repository for tests: files written, committed, cloned; git run without a shell.</summary>
 internal sealed class GitRepository : IDisposable
