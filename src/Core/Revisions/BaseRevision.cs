@@ -11,7 +11,7 @@ namespace EfficiencyMisnomer.Revisions;
 public abstract class BaseRevision : IDisposable
 {
     protected const string OutsideRoot = "model file '{0}' is outside {1} '{2}', so it has no counterpart at the base; keep the models inside the repository, or check the base out into a folder with the same layout";
-    protected const string BaseUnloadable = "the base's copy of model '{0}' ({1}) cannot be read: {2}: {3}";
+    protected const string BaseUnloadable = "the base's copy of '{0}' at {1} cannot be read: {2}: {3}";
 
     protected BaseRevision(string against, SourceLocation location)
     {
