@@ -155,7 +155,7 @@ public static class InputFile
 
         if (size > role.MaxBytes)
         {
-            throw Failure(ErrorCodes.InputTooLarge, TooLarge, path, role, QuantityFormat.Bytes(size), QuantityFormat.Bytes(role.MaxBytes));
+            throw Failure(ErrorCodes.InputTooLarge, TooLarge, path, role, Bytes(size), Bytes(role.MaxBytes));
         }
     }
 
@@ -184,7 +184,7 @@ public static class InputFile
             {
                 if (filled + rest.Length + read > role.MaxBytes)
                 {
-                    throw Failure(ErrorCodes.InputTooLarge, TooLarge, path, role, $"over {QuantityFormat.Bytes(role.MaxBytes)}", QuantityFormat.Bytes(role.MaxBytes));
+                    throw Failure(ErrorCodes.InputTooLarge, TooLarge, path, role, $"over {Bytes(role.MaxBytes)}", Bytes(role.MaxBytes));
                 }
 
                 rest.Write(chunk, 0, read);
@@ -197,6 +197,8 @@ public static class InputFile
             throw Failure(role.ReadFailureCode, Unreadable, path, role, e.Message);
         }
     }
+
+    private static string Bytes(long size) => QuantityFormat.Compact(size, "bytes");
 
     private static string Decode(byte[] bytes)
     {

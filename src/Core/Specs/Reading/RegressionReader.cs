@@ -63,7 +63,12 @@ internal static class RegressionReader
             return null;
         }
 
-        return new RegressionPolicy(baseline, context.Resolve(baseline.Value), fallback, tolerances, key.Location)
+        if (context.ResolveInside(baseline, "regression.baseline") is not { } resolved)
+        {
+            return null;
+        }
+
+        return new RegressionPolicy(baseline, resolved, fallback, tolerances, key.Location)
         {
             NoiseFloorMilliseconds = noiseFloor,
             Strict = strict,
@@ -82,7 +87,7 @@ internal static class RegressionReader
             return flag;
         }
 
-        context.Error(ErrorCodes.SpecInvalidValue, SpecReadContext.Text(NotABoolean, text), value.Location);
+        context.Error(ErrorCodes.SpecInvalidValue, SpecReadContext.Text(NotABoolean, UserText.Quote(text)), value.Location);
         return null;
     }
 
@@ -99,11 +104,11 @@ internal static class RegressionReader
             if (key.Text != "default" && IndicatorCatalog.Find(key.Text) is null)
             {
                 var names = IndicatorCatalog.StaticNames.Concat(IndicatorCatalog.RuntimeNames).Append("default");
-                context.Error(ErrorCodes.UnknownIndicator, SpecReadContext.Text(UnknownIndicatorMessage, key.Text, NameSuggestion.DidYouMean(key.Text, names)), key.Location);
+                context.Error(ErrorCodes.UnknownIndicator, SpecReadContext.Text(UnknownIndicatorMessage, UserText.Quote(key.Text), NameSuggestion.DidYouMean(key.Text, names)), key.Location);
                 continue;
             }
 
-            if (context.Quantity(body, $"the tolerance of '{key.Text}'", Dimension.Percent) is not { } fraction)
+            if (context.Quantity(body, $"the tolerance of '{UserText.Quote(key.Text)}'", Dimension.Percent) is not { } fraction)
             {
                 continue;
             }
