@@ -14,6 +14,9 @@ public sealed record FileRole(string Name, string ReadFailureCode, string WriteF
 {
     private const long MiB = 1024 * 1024;
 
+    /// <summary>The code of a missing file of this role, when it has one of its own (a model's EM1001).</summary>
+    public string MissingCode { get; init; } = ReadFailureCode;
+
     /// <summary>A spec: a few hundred lines at most by hand; generated ones stay far below the cap.</summary>
     public static FileRole Spec { get; } = new("spec file", ErrorCodes.SpecNotFound, ErrorCodes.SpecNotFound, 4 * MiB);
 
@@ -30,5 +33,8 @@ public sealed record FileRole(string Name, string ReadFailureCode, string WriteF
     public static FileRole BuildOutput { get; } = new("build gate file", ErrorCodes.TaskIoFailure, ErrorCodes.TaskIoFailure, 0);
 
     /// <summary>An ONNX model: memory-mapped by the loader, never read whole; a protobuf message cannot exceed 2 GiB.</summary>
-    public static FileRole Model { get; } = new("model file", ErrorCodes.ModelUnreadable, ErrorCodes.ModelUnreadable, int.MaxValue);
+    public static FileRole Model { get; } = new("model file", ErrorCodes.ModelUnreadable, ErrorCodes.ModelUnreadable, int.MaxValue)
+    {
+        MissingCode = ErrorCodes.ModelFileNotFound,
+    };
 }

@@ -47,7 +47,7 @@ public static class InputFile
         var kind = KindOf(path, role);
         if (kind == FileKind.Missing)
         {
-            throw Failure(role.ReadFailureCode, Missing, path, role);
+            throw Failure(role.MissingCode, Missing, path, role);
         }
 
         if (kind != FileKind.Regular)
@@ -70,7 +70,7 @@ public static class InputFile
 
     /// <summary>The whole file, at most <see cref="FileRole.MaxBytes"/> of it.</summary>
     public static byte[] ReadAllBytes(string path, FileRole role) =>
-        ReadAllBytesIfExists(path, role) ?? throw Failure(role.ReadFailureCode, Missing, path, role);
+        ReadAllBytesIfExists(path, role) ?? throw Failure(role.MissingCode, Missing, path, role);
 
     /// <summary>The whole file, or null when nothing is at <paramref name="path"/> (a baseline not recorded yet).</summary>
     public static byte[]? ReadAllBytesIfExists(string path, FileRole role)
@@ -90,7 +90,7 @@ public static class InputFile
     /// for a reader that maps or streams the file rather than reading it whole (the ONNX loader).
     /// </summary>
     public static FileStream OpenRead(string path, FileRole role) =>
-        Open(path, role, missingIsNull: false) ?? throw Failure(role.ReadFailureCode, Missing, path, role);
+        Open(path, role, missingIsNull: false) ?? throw Failure(role.MissingCode, Missing, path, role);
 
     private static FileStream? Open(string path, FileRole role, bool missingIsNull)
     {
@@ -109,7 +109,7 @@ public static class InputFile
 
         if (kind == FileKind.Missing)
         {
-            return missingIsNull ? null : throw Failure(role.ReadFailureCode, Missing, path, role);
+            return missingIsNull ? null : throw Failure(role.MissingCode, Missing, path, role);
         }
 
         Refuse(path, role, kind, size);
@@ -120,7 +120,7 @@ public static class InputFile
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return missingIsNull ? null : throw Failure(role.ReadFailureCode, Missing, path, role);
+            return missingIsNull ? null : throw Failure(role.MissingCode, Missing, path, role);
         }
         catch (Exception e) when (FileFailure.Is(e))
         {

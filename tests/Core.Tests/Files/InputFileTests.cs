@@ -95,6 +95,24 @@ public sealed class InputFileTests
     }
 
     [Test]
+    public void A_missing_model_is_the_loader_s_not_found_code()
+    {
+        var error = Assert.Throws<EfficiencyException>(() => InputFile.OpenRead(Path.Combine(folder, "absent.onnx"), FileRole.Model))!;
+        Assert.That(error.Code, Is.EqualTo(ErrorCodes.ModelFileNotFound));
+    }
+
+    [Test]
+    public void A_model_opened_for_mapping_can_be_mapped_as_the_loader_does()
+    {
+        var path = Write("m.onnx", "0123456789");
+        var stream = InputFile.OpenRead(path, FileRole.Model);
+        Assert.That((stream.Length, stream.Position), Is.EqualTo((10L, 0L)));
+        using var map = System.IO.MemoryMappedFiles.MemoryMappedFile.CreateFromFile(stream, null, 0, System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+        using var view = map.CreateViewAccessor(0, 10, System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read);
+        Assert.That(view.ReadByte(9), Is.EqualTo((byte)'9'));
+    }
+
+    [Test]
     public void A_file_over_the_cap_is_refused_before_it_is_read()
     {
         var path = Write("big.yaml", new string('#', 65));
