@@ -37,4 +37,10 @@ public sealed record FileRole(string Name, string ReadFailureCode, string WriteF
     {
         MissingCode = ErrorCodes.ModelFileNotFound,
     };
+
+    /// <summary>An ONNX external data file: streamed, never read whole, so not capped; it may be far larger than 2 GiB.</summary>
+    public static FileRole ExternalData { get; } = new("external data file", ErrorCodes.ModelUnreadable, ErrorCodes.ModelUnreadable, long.MaxValue)
+    {
+        MissingCode = ErrorCodes.ExternalDataMissing,
+    };
 }

@@ -102,6 +102,14 @@ public sealed class InputFileTests
     }
 
     [Test]
+    public void External_data_is_not_capped_and_a_missing_file_is_its_own_code()
+    {
+        Assert.That(FileRole.ExternalData.MaxBytes, Is.EqualTo(long.MaxValue));
+        var error = Assert.Throws<EfficiencyException>(() => InputFile.OpenRead(Path.Combine(folder, "weights.bin"), FileRole.ExternalData))!;
+        Assert.That(error.Code, Is.EqualTo(ErrorCodes.ExternalDataMissing));
+    }
+
+    [Test]
     public void A_model_opened_for_mapping_can_be_mapped_as_the_loader_does()
     {
         var path = Write("m.onnx", "0123456789");
