@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Shapes;
 
@@ -35,9 +36,12 @@ internal static class AnalyzeCommand
         var command = new Command("analyze", "Compute the static cost indicators of an ONNX model.") { model, bind, format, perNode, optimizer, sparsity };
         command.SetAction(result =>
         {
+            var path = result.GetValue(model)!;
+            // A FIFO or device given as the model (/dev/stdin from a pipe) is refused before the loader opens it.
+            InputFile.RefuseNonRegular(path, FileRole.Model);
             var bindings = ShapeBindings.Parse(result.GetValue(bind) ?? Array.Empty<string>());
             var chosen = Optimizers.TryParse(result.GetValue(optimizer)!, out var parsed) ? parsed : Optimizer.Adam;
-            var report = StaticAnalyzer.Analyze(result.GetValue(model)!, new AnalysisOptions
+            var report = StaticAnalyzer.Analyze(path, new AnalysisOptions
             {
                 Bindings = bindings,
                 Optimizer = chosen,

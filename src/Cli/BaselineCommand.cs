@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EfficiencyMisnomer.Baselines;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Cli;
@@ -22,10 +23,13 @@ internal static class BaselineCommand
         update.SetAction(result =>
         {
             // Every document is read before anything is written: a bad file leaves every baseline as it was.
-            var documents = result.GetValue(results)!.Select(ResultsJson.Read).ToList();
-            foreach (var document in documents)
+            var paths = result.GetValue(results)!;
+            var documents = paths.Select(path => (Path: path, Document: ResultsJson.Read(path))).ToList();
+            // A document's spec paths are read relative to the current folder; they must stay in its repository or the document's.
+            var here = PathRoot.ForFolder(Directory.GetCurrentDirectory());
+            foreach (var (path, document) in documents)
             {
-                foreach (var diagnostic in BaselineRecorder.Record(document))
+                foreach (var diagnostic in BaselineRecorder.Record(document, specRoot: PathRoot.Union(here, PathRoot.ForFile(path))))
                 {
                     (diagnostic.Severity == Diagnostics.DiagnosticSeverity.Info ? stdout : stderr).WriteLine(diagnostic.ToString());
                 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Cli;
@@ -19,7 +20,7 @@ internal static class MergeCommand
             var target = result.GetValue(output)!;
             ResultsJson.WriteFile(target, merged);
             var models = merged.Specs.Sum(s => s.Models.Count);
-            stdout.WriteLine($"{target}: {merged.Machines.Count} machine(s), {merged.Specs.Count} spec(s), {models} model(s) from {paths.Length} document(s)");
+            stdout.WriteLine($"{UserText.Quote(target, 1000)}: {merged.Machines.Count} machine(s), {merged.Specs.Count} spec(s), {models} model(s) from {paths.Length} document(s)");
             return MisnomerCli.Success;
         });
         return command;

@@ -32,11 +32,19 @@ internal static class MisnomerCli
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
 
+        ArgumentRules.Apply(root, args);
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parsed.Errors.Count > 0)
         {
-            parsed.Invoke(configuration); // prints the parse errors and the help
+            // One coded line per problem, naming the token; the tokens are the user's, escaped like any user text.
+            // The parser's own errors about tokens it could not place come after those naming a misplaced option.
+            foreach (var error in parsed.Errors.OrderBy(e => e.SymbolResult is System.CommandLine.Parsing.ArgumentResult or System.CommandLine.Parsing.OptionResult ? 0 : 1))
+            {
+                stderr.WriteLine(Diagnostic.Error(ErrorCodes.InvalidArgument, error.Message).ToString());
+            }
+
+            stderr.WriteLine(UserText.Escape($"Run '{CommandPath(parsed.CommandResult)} --help' for usage."));
             return Usage;
         }
 
@@ -52,7 +60,7 @@ internal static class MisnomerCli
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A defect, not bad input: say so plainly; the stack trace only on request.
-            stderr.WriteLine($"error {ErrorCodes.InternalError}: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine(Diagnostic.Error(ErrorCodes.InternalError, $"internal error: {e.GetType().Name}: {e.Message}").ToString());
             if (Environment.GetEnvironmentVariable("MISNOMER_DEBUG") == "1")
             {
                 stderr.WriteLine(e);
@@ -65,4 +73,7 @@ internal static class MisnomerCli
             return InternalError;
         }
     }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result) =>
+        result.Parent is System.CommandLine.Parsing.CommandResult parent ? CommandPath(parent) + " " + result.Command.Name : "misnomer";
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Reporting;
 using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;
@@ -39,8 +41,8 @@ internal static class ReportCommand
             };
             foreach (var (path, render) in outputs.Where(o => o.Path is not null))
             {
-                ReportFile.Write(path!, render());
-                stderr.WriteLine($"wrote {path}");
+                OutputFile.WriteAllText(path!, FileRole.Report, render());
+                stderr.WriteLine($"wrote {UserText.Quote(path, 1000)}");
             }
 
             if (outputs.All(o => o.Path is null))
@@ -50,7 +52,7 @@ internal static class ReportCommand
 
             if (Environment.GetEnvironmentVariable(StepSummaryVariable) is { Length: > 0 } summary)
             {
-                ReportFile.Append(summary, text + Environment.NewLine);
+                OutputFile.AppendAllText(summary, FileRole.Report, text + Environment.NewLine);
             }
 
             return MisnomerCli.Success;

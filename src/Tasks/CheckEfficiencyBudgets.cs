@@ -35,7 +35,7 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
     {
         if (!Enum.TryParse<GateMode>(Gate, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
         {
-            Log.LogError(null, ErrorCodes.InvalidGateMode, null, null, 0, 0, 0, 0, TaskMessages.InvalidGate, Gate);
+            LogError(ErrorCodes.InvalidGateMode, TaskMessages.InvalidGate, Gate);
             return;
         }
 
@@ -56,10 +56,11 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
         written.Add(new TaskItem(ReportFile));
         if (!string.IsNullOrEmpty(InputsFile))
         {
-            var lines = specs.Concat(result.InputFiles).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            // One path a line: a path with a line break or other control character cannot be listed (nor watched).
+            var lines = specs.Concat(result.InputFiles).Where(p => !p.Any(UserText.IsUnsafe)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             WriteAtomically(InputsFile, stream =>
             {
-                using var writer = new StreamWriter(stream);
+                using var writer = new StreamWriter(stream, leaveOpen: true);
                 foreach (var line in lines)
                 {
                     writer.WriteLine(line);
@@ -71,11 +72,11 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
         FilesWritten = written.ToArray();
         var verdicts = result.Models.Sum(m => m.Verdicts.Count);
         var breached = result.Models.Sum(m => m.Verdicts.Count(v => v.Status != VerdictStatus.Pass));
-        Log.LogMessage(MessageImportance.High, TaskMessages.Summary, specs.Count, result.Models.Count, verdicts, breached, ReportFile);
+        Log.LogMessage(MessageImportance.High, TaskMessages.Summary, specs.Count, result.Models.Count, verdicts, breached, UserText.Quote(ReportFile, 1000));
         var regressions = result.Models.SelectMany(m => m.Regressions).ToList();
         if (regressions.Count > 0)
         {
-            Log.LogMessage(MessageImportance.High, "efficiency gate: {0}", GateResultText.RegressionSummary(regressions));
+            Log.LogMessage(MessageImportance.High, "efficiency gate: {0}", UserText.Escape(GateResultText.RegressionSummary(regressions)));
         }
     }
 }

@@ -1,3 +1,6 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
+
 namespace EfficiencyMisnomer.TestAdapter;
 
 /// <summary>
@@ -15,4 +18,31 @@ public abstract class EfficiencyCase
     public abstract void Assert();
 
     public override string ToString() => Name;
+
+    /// <summary>
+    /// Runs <paramref name="assert"/> so that no exception leaves the test but NUnit's own: bad input (a coded error,
+    /// a file that cannot be read or written) fails the test with its diagnostic, and a defect fails it with
+    /// <c>EM9999</c> rather than a stack trace (set <c>MISNOMER_DEBUG=1</c> to see one).
+    /// </summary>
+    protected static void Guarded(Action assert)
+    {
+        ArgumentNullException.ThrowIfNull(assert);
+        try
+        {
+            assert();
+        }
+        catch (EfficiencyException e)
+        {
+            NUnit.Framework.Assert.Fail(e.Diagnostic.ToString());
+        }
+        catch (Exception e) when (FileFailure.Is(e))
+        {
+            NUnit.Framework.Assert.Fail(UserText.Escape($"error {ErrorCodes.ResultsUnwritable}: {e.Message}"));
+        }
+        catch (Exception e) when (e is not NUnit.Framework.ResultStateException)
+        {
+            var detail = Environment.GetEnvironmentVariable("MISNOMER_DEBUG") == "1" ? Environment.NewLine + e : string.Empty;
+            NUnit.Framework.Assert.Fail(UserText.Escape($"error {ErrorCodes.InternalError}: internal error: {e.GetType().Name}: {e.Message}") + detail);
+        }
+    }
 }

@@ -60,24 +60,25 @@ public sealed class EfficiencyTestPlanner
         if (load.Spec is not { } spec)
         {
             var errors = load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
-            yield return Invalid(Path.GetRelativePath(root, file).Replace('\\', '/'), string.Join(Environment.NewLine, errors));
+            yield return Invalid(UserText.Quote(Path.GetRelativePath(root, file).Replace('\\', '/')), string.Join(Environment.NewLine, errors));
             yield break;
         }
 
-        var name = spec.Name.Value;
+        // Names come from the spec: escaped and bounded, so that a test name cannot start a line of the test log.
+        var name = UserText.Quote(spec.Name.Value);
         if (settings.Profile is { } selected && spec.Hardware.All(p => p.Name != selected))
         {
-            var known = spec.Hardware.Count == 0 ? "none" : string.Join(", ", spec.Hardware.Select(p => p.Name));
-            yield return Invalid($"{name} [{selected}]", Text(ProfileNotDeclared, spec.Location, ErrorCodes.UnknownProfile, selected, known));
+            var known = spec.Hardware.Count == 0 ? "none" : string.Join(", ", spec.Hardware.Select(p => UserText.Quote(p.Name)));
+            yield return Invalid($"{name} [{UserText.Quote(selected)}]", Text(ProfileNotDeclared, spec.Location, ErrorCodes.UnknownProfile, UserText.Quote(selected), known));
         }
 
         foreach (var model in spec.Models)
         {
-            var staticCase = new StaticEfficiencyCase($"{name}/{model.Name} [static]", file, name, model.Name, settings);
+            var staticCase = new StaticEfficiencyCase($"{name}/{UserText.Quote(model.Name)} [static]", file, spec.Name.Value, model.Name, settings);
             yield return new PlannedTest(staticCase, RunState.Runnable, null, new[] { Category, StaticCategory });
             foreach (var profile in spec.Hardware)
             {
-                var runtimeCase = new RuntimeEfficiencyCase($"{name}/{model.Name} [{profile.Name}]", file, name, model.Name, profile.Name, settings);
+                var runtimeCase = new RuntimeEfficiencyCase($"{name}/{UserText.Quote(model.Name)} [{UserText.Quote(profile.Name)}]", file, spec.Name.Value, model.Name, profile.Name, settings);
                 var (state, reason) = Decide(profile);
                 yield return new PlannedTest(runtimeCase, state, reason, new[] { Category, RuntimeCategory, profile.Name }, NonParallelizable: true);
             }
@@ -89,18 +90,18 @@ public sealed class EfficiencyTestPlanner
     {
         if (settings.Profile is { } selected)
         {
-            return profile.Name == selected ? (RunState.Runnable, null) : (RunState.Ignored, Text(OtherProfileSelected, profile.Name, selected));
+            return profile.Name == selected ? (RunState.Runnable, null) : (RunState.Ignored, Text(OtherProfileSelected, UserText.Quote(profile.Name), UserText.Quote(selected)));
         }
 
         var selection = provider();
         if (selection.Failure is { } failure && !settings.RequireCuda)
         {
-            return (RunState.Ignored, Text(ProviderMissing, profile.Name, failure.Message.TrimEnd('.')));
+            return (RunState.Ignored, Text(ProviderMissing, UserText.Quote(profile.Name), UserText.Escape(failure.Message.TrimEnd('.'))));
         }
 
         // With CUDA required but missing, a CUDA profile stays runnable so that its test fails with the loader's reason.
         var (matches, why) = matcher.Match(profile, selection.Provider);
-        return matches ? (RunState.Runnable, null) : (RunState.Ignored, why);
+        return matches ? (RunState.Runnable, null) : (RunState.Ignored, why is null ? null : UserText.Escape(why));
     }
 
     private static PlannedTest Invalid(string name, string reason) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.TestAdapter;
 
@@ -21,20 +22,21 @@ internal static class ResultFiles
         var name = new StringBuilder();
         foreach (var character in string.Join('.', parts))
         {
-            name.Append(invalid.Contains(character) || character == '/' ? '_' : character);
+            name.Append(invalid.Contains(character) || character == '/' || character == '\\' || UserText.IsUnsafe(character) ? '_' : character);
         }
 
         return name.ToString();
     }
 
-    /// <summary>Writes through <paramref name="write"/> to a temporary file, renames it into place, then attaches it.</summary>
+    /// <summary>
+    /// Writes the file through <paramref name="write"/>, which must use the file layer's writer (<see cref="Files.OutputFile"/>,
+    /// or <see cref="Results.ResultsJson.WriteFile"/> built on it: atomic, never through a link or device), then attaches it.
+    /// </summary>
     public static string Write(EfficiencySettings settings, string fileName, string description, Action<string> write)
     {
         var path = Path.Combine(Folder(settings), fileName);
-        var temporary = path + ".tmp";
-        write(temporary);
-        File.Move(temporary, path, overwrite: true);
-        TestContext.AddTestAttachment(path, description);
+        write(path);
+        TestContext.AddTestAttachment(path, UserText.Escape(description));
         return path;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
@@ -29,14 +30,16 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
 
     public EfficiencySettings Settings { get; }
 
-    public override void Assert()
+    public override void Assert() => Guarded(AssertBudgets);
+
+    private void AssertBudgets()
     {
         using var revisions = new Revisions.BaseRevisions { Override = Settings.Against };
         var result = StaticGate.Check(new[] { SpecPath }, new GateOptions { CompareBaselines = !Settings.UpdateBaseline, Revisions = revisions });
         var model = result.Models.FirstOrDefault(m => m.ModelName == ModelName);
         if (model is null)
         {
-            var problems = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).DefaultIfEmpty(string.Format(CultureInfo.InvariantCulture, NotInSpec, SpecPath, ModelName));
+            var problems = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).DefaultIfEmpty(string.Format(CultureInfo.InvariantCulture, NotInSpec, UserText.Quote(SpecPath), UserText.Quote(ModelName)));
             NUnit.Framework.Assert.Fail(string.Join(Environment.NewLine, problems));
             return;
         }
@@ -44,7 +47,7 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
         if (model.Report is { } report)
         {
             ResultFiles.Write(Settings, ResultFiles.Name(SpecName, ModelName, "static.json"), $"static indicators of {Name}",
-                path => File.WriteAllText(path, StaticReportJson.Write(report)));
+                path => OutputFile.WriteAllText(path, FileRole.Results, StaticReportJson.Write(report)));
             TestContext.Out.WriteLine(StaticReportText.Table(report));
         }
 

@@ -33,20 +33,20 @@ internal static class VerdictAssertions
                 switch (verdict.Status)
                 {
                     case VerdictStatus.Fail:
-                        Assert.That(verdict.Status, Is.Not.EqualTo(VerdictStatus.Fail), $"{verdict.Location}: {verdict.Message}");
+                        Assert.That(verdict.Status, Is.Not.EqualTo(VerdictStatus.Fail), UserText.Escape($"{verdict.Location}: {verdict.Message}"));
                         break;
                     case VerdictStatus.Unstable when verdict.Severity == BudgetSeverity.Error:
-                        Assert.That(verdict.Status, Is.Not.EqualTo(VerdictStatus.Unstable), $"{verdict.Location}: unstable: {verdict.Message}");
+                        Assert.That(verdict.Status, Is.Not.EqualTo(VerdictStatus.Unstable), UserText.Escape($"{verdict.Location}: unstable: {verdict.Message}"));
                         break;
                     case VerdictStatus.Warning or VerdictStatus.Unstable or VerdictStatus.Skipped:
-                        Assert.Warn($"{verdict.Location}: {verdict.Status.ToString().ToLowerInvariant()}: {verdict.Message}");
+                        Assert.Warn(UserText.Escape($"{verdict.Location}: {verdict.Status.ToString().ToLowerInvariant()}: {verdict.Message}"));
                         break;
                 }
             }
 
             foreach (var regression in regressions)
             {
-                var text = $"{regression.Location}: {regression.StatusName}: {regression.Message}";
+                var text = UserText.Escape($"{regression.Location}: {regression.StatusName}: {regression.Message}");
                 switch (regression.Status)
                 {
                     case RegressionOutcome.Regressed:

@@ -113,7 +113,7 @@ public sealed class BadInputTests
 
     [Test]
     public void Folder_instead_of_a_file() =>
-        AssertRejected(folder, "EM1001", "is a folder");
+        AssertRejected(folder, "EM5001", "is a folder, not a regular file");
 
     [Test]
     public void Bad_binding_is_a_coded_error()

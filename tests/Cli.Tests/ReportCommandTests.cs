@@ -117,11 +117,11 @@ public sealed class ReportCommandTests
     }
 
     [Test]
-    public void An_output_path_that_is_a_folder_is_EM4102()
+    public void An_output_path_that_is_a_folder_is_refused_with_EM5003()
     {
         var (code, _, stderr) = CliRunner.Run("report", Results("run.json", "cpu0", "ci-cpu", 0.0031), "--bmf", folder);
         Assert.That(code, Is.EqualTo(MisnomerCli.Failure));
-        Assert.That(stderr, Does.Contain("error EM4102"));
+        Assert.That(stderr, Does.Contain("error EM5003").And.Contain("is a folder"));
         Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "run.json" }), "no temporary file is left behind");
     }
 

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Baselines;
 
@@ -21,12 +22,14 @@ public static class BaselineJson
     private const string Foreign = "{0}: not a baseline file (its 'format' is not {1}); give each spec its own baseline file";
     private const string OtherVersion = "{0}: baseline format '{1}' is not supported; this version reads {2}. Record the baseline again with this version";
     private const string MissingMember = "{0}: not a baseline file: {1} has no '{2}'; restore it from version control or record it again";
+    private const string OutOfRange = "{0}: not a baseline file: {1} is {2}; restore it from version control or record it again";
 
     private static readonly JsonSerializerOptions ReadOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         ReadCommentHandling = JsonCommentHandling.Disallow,
+        Converters = { new FiniteOrNullConverter(), new FiniteConverter() },
     };
 
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -92,9 +95,10 @@ public static class BaselineJson
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"({line + 1},{(e.BytePositionInLine ?? 0) + 1})" : "";
-            throw Unreadable(NotJson, source, where, FirstSentence(e.Message));
+            throw Unreadable(NotJson, UserText.Quote(source), JsonProblem.Position(e), JsonProblem.Reason(e));
         }
+
+        source = UserText.Quote(source);
 
         if (document?.Format is not { } format || !format.StartsWith("efficiency-misnomer/baseline@", StringComparison.Ordinal))
         {
@@ -103,35 +107,49 @@ public static class BaselineJson
 
         if (format != Baseline.Format)
         {
-            throw Unreadable(OtherVersion, source, format, Baseline.Format);
+            throw Unreadable(OtherVersion, source, UserText.Quote(format), Baseline.Format);
         }
 
         var spec = document.Spec ?? throw Unreadable(MissingMember, source, "the document", "spec");
         var models = (document.Static ?? new Dictionary<string, Dictionary<string, IndicatorDocument>>())
-            .Select(m => new BaselineModel(m.Key, Indicators(m.Value, source, $"static model '{m.Key}'")))
+            .Select(m => new BaselineModel(m.Key, Indicators(m.Value ?? throw Unreadable(OutOfRange, source, $"static model '{UserText.Quote(m.Key)}'", "null"), source, $"static model '{UserText.Quote(m.Key)}'")))
             .ToList();
-        var profiles = (document.Profiles ?? new List<ProfileDocument>()).Select(p => Profile(p, source)).ToList();
+        var profiles = (document.Profiles ?? new List<ProfileDocument>())
+            .Select(p => Profile(p ?? throw Unreadable(OutOfRange, source, "an entry of 'profiles'", "null"), source)).ToList();
         return new Baseline(spec, models, profiles);
     }
 
     private static BaselineProfile Profile(ProfileDocument profile, string source)
     {
         var name = profile.Profile ?? throw Unreadable(MissingMember, source, "a profile entry", "profile");
-        var where = $"profile '{name}'";
+        var where = $"profile '{UserText.Quote(name)}'";
         var fingerprint = profile.Fingerprint ?? throw Unreadable(MissingMember, source, where, "fingerprint");
         var measurements = (profile.Measurements ?? new List<MeasurementDocument>()).Select(m =>
         {
+            m = m ?? throw Unreadable(OutOfRange, source, $"a measurement of {where}", "null");
             var model = m.Model ?? throw Unreadable(MissingMember, source, $"a measurement of {where}", "model");
-            var batch = m.Batch ?? throw Unreadable(MissingMember, source, $"model '{model}' of {where}", "batch");
-            var indicators = Indicators(m.Indicators ?? new Dictionary<string, IndicatorDocument>(), source, $"model '{model}' of {where}");
+            var batch = m.Batch ?? throw Unreadable(MissingMember, source, $"model '{UserText.Quote(model)}' of {where}", "batch");
+            if (batch <= 0)
+            {
+                throw Unreadable(OutOfRange, source, $"the batch of model '{UserText.Quote(model)}' of {where}", batch.ToString(CultureInfo.InvariantCulture));
+            }
+
+            var indicators = Indicators(m.Indicators ?? new Dictionary<string, IndicatorDocument>(), source, $"model '{UserText.Quote(model)}' of {where}");
             return new BaselineMeasurement(model, batch, indicators, m.LatencySamplesMs ?? new List<double>());
         }).ToList();
         return new BaselineProfile(name, fingerprint, profile.Machine ?? "", profile.Recorded ?? DateTimeOffset.MinValue, measurements);
     }
 
     private static List<BaselineIndicator> Indicators(Dictionary<string, IndicatorDocument> indicators, string source, string where) =>
-        indicators.Select(i => new BaselineIndicator(i.Key, i.Value?.Unit ?? throw Unreadable(MissingMember, source, $"indicator '{i.Key}' of {where}", "unit"),
-            i.Value.Value, i.Value.Lower, i.Value.Upper, i.Value.Samples ?? 1)).ToList();
+        indicators.Select(i =>
+        {
+            var what = $"indicator '{UserText.Quote(i.Key)}' of {where}";
+            var unit = i.Value?.Unit ?? throw Unreadable(MissingMember, source, what, "unit");
+            var samples = i.Value.Samples ?? 1;
+            return samples >= 0
+                ? new BaselineIndicator(i.Key, unit, i.Value.Value, i.Value.Lower, i.Value.Upper, samples)
+                : throw Unreadable(OutOfRange, source, $"the sample count of {what}", samples.ToString(CultureInfo.InvariantCulture));
+        }).ToList();
 
     private static void WriteIndicators(Utf8JsonWriter json, string name, IReadOnlyList<BaselineIndicator> indicators)
     {
@@ -179,12 +197,6 @@ public static class BaselineJson
 
     private static EfficiencyException Unreadable(string template, params object[] args) =>
         new(ErrorCodes.BaselineUnreadable, string.Format(CultureInfo.InvariantCulture, template, args));
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message.TrimEnd('.');
-    }
 
     private sealed record Document(
         string? Format,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
 
@@ -22,23 +23,31 @@ public static class BaselineRecorder
     /// Records every spec of <paramref name="results"/>; returns one info diagnostic per baseline file written.
     /// A spec that cannot be loaded or declares no <c>regression</c> is a coded error, before anything is written.
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Record(EfficiencyResults results, BaselineStore? store = null)
+    /// <param name="results">The results to record.</param>
+    /// <param name="store">The store that writes the baselines.</param>
+    /// <param name="specRoot">
+    /// For a document read from a file: the folder its spec paths must lead into (<see cref="ErrorCodes.PathOutsideRoot"/>
+    /// otherwise), so that a document cannot make the tool load, and quote, any file it names. Null for results this
+    /// process made from specs it was given.
+    /// </param>
+    public static IReadOnlyList<Diagnostic> Record(EfficiencyResults results, BaselineStore? store = null, PathRoot? specRoot = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         store ??= BaselineStore.Default;
         var planned = new List<(string Path, Baseline Recorded)>();
         foreach (var spec in results.Specs)
         {
+            specRoot?.Require(spec.Path, spec.Path, $"the path of spec '{UserText.Quote(spec.Name)}'", "results document", null);
             var load = SpecLoader.Load(spec.Path);
             if (load.Spec is not { } loaded)
             {
                 var first = load.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-                throw new EfficiencyException(first?.Code ?? ErrorCodes.SpecNotFound, Text(SpecUnreadable, spec.Path, spec.Name, first?.Message ?? "it has errors"), first?.Location);
+                throw new EfficiencyException(first?.Code ?? ErrorCodes.SpecNotFound, Text(SpecUnreadable, UserText.Quote(spec.Path), UserText.Quote(spec.Name), first?.Message ?? "it has errors"), first?.Location);
             }
 
             if (loaded.Regression?.ResolvedBaseline is not { } baselinePath)
             {
-                throw new EfficiencyException(ErrorCodes.SpecWithoutRegression, Text(NoRegression, spec.Name), loaded.Location);
+                throw new EfficiencyException(ErrorCodes.SpecWithoutRegression, Text(NoRegression, UserText.Quote(spec.Name)), loaded.Location);
             }
 
             planned.Add((baselinePath, FromResults(spec, results)));
@@ -49,12 +58,12 @@ public static class BaselineRecorder
         {
             if (recorded.Static.Count == 0 && recorded.Profiles.Count == 0)
             {
-                written.Add(Diagnostic.Warning(ErrorCodes.NothingToRecord, Text(Nothing, recorded.Spec)));
+                written.Add(Diagnostic.Warning(ErrorCodes.NothingToRecord, Text(Nothing, UserText.Quote(recorded.Spec))));
                 continue;
             }
 
             store.Update(path, old => BaselineMerge.Merge(old, recorded));
-            written.Add(Diagnostic.Info(ErrorCodes.BaselineRecorded, Text(Recorded, path, Describe(recorded))));
+            written.Add(Diagnostic.Info(ErrorCodes.BaselineRecorded, Text(Recorded, UserText.Quote(path), Describe(recorded))));
         }
 
         return written;
@@ -94,7 +103,7 @@ public static class BaselineRecorder
             parts.Add(Text("the static indicators of {0} model(s)", recorded.Static.Count));
         }
 
-        parts.AddRange(recorded.Profiles.Select(p => Text("{0} measurement(s) of profile '{1}' on machine {2}", p.Measurements.Count, p.Profile, p.Fingerprint)));
+        parts.AddRange(recorded.Profiles.Select(p => Text("{0} measurement(s) of profile '{1}' on machine {2}", p.Measurements.Count, UserText.Quote(p.Profile), UserText.Quote(p.Fingerprint))));
         return string.Join("; ", parts);
     }
 

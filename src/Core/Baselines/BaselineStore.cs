@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 
 namespace EfficiencyMisnomer.Baselines;
 
@@ -16,10 +17,8 @@ public sealed class BaselineStore
     /// <summary>How long an update waits for another process's lock by default.</summary>
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(30);
 
-    private const string CannotRead = "{0}: cannot read the baseline file: {1}";
     private const string CannotWrite = "{0}: cannot write the baseline file: {1}";
     private const string Locked = "{0}: the baseline is being updated by another process, which has held its lock file '{1}' for more than {2} s; wait for it to finish, or end it";
-    private const string TemporarySuffix = ".tmp";
 
     /// <summary>The store with the default lock timeout, writing through plain files.</summary>
     public static BaselineStore Default { get; } = new();
@@ -33,29 +32,20 @@ public sealed class BaselineStore
     /// </summary>
     public Func<string, Stream> CreateTemporary { get; init; } = path => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
 
+    /// <summary>
+    /// Opens the lock file exclusively. A different opener shows how a failure to open it is told apart from a lock
+    /// another process holds.
+    /// </summary>
+    public Func<string, FileStream> OpenLock { get; init; } = path => new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
     /// <summary>The lock file of <paramref name="baselinePath"/>; it stays beside the baseline (deleting it would let two writers in).</summary>
     public static string LockPath(string baselinePath) => Path.GetFullPath(baselinePath) + ".lock";
 
-    /// <summary>The baseline at <paramref name="path"/>, or null when there is none yet.</summary>
+    /// <summary>The baseline at <paramref name="path"/>, or null when there is none yet. Read through <see cref="InputFile"/>: a regular file of at most 64 MiB.</summary>
     public static Baseline? Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EfficiencyException(ErrorCodes.BaselineUnreadable, Text(CannotRead, path, e.Message));
-        }
-
-        return BaselineJson.Parse(text, path);
+        return InputFile.ReadAllTextIfExists(path, FileRole.Baseline) is { } text ? BaselineJson.Parse(text, path) : null;
     }
 
     /// <summary>
@@ -66,83 +56,84 @@ public sealed class BaselineStore
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(change);
+        // A link, FIFO or device where the baseline goes is refused before anything is created or locked.
+        OutputFile.RequireReplaceable(path, FileRole.Baseline);
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         try
         {
             Directory.CreateDirectory(folder);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileFailure.Is(e))
         {
-            throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, path, e.Message));
+            throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, UserText.Quote(path), e.Message));
         }
 
         using var held = Acquire(path, full);
         RemoveAbandoned(full);
         var updated = change(Read(full));
-        Write(path, full, BaselineJson.Write(updated));
+        var bytes = Encoding.UTF8.GetBytes(BaselineJson.Write(updated));
+        OutputFile.Write(full, FileRole.Baseline, stream => stream.Write(bytes), createTemporary: CreateTemporary);
         return updated;
     }
 
+    /// <summary>
+    /// The baseline's lock, held until disposed. Only a lock held by another handle is waited for (up to
+    /// <see cref="LockTimeout"/>); any other failure to open the lock file (a read-only folder or file system, no
+    /// space) cannot pass by waiting and is <see cref="ErrorCodes.BaselineUnwritable"/> at once.
+    /// </summary>
     private FileStream Acquire(string path, string full)
     {
         var lockPath = LockPath(full);
+        OutputFile.RequireReplaceable(lockPath, FileRole.Baseline);
         var clock = Stopwatch.StartNew();
         var pause = TimeSpan.FromMilliseconds(10);
         while (true)
         {
             try
             {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var stream = OpenLock(lockPath);
+                RequireRegular(stream, lockPath);
+                return stream;
             }
-            catch (UnauthorizedAccessException e)
-            {
-                throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, path, e.Message));
-            }
-            catch (IOException e) when (Directory.Exists(Path.GetDirectoryName(lockPath)) && e is not PathTooLongException)
+            catch (IOException e) when (FileFailure.IsLockHeld(e))
             {
                 // Held by another writer (or another handle of this process): wait, a little longer each time.
                 if (clock.Elapsed >= LockTimeout)
                 {
                     throw new EfficiencyException(ErrorCodes.BaselineLocked,
-                        Text(Locked, path, lockPath, LockTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
+                        Text(Locked, UserText.Quote(path), UserText.Quote(lockPath), LockTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
                 }
 
                 Thread.Sleep(pause);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 200));
             }
-            catch (IOException e)
+            catch (Exception e) when (FileFailure.Is(e))
             {
-                throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, path, e.Message));
+                throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, UserText.Quote(path), e.Message));
             }
         }
     }
 
-    private void Write(string path, string full, string text)
+    /// <summary>The lock file opened must be a regular file: one swapped for a FIFO or device since it was looked at is refused.</summary>
+    private static void RequireRegular(FileStream stream, string lockPath)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{TemporarySuffix}");
+        FileKind kind;
         try
         {
-            using (var stream = CreateTemporary(temporary))
-            {
-                stream.Write(Encoding.UTF8.GetBytes(text));
-                stream.Flush();
-                if (stream is FileStream file)
-                {
-                    // On disk before the rename, so that a crash cannot leave the new name on empty content.
-                    file.Flush(flushToDisk: true);
-                }
-            }
+            kind = FileProbe.Status(stream.SafeFileHandle, lockPath).Kind;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
 
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (kind != FileKind.Regular)
         {
-            throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, path, e.Message));
-        }
-        finally
-        {
-            TryDelete(temporary);
+            stream.Dispose();
+            OutputFile.RequireReplaceable(lockPath, FileRole.Baseline);
+            throw new EfficiencyException(ErrorCodes.OutputNotReplaceable, $"{UserText.Quote(lockPath)}: the baseline's lock file is {kind.Describe()}, not a regular file");
         }
     }
 
@@ -150,21 +141,16 @@ public sealed class BaselineStore
     private static void RemoveAbandoned(string full)
     {
         var folder = Path.GetDirectoryName(full)!;
-        foreach (var abandoned in Directory.EnumerateFiles(folder, $".{Path.GetFileName(full)}.*{TemporarySuffix}"))
-        {
-            TryDelete(abandoned);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
         try
         {
-            File.Delete(path);
+            foreach (var abandoned in Directory.EnumerateFiles(folder, $".{Path.GetFileName(full)}.*{OutputFile.TemporarySuffix}"))
+            {
+                OutputFile.TryDelete(abandoned);
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileFailure.Is(e))
         {
-            // Left for the next writer to remove; it is never read as the baseline.
+            // Left for the next writer; they are never read as the baseline.
         }
     }
 

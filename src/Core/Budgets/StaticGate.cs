@@ -18,6 +18,9 @@ namespace EfficiencyMisnomer.Budgets;
 public static class StaticGate
 {
     private const string CannotAnalyse = "model '{0}' cannot be analysed: {1}: {2}";
+    /// <summary>The loader's message is quoted whole unless a hostile model makes it long.</summary>
+    private const int ModelMessageLength = 1000;
+
     private const string DuplicateSpecName = "spec name '{0}' is also used by '{1}'; give each spec its own name";
 
     public static GateResult Check(IEnumerable<string> specPaths, GateOptions? options = null)
@@ -55,7 +58,7 @@ public static class StaticGate
 
             if (names.TryGetValue(spec.Name.Value, out var other))
             {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.SpecDuplicateName, Text(DuplicateSpecName, spec.Name.Value, other), spec.Name.Location));
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.SpecDuplicateName, Text(DuplicateSpecName, UserText.Quote(spec.Name.Value), UserText.Quote(other)), spec.Name.Location));
                 continue;
             }
 
@@ -219,7 +222,7 @@ public static class StaticGate
         catch (EfficiencyException e)
         {
             // The model's own location (a node, a tensor) is in the message; the build points at the spec's entry.
-            diagnostics.Add(Diagnostic.Error(ErrorCodes.ModelNotAnalysable, Text(CannotAnalyse, model.Name, e.Code, e.Message.TrimEnd('.')), model.Location));
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.ModelNotAnalysable, Text(CannotAnalyse, UserText.Quote(model.Name), e.Code, UserText.Quote(e.Message.TrimEnd('.'), ModelMessageLength)), model.Location));
             return new ModelVerdicts(spec.Path, model.Name, model.ResolvedPath, null, Array.Empty<BudgetVerdict>());
         }
 

@@ -12,7 +12,11 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
     public static Diagnostic Error(string code, string message, SourceLocation? location = null) =>
         new(code, DiagnosticSeverity.Error, message, location);
 
-    /// <summary>The canonical form <c>location: severity CODE: message</c>.</summary>
+    /// <summary>
+    /// The canonical form <c>location: severity CODE: message</c>, on one line: control, line-separator and direction
+    /// characters in the location or message are escaped (<see cref="UserText.Escape"/>), a last line of defence so that
+    /// no user data a message quotes can start a log line of its own.
+    /// </summary>
     public override string ToString()
     {
         var severity = Severity switch
@@ -21,6 +25,7 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
             DiagnosticSeverity.Warning => "warning",
             _ => "info",
         };
-        return Location is null ? $"{severity} {Code}: {Message}" : $"{Location}: {severity} {Code}: {Message}";
+        var message = UserText.Escape(Message);
+        return Location is null ? $"{severity} {Code}: {message}" : $"{UserText.Escape(Location.ToString())}: {severity} {Code}: {message}";
     }
 }

@@ -117,6 +117,12 @@ public static class ErrorCodes
     // EM42xx: the misnomer detector (indicators that disagree).
     public const string IndicatorsDisagree = "EM4201";
 
+    // EM50xx: files, for every reader and writer (docs/errors.md says which files and why).
+    public const string InputNotRegularFile = "EM5001";
+    public const string InputTooLarge = "EM5002";
+    public const string OutputNotReplaceable = "EM5003";
+    public const string PathOutsideRoot = "EM5004";
+
     // EM90xx: the command line.
     public const string InvalidArgument = "EM9001";
     public const string InternalError = "EM9999";

@@ -42,7 +42,7 @@ public static class DisagreementGate
         foreach (var flip in report.Flips)
         {
             var message = $"{flip.Sentence}: {Advice}";
-            diagnostics.Add(new Diagnostic(ErrorCodes.IndicatorsDisagree, severity, $"spec '{spec.Name}': {message}", mode.Location));
+            diagnostics.Add(new Diagnostic(ErrorCodes.IndicatorsDisagree, severity, $"spec '{UserText.Quote(spec.Name)}': {message}", mode.Location));
             var indicator = $"{flip.FavourFirst[0].Key} vs {flip.FavourSecond[0].Key}";
             foreach (var model in new[] { flip.First, flip.Second })
             {

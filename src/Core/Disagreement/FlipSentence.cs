@@ -1,4 +1,5 @@
 using System.Globalization;
+using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Disagreement;
 
@@ -16,7 +17,7 @@ internal static class FlipSentence
     public static string Write(string first, string second,
         IReadOnlyList<(IndicatorSeries Series, IndicatorDifference Difference)> favourFirst,
         IReadOnlyList<(IndicatorSeries Series, IndicatorDifference Difference)> favourSecond) =>
-        $"{first} {Side(favourFirst, cheaper: true, leadingHas: true)} than {second} but {Side(favourSecond, cheaper: false, leadingHas: false)}";
+        $"{UserText.Quote(first)} {Side(favourFirst, cheaper: true, leadingHas: true)} than {UserText.Quote(second)} but {Side(favourSecond, cheaper: false, leadingHas: false)}";
 
     private static string Side(IReadOnlyList<(IndicatorSeries Series, IndicatorDifference Difference)> differences, bool cheaper, bool leadingHas)
     {
@@ -47,7 +48,9 @@ internal static class FlipSentence
     /// <summary>The phrase for one difference, and whether it is a bare amount ("6% more macs") that may need a verb.</summary>
     private static (string Text, bool Bare) Phrase(IndicatorSeries series, double ratio, bool cheaper)
     {
-        var where = series.Profile is null ? "" : " (" + series.Key + ")";
+        // Names come from specs and results documents: escaped and bounded like any user text.
+        var where = series.Profile is null ? "" : " (" + UserText.Quote(series.Key) + ")";
+        var indicator = UserText.Quote(series.Indicator);
         if (RankedIndicators.IsTime(series.Indicator))
         {
             return ("is " + Times(ratio) + (cheaper ? " faster" : " slower") + where, false);
@@ -55,13 +58,13 @@ internal static class FlipSentence
 
         if (series.Direction == CostDirection.HigherIsCheaper)
         {
-            return ("has " + Times(ratio) + (cheaper ? " higher " : " lower ") + series.Indicator + where, false);
+            return ("has " + Times(ratio) + (cheaper ? " higher " : " lower ") + indicator + where, false);
         }
 
         var less = RankedIndicators.IsCount(series.Indicator) ? "fewer" : "less";
         // "50% fewer" reads better than "2× fewer", "3× more" better than "200% more".
         var amount = ratio >= (cheaper ? 4 : 2) ? Times(ratio) : Percent(cheaper ? 1 - (1 / ratio) : ratio - 1);
-        return ($"{amount} {(cheaper ? less : "more")} {series.Indicator}{where}", true);
+        return ($"{amount} {(cheaper ? less : "more")} {indicator}{where}", true);
     }
 
     private static string Times(double ratio) => double.IsInfinity(ratio)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EfficiencyMisnomer.Units;
+using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Regression;
 
@@ -52,7 +53,7 @@ public static class RegressionText
             RegressionOutcome.Inconclusive => $"inconclusive: cannot tell whether it moved beyond {Percent(tolerance)}",
             _ => $"within {Percent(tolerance)}",
         };
-        return $"{subject}: {indicator} {shown} vs {against} {shownReference} ({change}): {outcome}";
+        return $"{UserText.Escape(subject)}: {UserText.Escape(indicator)} {shown} vs {UserText.Escape(against)} {shownReference} ({change}): {outcome}";
     }
 
     /// <summary>A confidence level as a percentage with the digits it needs: <c>99%</c>, <c>99.92%</c>.</summary>
@@ -83,5 +84,10 @@ public static class RegressionText
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-    public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+    /// <summary>
+    /// <paramref name="template"/> filled in; text arguments (subjects, paths, profile names, machine summaries, all
+    /// from specs, baselines or the machine) are escaped so that none can start a log line of its own.
+    /// </summary>
+    public static string Format(string template, params object[] args) =>
+        string.Format(CultureInfo.InvariantCulture, template, args.Select(a => a is string text ? UserText.Escape(text) : a).ToArray());
 }

@@ -15,7 +15,7 @@ public static class StaticRegression
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(report);
-        var subject = $"model '{model}'";
+        var subject = $"model '{Diagnostics.UserText.Quote(model)}'";
         var verdicts = new List<RegressionVerdict>();
         var entry = baseline?.StaticModel(model);
         foreach (var indicator in RegressionScope.Static(policy, budgets))

@@ -3,12 +3,15 @@ using System.Text;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Units;
+using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Reports;
 
 /// <summary>A short plain-text summary of a <see cref="GateResult"/>: per model, each budgeted indicator and its verdict.</summary>
 public static class GateResultText
 {
+    private const int PathLength = 1000;
+
     private static readonly string[] Header = { "indicator", "measured", "bound", "limit", "status" };
 
     public static string Table(GateResult result)
@@ -17,7 +20,7 @@ public static class GateResultText
         var text = new StringBuilder();
         foreach (var model in result.Models)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{model.SpecPath}: model '{model.ModelName}' ({model.ModelPath})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{UserText.Quote(model.SpecPath, PathLength)}: model '{UserText.Quote(model.ModelName)}' ({UserText.Quote(model.ModelPath, PathLength)})");
             if (model.Report is not { } report)
             {
                 text.AppendLine("  not analysed");
@@ -63,7 +66,7 @@ public static class GateResultText
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(regressions);
-        foreach (var message in regressions.Select(r => $"  regression {r.StatusName,-9} {r.Message}").Distinct())
+        foreach (var message in regressions.Select(r => $"  regression {r.StatusName,-9} {UserText.Escape(r.Message)}").Distinct())
         {
             text.AppendLine(message);
         }

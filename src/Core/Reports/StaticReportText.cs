@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Units;
+using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Reports;
 
@@ -20,15 +21,15 @@ public static class StaticReportText
     {
         var rows = report.Indicators.Select(i => new[] { i.Name, QuantityFormat.Exact(i.Value, i.Count), i.Unit, QuantityFormat.ForUnit(i.Value, i.Unit).Trim() }).ToList();
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{report.ModelPath}  ({Inputs(report)})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{UserText.Quote(report.ModelPath, 1000)}  ({Inputs(report)})");
         AppendAligned(text, IndicatorHeader, rows, IndicatorAlignment);
-        text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {report.Coverage.Nodes} nodes, unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {report.Coverage.Nodes} nodes, unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps.Select(o => UserText.Quote(o))))}");
         if (perNode)
         {
             text.AppendLine();
             var nodeRows = report.Nodes.Select(n => new[]
             {
-                n.Name, n.OpType, n.OutputShapes, Num(n.Repeats), Num(n.Macs), Num(n.Flops), Num(n.Activations), Num(n.MemoryAccess), Note(n),
+                UserText.Quote(n.Name), UserText.Quote(n.OpType), n.OutputShapes, Num(n.Repeats), Num(n.Macs), Num(n.Flops), Num(n.Activations), Num(n.MemoryAccess), Note(n),
             }).ToList();
             AppendAligned(text, NodeHeader, nodeRows, NodeAlignment);
         }
@@ -39,7 +40,7 @@ public static class StaticReportText
     public static string Markdown(StaticReport report, bool perNode = false)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"### `{report.ModelPath}`");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### `{UserText.Quote(report.ModelPath, 1000).Replace('`', '\'')}`");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Inputs: {Inputs(report)}");
         text.AppendLine();
@@ -51,7 +52,7 @@ public static class StaticReportText
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Coverage: {report.Coverage.Nodes} nodes; unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps.Select(o => $"`{o}`")))}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Coverage: {report.Coverage.Nodes} nodes; unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps.Select(o => $"`{UserText.Quote(o)}`")))}.");
         if (perNode)
         {
             text.AppendLine();
@@ -60,7 +61,7 @@ public static class StaticReportText
             foreach (var n in report.Nodes)
             {
                 var note = Note(n);
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {n.Name} | {n.OpType}{(note.Length == 0 ? "" : $" ({note})")} | {n.OutputShapes} | {Num(n.Repeats)} | {Num(n.Macs)} | {Num(n.Flops)} | {Num(n.Activations)} | {Num(n.MemoryAccess)} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(n.Name)} | {Cell(n.OpType)}{(note.Length == 0 ? "" : $" ({note})")} | {n.OutputShapes} | {Num(n.Repeats)} | {Num(n.Macs)} | {Num(n.Flops)} | {Num(n.Activations)} | {Num(n.MemoryAccess)} |");
             }
         }
 
@@ -68,7 +69,10 @@ public static class StaticReportText
     }
 
     private static string Inputs(StaticReport report) =>
-        string.Join(", ", report.Inputs.Select(i => $"{i.Key}: {i.Value}"));
+        string.Join(", ", report.Inputs.Select(i => $"{UserText.Quote(i.Key)}: {i.Value}"));
+
+    /// <summary>A name from the model in a table: escaped, bounded, and its pipes escaped.</summary>
+    private static string Cell(string text) => UserText.Quote(text).Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Note(NodeCost node) => !node.Costed ? "unknown" : node.Branch ?? "";
 

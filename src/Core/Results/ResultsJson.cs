@@ -1,13 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 
 namespace EfficiencyMisnomer.Results;
 
 /// <summary>
 /// Reads and writes <see cref="EfficiencyResults"/> as JSON with snake_case member names (a public interface,
-/// see docs/results.md). Writes are atomic: a temporary file beside the target, then a rename, so a reader
-/// never sees half a document. Non-finite numbers are written as null (JSON has no infinity).
+/// see docs/results.md). Files are read and written through <see cref="InputFile"/> and <see cref="OutputFile"/>:
+/// a regular file of at most 256 MiB is read; a write replaces the target atomically, never through a link or device.
+/// Non-finite numbers are written as null (JSON has no infinity); a number a reader cannot hold (<c>1e400</c>) or a
+/// null where an entry belongs is refused (<see cref="ErrorCodes.ResultsUnreadable"/>), never read as infinity or skipped.
 /// </summary>
 public static class ResultsJson
 {
@@ -18,7 +22,7 @@ public static class ResultsJson
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
-        Converters = { new FiniteOrNullConverter() },
+        Converters = { new FiniteOrNullConverter(), new FiniteConverter() },
     };
 
     public static string Write(EfficiencyResults results)
@@ -28,70 +32,58 @@ public static class ResultsJson
         return JsonSerializer.Serialize(document, Options);
     }
 
-    /// <summary>Writes to <paramref name="path"/> through a temporary file and a rename; a file that cannot be written is <see cref="ErrorCodes.ResultsUnwritable"/>.</summary>
+    /// <summary>Writes to <paramref name="path"/> atomically; a file that cannot be written is <see cref="ErrorCodes.ResultsUnwritable"/>.</summary>
     public static void WriteFile(string path, EfficiencyResults results)
     {
         var text = Write(results);
-        var full = System.IO.Path.GetFullPath(path);
-        var temporary = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        try
-        {
-            File.WriteAllText(temporary, text);
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EfficiencyException(ErrorCodes.ResultsUnwritable, $"{path}: cannot write the results file: {e.Message}");
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        OutputFile.WriteAllText(path, FileRole.Results, text);
     }
 
     /// <summary>Reads a results document; a file that is not one is <see cref="ErrorCodes.ResultsUnreadable"/> naming the file.</summary>
     public static EfficiencyResults Read(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{path}: cannot read the results file: {e.Message}");
-        }
-
-        return Parse(text, path);
+        var bytes = InputFile.ReadAllBytes(path, FileRole.Results);
+        return Parse(() => JsonSerializer.Deserialize<Document>(bytes, Options), path);
     }
 
+    /// <summary>Reads a results document held in memory; <paramref name="source"/> names it in messages.</summary>
     public static EfficiencyResults Parse(string text, string source)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        return Parse(() => JsonSerializer.Deserialize<Document>(text, Options), source);
+    }
+
+    private static EfficiencyResults Parse(Func<Document?> deserialize, string source)
+    {
         Document? document;
+        var name = UserText.Quote(source);
         try
         {
-            document = JsonSerializer.Deserialize<Document>(text, Options);
+            document = deserialize();
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"({line + 1},{(e.BytePositionInLine ?? 0) + 1})" : "";
-            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{source}{where}: not a results document: {FirstSentence(e.Message)}");
+            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{name}{JsonProblem.Position(e)}: not a results document: {JsonProblem.Reason(e)}");
         }
 
         if (document is null || document.Format is null || !document.Format.StartsWith("efficiency-misnomer/results@", StringComparison.Ordinal))
         {
-            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{source}: not a results document (its 'format' is not {EfficiencyResults.Format})");
+            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{name}: not a results document (its 'format' is not {EfficiencyResults.Format})");
         }
 
         if (document.Format != EfficiencyResults.Format)
         {
-            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{source}: results format '{document.Format}' is not supported; this version reads {EfficiencyResults.Format}");
+            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{name}: results format '{UserText.Quote(document.Format)}' is not supported; this version reads {EfficiencyResults.Format}");
         }
 
-        return Complete(new EfficiencyResults(document.Created, document.Machines ?? Array.Empty<MachineResults>(), document.Specs ?? Array.Empty<SpecResults>()));
+        try
+        {
+            return Complete(new EfficiencyResults(document.Created, document.Machines ?? Array.Empty<MachineResults>(), document.Specs ?? Array.Empty<SpecResults>()));
+        }
+        catch (MissingEntryException e)
+        {
+            throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{name}: not a results document: '{e.Message}' is null where an entry belongs");
+        }
     }
 
     /// <summary>
@@ -103,47 +95,51 @@ public static class ResultsJson
         ArgumentNullException.ThrowIfNull(document);
         return document with
         {
-            Machines = (document.Machines ?? Array.Empty<MachineResults>())
+            Machines = Entries(document.Machines, "machines")
                 .Select(m => m with { Id = m.Id ?? "", Summary = m.Summary ?? "", Facts = m.Facts ?? new Dictionary<string, string>() })
                 .ToList(),
-            Specs = (document.Specs ?? Array.Empty<SpecResults>()).Select(s => s with
+            Specs = Entries(document.Specs, "specs").Select((s, i) => s with
             {
                 Name = s.Name ?? "",
                 Path = s.Path ?? "",
                 Disagreement = s.Disagreement ?? "",
-                Models = (s.Models ?? Array.Empty<ModelResults>()).Select(Complete).ToList(),
+                Models = Entries(s.Models, $"specs[{i}].models").Select((m, j) => Complete(m, $"specs[{i}].models[{j}]")).ToList(),
             }).ToList(),
         };
     }
 
-    private static ModelResults Complete(ModelResults model) => model with
+    private static ModelResults Complete(ModelResults model, string where) => model with
     {
         Name = model.Name ?? "",
         Path = model.Path ?? "",
         Quality = model.Quality ?? new Dictionary<string, double>(),
-        Static = (model.Static ?? Array.Empty<IndicatorResult>()).Select(Complete).ToList(),
-        Runtime = (model.Runtime ?? Array.Empty<RuntimeResults>()).Select(r => r with
+        Static = Entries(model.Static, where + ".static").Select(Complete).ToList(),
+        Runtime = Entries(model.Runtime, where + ".runtime").Select((r, k) => r with
         {
             Machine = r.Machine ?? "",
             Profile = r.Profile ?? "",
             Provider = r.Provider ?? "",
             Settings = r.Settings ?? new Dictionary<string, string>(),
-            Indicators = (r.Indicators ?? Array.Empty<IndicatorResult>()).Select(Complete).ToList(),
+            Indicators = Entries(r.Indicators, $"{where}.runtime[{k}].indicators").Select(Complete).ToList(),
             LatencySamples = r.LatencySamples ?? Array.Empty<double>(),
-            Warnings = r.Warnings ?? Array.Empty<string>(),
+            Warnings = (r.Warnings ?? Array.Empty<string>()).Select(w => w ?? "").ToList(),
         }).ToList(),
-        Verdicts = (model.Verdicts ?? Array.Empty<VerdictResult>())
+        Verdicts = Entries(model.Verdicts, where + ".verdicts")
             .Select(v => v with { Kind = v.Kind ?? "", Indicator = v.Indicator ?? "", Status = v.Status ?? "", Message = v.Message ?? "" })
             .ToList(),
     };
 
     private static IndicatorResult Complete(IndicatorResult indicator) => indicator with { Name = indicator.Name ?? "", Unit = indicator.Unit ?? "" };
 
-
-    private static string FirstSentence(string message)
+    /// <summary>The entries of a list a hand-written file may leave out (empty then); a null entry in it is refused.</summary>
+    private static IEnumerable<T> Entries<T>(IReadOnlyList<T>? entries, string where)
+        where T : class
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message.TrimEnd('.');
+        entries ??= Array.Empty<T>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            yield return entries[i] ?? throw new MissingEntryException(string.Create(CultureInfo.InvariantCulture, $"{where}[{i}]"));
+        }
     }
 
     private sealed record Document(
@@ -152,22 +148,6 @@ public static class ResultsJson
         IReadOnlyList<MachineResults>? Machines,
         IReadOnlyList<SpecResults>? Specs);
 
-    /// <summary>Writes NaN and infinities as null; reads null as null.</summary>
-    private sealed class FiniteOrNullConverter : JsonConverter<double?>
-    {
-        public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? null : reader.GetDouble();
-
-        public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
-        {
-            if (value is { } v && double.IsFinite(v))
-            {
-                writer.WriteNumberValue(v);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
-    }
+    /// <summary>A null where a list's entry belongs, by its path in the document.</summary>
+    private sealed class MissingEntryException(string where) : Exception(where);
 }

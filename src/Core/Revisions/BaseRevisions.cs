@@ -37,6 +37,12 @@ public sealed class BaseRevisions : IDisposable
 
         var folder = Path.Combine(relativeTo!, against);
         var isFolder = Directory.Exists(folder);
+        if (isFolder && Override is null)
+        {
+            // A spec names files inside its repository only; a checkout elsewhere is named on the command line.
+            Files.PathRoot.ForFile(spec.Path).Require(folder, against, "the base checkout named by 'against'", "spec", location);
+        }
+
         var key = (isFolder ? Path.GetFullPath(folder) + "|" + specFolder : specFolder, against);
         if (opened.TryGetValue(key, out var known))
         {

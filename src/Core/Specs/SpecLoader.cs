@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Specs.Reading;
 using EfficiencyMisnomer.Specs.Yaml;
 
@@ -10,25 +11,22 @@ namespace EfficiencyMisnomer.Specs;
 /// </summary>
 public static class SpecLoader
 {
-    private const string NotFound = "spec file '{0}' does not exist";
-    private const string Unreadable = "spec file '{0}' cannot be read: {1}";
-
     /// <summary>Loads the spec file at <paramref name="path"/>; diagnostics name the file as given.</summary>
+    /// <remarks>
+    /// The file is read through <see cref="InputFile"/>: only a regular file of at most 4 MiB is read, so a FIFO, a
+    /// device or a huge file given as a spec is refused before it can hang the build or fill its memory.
+    /// </remarks>
     public static SpecLoadResult Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, FileRole.Spec);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (EfficiencyException e)
         {
-            return Failed(ErrorCodes.SpecNotFound, SpecReadContext.Text(NotFound, path), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed(ErrorCodes.SpecNotFound, SpecReadContext.Text(Unreadable, path, e.Message), path);
+            return new SpecLoadResult(null, new[] { e.Diagnostic });
         }
 
         return Parse(text, path);
@@ -46,7 +44,4 @@ public static class SpecLoader
         var inFileOrder = context.Diagnostics.OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0).ToList();
         return new SpecLoadResult(spec, inFileOrder);
     }
-
-    private static SpecLoadResult Failed(string code, string message, string path) =>
-        new(null, new[] { Diagnostic.Error(code, message, new SourceLocation(path)) });
 }

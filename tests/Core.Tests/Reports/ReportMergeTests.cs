@@ -25,14 +25,19 @@ public sealed class ReportMergeTests
         });
     }
 
-    [Test]
-    public void A_later_measurement_of_the_same_setup_replaces_the_earlier()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_newer_measurement_of_the_same_setup_replaces_the_older_in_either_order(bool newerFirst)
     {
         var first = SampleResults.Document();
         var model = first.Specs[0].Models[0];
         var rerun = model.Runtime[0] with { Indicators = new[] { new IndicatorResult("latency.p50", "s", 0.002) } };
-        var second = first with { Specs = new[] { first.Specs[0] with { Models = new[] { model with { Runtime = new[] { rerun }, Verdicts = Array.Empty<VerdictResult>() } } } } };
-        var united = ResultsMerger.Merge(new[] { first, second });
+        var second = first with
+        {
+            Created = first.Created.AddHours(1),
+            Specs = new[] { first.Specs[0] with { Models = new[] { model with { Runtime = new[] { rerun }, Verdicts = Array.Empty<VerdictResult>() } } } },
+        };
+        var united = ResultsMerger.Merge(newerFirst ? new[] { second, first } : new[] { first, second });
         var runs = united.Specs[0].Model(model.Name)!.Runtime;
         Assert.That(runs, Has.Count.EqualTo(1));
         Assert.That(runs[0].Indicator("latency.p50")!.Value, Is.EqualTo(0.002));

@@ -112,7 +112,7 @@ public sealed class SpecValidationTests
 
     [Test]
     public void Scalar_where_a_budget_map_is_expected() =>
-        AssertRejected(Model + "budgets:\n  flops: 100M\n", "EM2004", 3, 10, "the budget of 'flops' must be a map of 'key: value' entries, not the value '100M'");
+        AssertRejected(Model + "budgets:\n  flops: 100M\n", "EM2004", 3, 10, "the budget of 'flops' must be a map of 'key: value' entries, not a single value");
 
     [Test]
     public void Map_where_a_value_is_expected() =>

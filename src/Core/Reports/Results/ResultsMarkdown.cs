@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Reports.Results;
 
@@ -160,6 +161,12 @@ public static class ResultsMarkdown
                 continue;
             }
 
+            if (UserText.IsUnsafe(c))
+            {
+                escaped.Append(UserText.Escape(c.ToString()));
+                continue;
+            }
+
             if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '~' or '&')
             {
                 escaped.Append('\\');
@@ -171,5 +178,5 @@ public static class ResultsMarkdown
         return escaped.ToString();
     }
 
-    private static string Code(string text) => text.Contains('`', StringComparison.Ordinal) ? Inline(text) : $"`{text}`";
+    private static string Code(string text) => text.Contains('`', StringComparison.Ordinal) ? Inline(text) : $"`{UserText.Escape(text)}`";
 }

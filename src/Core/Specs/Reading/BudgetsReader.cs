@@ -55,14 +55,14 @@ internal static class BudgetsReader
         if (other is not null)
         {
             context.Error(ErrorCodes.IndicatorInWrongSection,
-                SpecReadContext.Text(section == BudgetSection.Static ? RuntimeUnderStatic : StaticUnderRuntime, key.Text), key.Location);
+                SpecReadContext.Text(section == BudgetSection.Static ? RuntimeUnderStatic : StaticUnderRuntime, UserText.Quote(key.Text)), key.Location);
             return null;
         }
 
         var names = (section == BudgetSection.Static ? IndicatorCatalog.StaticNames : IndicatorCatalog.RuntimeNames).ToList();
         var suggestion = NameSuggestion.DidYouMean(key.Text, names.Concat(section == BudgetSection.Static ? IndicatorCatalog.RuntimeNames : IndicatorCatalog.StaticNames));
         context.Error(ErrorCodes.UnknownIndicator,
-            SpecReadContext.Text(UnknownIndicatorMessage, key.Text, suggestion, section == BudgetSection.Static ? "static" : "runtime", string.Join(", ", names)),
+            SpecReadContext.Text(UnknownIndicatorMessage, UserText.Quote(key.Text), suggestion, section == BudgetSection.Static ? "static" : "runtime", string.Join(", ", names)),
             key.Location);
         return null;
     }

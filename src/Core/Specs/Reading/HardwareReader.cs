@@ -23,7 +23,7 @@ internal static class HardwareReader
 
         foreach (var (key, body) in map.Entries)
         {
-            if (context.Map(body, $"hardware profile '{key.Text}'") is { } fields)
+            if (context.Map(body, $"hardware profile '{UserText.Quote(key.Text)}'") is { } fields)
             {
                 profiles.Add(ReadProfile(key, fields, context));
             }
@@ -38,7 +38,7 @@ internal static class HardwareReader
         Located<double>? price = null, grid = null;
         Located<int>? threads = null;
         IReadOnlyList<Budget> budgets = Array.Empty<Budget>();
-        var where = $"hardware profile '{key.Text}'";
+        var where = $"hardware profile '{UserText.Quote(key.Text)}'";
         foreach (var (name, value) in fields.Entries)
         {
             switch (name.Text)
@@ -86,7 +86,7 @@ internal static class HardwareReader
                 if (key.Text == "provider" && !Providers.Contains(pattern, StringComparer.Ordinal))
                 {
                     context.Error(ErrorCodes.SpecInvalidValue,
-                        SpecReadContext.Text(UnknownProvider, pattern, string.Join(", ", Providers), NameSuggestion.DidYouMean(pattern, Providers)),
+                        SpecReadContext.Text(UnknownProvider, UserText.Quote(pattern), string.Join(", ", Providers), NameSuggestion.DidYouMean(pattern, Providers)),
                         body.Location);
                     continue;
                 }

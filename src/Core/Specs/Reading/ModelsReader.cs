@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Specs.Yaml;
 using EfficiencyMisnomer.Units;
 
@@ -9,6 +10,7 @@ internal static class ModelsReader
 {
     private const string NoModels = "'models' lists no model; add one, e.g. 'my-model: { path: models/my-model.onnx }'";
     private const string NoPath = "model '{0}' has no 'path' (the ONNX file, relative to the spec's folder)";
+    private const string ModelNotRegular = "model '{0}': '{1}' is {2}, not a regular file; a model path names an ONNX file";
     private const string ModelMissing = "model '{0}': file '{1}' does not exist (looked for '{2}'; paths are relative to the spec's folder)";
 
     private static readonly string[] Keys = { "path", "quality", "bind", "budgets" };
@@ -28,7 +30,7 @@ internal static class ModelsReader
 
         foreach (var (key, body) in map.Entries)
         {
-            if (context.Map(body, $"model '{key.Text}'") is { } fields && ReadModel(key, fields, context) is { } model)
+            if (context.Map(body, $"model '{UserText.Quote(key.Text)}'") is { } fields && ReadModel(key, fields, context) is { } model)
             {
                 models.Add(model);
             }
@@ -48,19 +50,19 @@ internal static class ModelsReader
             switch (name.Text)
             {
                 case "path":
-                    path = context.Scalar(value, $"the path of model '{key.Text}'") is { } text ? new Located<string>(text, value.Location) : null;
+                    path = context.Scalar(value, $"the path of model '{UserText.Quote(key.Text)}'") is { } text ? new Located<string>(text, value.Location) : null;
                     break;
                 case "quality":
                     quality = ReadQuality(value, key.Text, context);
                     break;
                 case "bind":
-                    bindings = BindingsReader.Read(value, $"the 'bind' of model '{key.Text}'", context);
+                    bindings = BindingsReader.Read(value, $"the 'bind' of model '{UserText.Quote(key.Text)}'", context);
                     break;
                 case "budgets":
-                    budgets = BudgetsReader.Read(value, $"the 'budgets' of model '{key.Text}'", BudgetSection.Static, context);
+                    budgets = BudgetsReader.Read(value, $"the 'budgets' of model '{UserText.Quote(key.Text)}'", BudgetSection.Static, context);
                     break;
                 default:
-                    context.UnknownKey(name, $"model '{key.Text}'", Keys);
+                    context.UnknownKey(name, $"model '{UserText.Quote(key.Text)}'", Keys);
                     break;
             }
         }
@@ -69,16 +71,36 @@ internal static class ModelsReader
         {
             if (!fields.Entries.Any(e => e.Key.Text == "path"))
             {
-                context.Error(ErrorCodes.SpecMissingKey, SpecReadContext.Text(NoPath, key.Text), key.Location);
+                context.Error(ErrorCodes.SpecMissingKey, SpecReadContext.Text(NoPath, UserText.Quote(key.Text)), key.Location);
             }
 
             return null;
         }
 
-        var resolved = context.Resolve(path.Value);
-        if (!File.Exists(resolved))
+        var what = $"the path of model '{UserText.Quote(key.Text)}'";
+        if (context.ResolveInside(path, what) is not { } resolved)
         {
-            context.Error(ErrorCodes.SpecModelNotFound, SpecReadContext.Text(ModelMissing, key.Text, path.Value, resolved), path.Location);
+            return null;
+        }
+
+        try
+        {
+            // Looked at without opening it: a FIFO or device named as a model must not hang or feed the loader.
+            switch (InputFile.KindOf(resolved, FileRole.Model))
+            {
+                case FileKind.Missing:
+                    context.Error(ErrorCodes.SpecModelNotFound,
+                        SpecReadContext.Text(ModelMissing, UserText.Quote(key.Text), UserText.Quote(path.Value), UserText.Quote(resolved)), path.Location);
+                    break;
+                case not FileKind.Regular and var kind:
+                    context.Error(ErrorCodes.InputNotRegularFile,
+                        SpecReadContext.Text(ModelNotRegular, UserText.Quote(key.Text), UserText.Quote(path.Value), kind.Describe()), path.Location);
+                    break;
+            }
+        }
+        catch (EfficiencyException e)
+        {
+            context.Error(e.Code, e.Message, path.Location);
         }
 
         return new ModelEntry(key.Text, key.Location, path, resolved, quality, bindings, budgets);
@@ -87,11 +109,11 @@ internal static class ModelsReader
     private static List<QualityMetric> ReadQuality(YamlValue value, string model, SpecReadContext context)
     {
         var metrics = new List<QualityMetric>();
-        if (context.Map(value, $"the 'quality' of model '{model}'") is { } map)
+        if (context.Map(value, $"the 'quality' of model '{UserText.Quote(model)}'") is { } map)
         {
             foreach (var (key, body) in map.Entries)
             {
-                if (context.Quantity(body, $"quality '{key.Text}' of model '{model}'", Dimension.Ratio) is { } number)
+                if (context.Quantity(body, $"quality '{UserText.Quote(key.Text)}' of model '{UserText.Quote(model)}'", Dimension.Ratio) is { } number)
                 {
                     metrics.Add(new QualityMetric(key.Text, number, body.Location));
                 }

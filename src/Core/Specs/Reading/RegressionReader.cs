@@ -70,7 +70,13 @@ internal static class RegressionReader
             return null;
         }
 
-        return new RegressionPolicy(baseline, baseline is null ? null : context.Resolve(baseline.Value), fallback, tolerances, key.Location)
+        string? resolved = null;
+        if (baseline is not null && (resolved = context.ResolveInside(baseline, "regression.baseline")) is null)
+        {
+            return null;
+        }
+
+        return new RegressionPolicy(baseline, resolved, fallback, tolerances, key.Location)
         {
             NoiseFloorMilliseconds = noiseFloor,
             Strict = strict,
@@ -90,7 +96,7 @@ internal static class RegressionReader
             return flag;
         }
 
-        context.Error(ErrorCodes.SpecInvalidValue, SpecReadContext.Text(NotABoolean, text), value.Location);
+        context.Error(ErrorCodes.SpecInvalidValue, SpecReadContext.Text(NotABoolean, UserText.Quote(text)), value.Location);
         return null;
     }
 
@@ -107,11 +113,11 @@ internal static class RegressionReader
             if (key.Text != "default" && IndicatorCatalog.Find(key.Text) is null)
             {
                 var names = IndicatorCatalog.StaticNames.Concat(IndicatorCatalog.RuntimeNames).Append("default");
-                context.Error(ErrorCodes.UnknownIndicator, SpecReadContext.Text(UnknownIndicatorMessage, key.Text, NameSuggestion.DidYouMean(key.Text, names)), key.Location);
+                context.Error(ErrorCodes.UnknownIndicator, SpecReadContext.Text(UnknownIndicatorMessage, UserText.Quote(key.Text), NameSuggestion.DidYouMean(key.Text, names)), key.Location);
                 continue;
             }
 
-            if (context.Quantity(body, $"the tolerance of '{key.Text}'", Dimension.Percent) is not { } fraction)
+            if (context.Quantity(body, $"the tolerance of '{UserText.Quote(key.Text)}'", Dimension.Percent) is not { } fraction)
             {
                 continue;
             }

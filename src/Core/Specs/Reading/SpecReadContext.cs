@@ -1,5 +1,6 @@
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Specs.Yaml;
 using EfficiencyMisnomer.Units;
 
@@ -20,10 +21,13 @@ internal sealed class SpecReadContext
     private const string Negative = "{0} must not be negative, not '{1}'";
     private const string BadQuantity = "{0}: {1}";
 
+    private readonly Lazy<PathRoot> root;
+
     public SpecReadContext(string path)
     {
         Path = path;
         Folder = System.IO.Path.GetDirectoryName(path) ?? string.Empty;
+        root = new Lazy<PathRoot>(() => PathRoot.ForFile(path));
     }
 
     /// <summary>The spec file as given; diagnostics name it so.</summary>
@@ -53,7 +57,7 @@ internal sealed class SpecReadContext
 
     public void UnknownKey(YamlScalar key, string where, IReadOnlyCollection<string> known) =>
         Error(ErrorCodes.SpecUnknownKey,
-            Text(UnknownKeyMessage, key.Text, where, NameSuggestion.DidYouMean(key.Text, known), string.Join(", ", known)),
+            Text(UnknownKeyMessage, UserText.Quote(key.Text), where, NameSuggestion.DidYouMean(key.Text, known), string.Join(", ", known)),
             key.Location);
 
     /// <summary>A non-empty scalar's text.</summary>
@@ -88,7 +92,7 @@ internal sealed class SpecReadContext
         }
 
         Error(ErrorCodes.SpecInvalidValue,
-            Text(NotAChoice, what, text, string.Join(", ", choices.Keys), NameSuggestion.DidYouMean(text, choices.Keys)),
+            Text(NotAChoice, what, UserText.Quote(text), string.Join(", ", choices.Keys), NameSuggestion.DidYouMean(text, choices.Keys)),
             value.Location);
         return null;
     }
@@ -105,7 +109,7 @@ internal sealed class SpecReadContext
             return number;
         }
 
-        Error(ErrorCodes.SpecInvalidValue, Text(NotAPositiveInteger, what, text), value.Location);
+        Error(ErrorCodes.SpecInvalidValue, Text(NotAPositiveInteger, what, UserText.Quote(text)), value.Location);
         return null;
     }
 
@@ -131,7 +135,7 @@ internal sealed class SpecReadContext
 
         if (quantity.Value < 0)
         {
-            Error(ErrorCodes.SpecInvalidValue, Text(Negative, what, text), value.Location);
+            Error(ErrorCodes.SpecInvalidValue, Text(Negative, what, UserText.Quote(text)), value.Location);
             return null;
         }
 
@@ -140,4 +144,20 @@ internal sealed class SpecReadContext
 
     /// <summary>A path written in the spec, joined to the spec's folder (absolute paths stay as they are).</summary>
     public string Resolve(string path) => System.IO.Path.Combine(Folder, path);
+
+    /// <summary>
+    /// A path written in the spec, resolved as <see cref="Resolve"/> does, or null with <see cref="ErrorCodes.PathOutsideRoot"/>
+    /// when it leads outside the spec's repository (or its folder outside a repository): a spec names only files there.
+    /// </summary>
+    public string? ResolveInside(Located<string> path, string what)
+    {
+        var resolved = Resolve(path.Value);
+        if (root.Value.Contains(resolved))
+        {
+            return resolved;
+        }
+
+        Error(ErrorCodes.PathOutsideRoot, root.Value.Message(path.Value, what, "spec"), path.Location);
+        return null;
+    }
 }

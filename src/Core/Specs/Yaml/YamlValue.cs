@@ -5,7 +5,7 @@ namespace EfficiencyMisnomer.Specs.Yaml;
 /// <summary>A node of a spec's YAML document, remembering where it starts in the file.</summary>
 internal abstract record YamlValue(SourceLocation Location)
 {
-    /// <summary>"a map", "a list", "a value": how messages name what was found.</summary>
+    /// <summary>"a map", "a list", "a single value": how messages name what was found, never by its text (it may be anything a mistaken or hostile path leads to).</summary>
     public abstract string Kind { get; }
 }
 
@@ -15,7 +15,7 @@ internal sealed record YamlScalar(string Text, bool Quoted, SourceLocation Locat
     /// <summary>An unquoted empty value, <c>~</c> or <c>null</c>.</summary>
     public bool IsNull => !Quoted && Text is "" or "~" or "null" or "Null" or "NULL";
 
-    public override string Kind => IsNull ? "an empty value" : $"the value '{Text}'";
+    public override string Kind => IsNull ? "an empty value" : "a single value";
 }
 
 /// <summary>A YAML sequence.</summary>
