@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;
 using OxyPlot;
@@ -68,9 +69,10 @@ public static class ReportPlots
 
     private static ReportPlot Quality(string metric, CostSeries cost, List<ModelPoint> points)
     {
-        var title = $"{metric} against {cost.Title}";
+        metric = PlotText(metric);
+        var title = $"{metric} against {PlotText(cost.Title)}";
         var model = Model(title);
-        model.Axes.Add(Axis(AxisPosition.Bottom, cost.Title + " (lower is cheaper)", points.Select(p => p.Cost), cost.Unit));
+        model.Axes.Add(Axis(AxisPosition.Bottom, PlotText(cost.Title) + " (lower is cheaper)", points.Select(p => p.Cost), cost.Unit));
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = metric, MinimumPadding = 0.1, MaximumPadding = 0.1, AxisTitleDistance = 12 });
 
         var frontier = ParetoFrontier.Of(points);
@@ -86,10 +88,10 @@ public static class ReportPlots
 
     private static ReportPlot Indicators(CostSeries x, CostSeries y, List<ModelPoint> points)
     {
-        var title = $"{y.Title} against {x.Title}";
+        var title = $"{PlotText(y.Title)} against {PlotText(x.Title)}";
         var model = Model(title);
-        model.Axes.Add(Axis(AxisPosition.Bottom, x.Title, points.Select(p => p.Cost), x.Unit));
-        model.Axes.Add(Axis(AxisPosition.Left, y.Title, points.Select(p => p.Quality), y.Unit));
+        model.Axes.Add(Axis(AxisPosition.Bottom, PlotText(x.Title), points.Select(p => p.Cost), x.Unit));
+        model.Axes.Add(Axis(AxisPosition.Left, PlotText(y.Title), points.Select(p => p.Quality), y.Unit));
         var scatter = new ScatterSeries { Title = "models", MarkerType = MarkerType.Circle, MarkerSize = 5, MarkerFill = Dominated };
         scatter.Points.AddRange(points.Select(p => new ScatterPoint(p.Cost, p.Quality)));
         model.Series.Add(scatter);
@@ -126,7 +128,7 @@ public static class ReportPlots
         {
             model.Annotations.Add(new TextAnnotation
             {
-                Text = point.Model,
+                Text = PlotText(point.Model),
                 TextPosition = new DataPoint(point.Cost, point.Quality),
                 TextHorizontalAlignment = HorizontalAlignment.Left,
                 TextVerticalAlignment = VerticalAlignment.Bottom,
@@ -136,6 +138,14 @@ public static class ReportPlots
             });
         }
     }
+
+    /// <summary>
+    /// A name from the document as plot text: escaped and bounded as messages quote it (<see cref="UserText.Quote"/>),
+    /// and without the two characters XML forbids that are not control characters, so that the SVG writer, which
+    /// refuses characters XML cannot hold, never fails on a model's name.
+    /// </summary>
+    private static string PlotText(string text) =>
+        UserText.Quote(text).Replace("\ufffe", "\\ufffe", StringComparison.Ordinal).Replace("\uffff", "\\uffff", StringComparison.Ordinal);
 
     /// <summary>The <c>svg</c> element alone: the exporter writes an XML declaration even when not asked for a document.</summary>
     private static string Svg(PlotModel model)

@@ -262,6 +262,12 @@ public static class StaticGate
 
     private static void AddInput(List<string> inputs, string path)
     {
+        // A path no file can have (empty, or with a NUL) is refused by the spec loader with its code; there is nothing to watch.
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal))
+        {
+            return;
+        }
+
         var full = Path.GetFullPath(path);
         if (!inputs.Contains(full, StringComparer.Ordinal))
         {

@@ -74,8 +74,9 @@ public static class UserText
         || c is '\ufeff';
 
     /// <summary>Whether the character at <paramref name="i"/> is unsafe, a surrogate without its other half included.</summary>
-    private static bool IsUnsafeAt(string text, int i)
+    public static bool IsUnsafeAt(string text, int i)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var c = text[i];
         if (char.IsHighSurrogate(c))
         {

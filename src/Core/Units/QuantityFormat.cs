@@ -77,6 +77,11 @@ public static class QuantityFormat
 
     private static string Trimmed(double value, double step, string[] prefixes, string pattern)
     {
+        if (!double.IsFinite(value))
+        {
+            return NonFinite(value) + " ";
+        }
+
         var magnitude = Math.Abs(value);
         int index = 0;
         while (magnitude >= step && index < prefixes.Length - 1)
@@ -90,6 +95,11 @@ public static class QuantityFormat
 
     private static string Scaled(double value, double step, string[] prefixes, int digits)
     {
+        if (!double.IsFinite(value))
+        {
+            return NonFinite(value) + " ";
+        }
+
         var magnitude = Math.Abs(value);
         int index = 0;
         while (magnitude >= step && index < prefixes.Length - 1)
@@ -104,4 +114,10 @@ public static class QuantityFormat
             : scaled.ToString("0." + new string('0', digits), CultureInfo.InvariantCulture);
         return prefixes[index].Length == 0 ? text + " " : $"{text} {prefixes[index]}";
     }
+
+    /// <summary>
+    /// A value no indicator should have (a ratio of two zeros, a difference of two overflows), shown as what it is: a
+    /// report of a hand-edited or merged document must still render.
+    /// </summary>
+    private static string NonFinite(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "∞" : "-∞";
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Units;
 
 /// <summary>
 /// Parses quantities as specs write them: <c>25.6M</c>, <c>1.5k</c>, <c>512 MiB</c>, <c>8 GB</c>, <c>5 ms</c>,
 /// <c>40 /s</c>, <c>5%</c>, <c>2 J</c>, <c>3.50 USD</c>, <c>$3.50</c>. Culture-invariant (the decimal
-/// separator is always a dot; no thousands separators) and overflow-checked.
+/// separator is always a dot; no thousands separators) and overflow-checked. Errors quote the text escaped and
+/// bounded (<see cref="UserText.Quote"/>): a spec's value must not forge a log line or flood one.
 /// </summary>
 public static partial class QuantityParser
 {
@@ -28,20 +30,20 @@ public static partial class QuantityParser
         var match = NumberAndUnit().Match(currency ? trimmed[1..].TrimStart() : trimmed);
         if (!match.Success)
         {
-            error = Format(NotAQuantity, text, Forms);
+            error = Format(NotAQuantity, UserText.Quote(text), Forms);
             return false;
         }
 
         var symbol = match.Groups["unit"].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
         if (!UnitSymbols.TryFind(symbol, out var dimension, out var factor) || (currency && dimension != Dimension.Count))
         {
-            error = Format(UnknownUnit, text, match.Groups["unit"].Value, Forms);
+            error = Format(UnknownUnit, UserText.Quote(text), UserText.Quote(match.Groups["unit"].Value), Forms);
             return false;
         }
 
         if (!decimal.TryParse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            error = Format(TooLarge, text);
+            error = Format(TooLarge, UserText.Quote(text));
             return false;
         }
 
@@ -53,7 +55,7 @@ public static partial class QuantityParser
         }
         catch (OverflowException)
         {
-            error = Format(TooLarge, text);
+            error = Format(TooLarge, UserText.Quote(text));
             return false;
         }
     }
@@ -69,7 +71,7 @@ public static partial class QuantityParser
 
         if (quantity.As(expected) is not { } converted)
         {
-            error = Format(WrongDimension, text, quantity.Dimension.Describe(), expected.Describe(), expected.Example());
+            error = Format(WrongDimension, UserText.Quote(text), quantity.Dimension.Describe(), expected.Describe(), expected.Example());
             return false;
         }
 

@@ -153,15 +153,17 @@ public static class ResultsMarkdown
     private static string Inline(string text)
     {
         var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c is '\r' or '\n')
             {
                 escaped.Append(' ');
                 continue;
             }
 
-            if (UserText.IsUnsafe(c))
+            // A surrogate without its other half is escaped like a control character: no encoder can write it.
+            if (UserText.IsUnsafeAt(text, i))
             {
                 escaped.Append(UserText.Escape(c.ToString()));
                 continue;
