@@ -94,6 +94,7 @@ public static class ErrorCodes
     public const string BaselineOtherMachine = "EM4013";
     public const string RegressionInconclusive = "EM4014";
     public const string RegressionNotCompared = "EM4015";
+    public const string BaselineRecordedBusy = "EM4016";
     public const string RegressionSamplesInvalid = "EM4020";
     public const string RegressionThresholdsInvalid = "EM4021";
 

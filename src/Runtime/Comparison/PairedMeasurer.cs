@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Measurement;
@@ -59,6 +60,7 @@ public sealed class PairedMeasurer
         var times = new double[block];
         var random = new Random(pair.OrderSeed);
         var rule = new StoppingRule(head.Watched, Options);
+        var load = MachineLoad.Start();
         RatioEstimate? last = null;
         var decided = false;
         while (samples[1].Count < Options.MaxSamples)
@@ -108,6 +110,7 @@ public sealed class PairedMeasurer
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var others = load.Stop() is { IsAvailable: true } share ? share.Value : (double?)null;
         var ratio95 = PairedRatio.Estimate(pairs[0], pairs[1], 0.95);
         var energy = Observation.Unavailable(NotMeasuredHere);
         var headSamples = new LatencySamples(samples[1].ToArray(), warmup, elapsed, rule.IsMet(new Sample(samples[1].ToArray())));
@@ -115,7 +118,7 @@ public sealed class PairedMeasurer
         var baseCase = head with { ModelName = head.ModelName, Model = pair.BaseModel };
         var headReport = reports.Report(head, batch, headSamples, rule, pair.HeadFresh ?? NotObserved, energy, boundHead.Warnings.Concat(headRunner.Warnings));
         var baseReport = reports.Report(baseCase, batch, baseSamples, rule, pair.BaseFresh ?? NotObserved, energy, boundBase.Warnings.Concat(baseRunner.Warnings));
-        return new PairedReport(baseReport, headReport, last, ratio95, pairs[0].Count, block, decided);
+        return new PairedReport(baseReport with { OtherCpuShare = others }, headReport with { OtherCpuShare = others }, last, ratio95, pairs[0].Count, block, decided);
     }
 
     /// <summary>What the base's side does; its failures are the base's (<see cref="Diagnostics.ErrorCodes.BaseModelUnreadable"/>), not the head's.</summary>

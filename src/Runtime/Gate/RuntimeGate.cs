@@ -66,6 +66,7 @@ public static class RuntimeGate
         return new RuntimeGateResult(provider, diagnostics, cases, Disagree(staticResult, cases, provider, options));
     }
 
+    private const string RecordedBusy = "model '{0}' [{1}] is recorded while other processes used {2:0%} of the CPUs: comparisons with this entry will be inconclusive; record it again on a quiet machine";
     private const string UnchangedNotMeasured = "model '{0}' [{1}] is byte-identical at base {2}: unchanged, not measured";
     private const string BaseCannotBeMeasured = "model '{0}' [{1}]: {2}; not compared";
 
@@ -363,6 +364,11 @@ public static class RuntimeGate
                 }
 
                 (report, verdicts) = sessions[SessionConfirmation.MedianSession(sessions.Select(s => s.Report.LatencySamples).ToList())];
+                if (report.OtherCpuShare > RuntimeRegression.QuietMachineLimit)
+                {
+                    diagnostics.Add(Diagnostic.Warning(ErrorCodes.BaselineRecordedBusy, Text(RecordedBusy, UserText.Quote(model.Name), UserText.Quote(profileName), report.OtherCpuShare.Value),
+                        spec.Regression.Baseline?.Location ?? spec.Regression.Location));
+                }
             }
 
             var regressions = Compare(spec, report, atBatch, baseline, provider, options, remeasured: false);

@@ -64,11 +64,20 @@ public sealed class RuntimeMeasurer
         bound1.Run();
 
         var rule = new StoppingRule(measured.Watched, options);
-        var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule, energyMeter.Start);
+        MachineLoad? load = null;
+        var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule, () =>
+        {
+            energyMeter.Start();
+            load = MachineLoad.Start();
+        });
         var joules = energyMeter.Stop();
+        var others = load?.Stop();
 
         var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source, samples.Elapsed);
-        return Report(measured, batch, samples, rule, fresh, perInference, bound.Warnings.Concat(bound1.Warnings));
+        return Report(measured, batch, samples, rule, fresh, perInference, bound.Warnings.Concat(bound1.Warnings)) with
+        {
+            OtherCpuShare = others is { IsAvailable: true } share ? share.Value : null,
+        };
     }
 
     /// <summary>
