@@ -24,6 +24,11 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        if (args is ["calibrate", var baseModel, var calibration, var threads, .. var heads])
+        {
+            return Calibrate(baseModel, double.Parse(calibration, CultureInfo.InvariantCulture), int.Parse(threads, CultureInfo.InvariantCulture), heads);
+        }
+
         var options = Options.Parse(args);
         if (options is null)
         {
@@ -42,9 +47,13 @@ internal static class Program
 
         File.Copy(options.BaseModel, Path.Combine(baseFolder, "specs", "models", "model.onnx"), overwrite: true);
 
-        // Outside a git repository, a head's paths are taken relative to the current folder, as in a CI job that runs
-        // from the head's checkout with the base checked out beside it.
-        Directory.SetCurrentDirectory(headFolder);
+        // Two checkouts side by side, as a CI job that checks out base and head makes them: the head's paths are
+        // taken relative to its own repository.
+        foreach (var folder in new[] { baseFolder, headFolder })
+        {
+            using var git = Process.Start(new ProcessStartInfo("git") { ArgumentList = { "init", "-q", folder }, UseShellExecute = false })!;
+            git.WaitForExit();
+        }
         var headModel = Path.Combine(headFolder, "specs", "models", "model.onnx");
         var headSpec = Path.Combine(headFolder, "specs", "bench.yaml");
         var gateOptions = new RuntimeGateOptions
@@ -81,11 +90,32 @@ internal static class Program
                     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                     var measured = result.Cases.SingleOrDefault();
                     var verdict = measured?.Regressions.SingleOrDefault(r => r.Indicator == "latency.p50");
-                    var status = verdict?.Status.ToString().ToLowerInvariant() ?? "error: " + string.Join(" | ", result.AllDiagnostics.Where(d => d.Severity == Diagnostics.DiagnosticSeverity.Error));
+                    var status = verdict?.Status.ToString().ToLowerInvariant()
+                        ?? "error: " + string.Join(" | ", result.AllDiagnostics.Where(d => d.Severity != Diagnostics.DiagnosticSeverity.Info || d.Code.StartsWith("EM403", StringComparison.Ordinal)).Select(d => d.Code + " " + d.Message)).Replace(',', ';');
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{mode},{(options.Busy ? "busy" : "quiet")},{arm},{trial},{status},{verdict?.Ratio:0.####},{verdict?.RatioLower:0.####},{verdict?.RatioUpper:0.####},{seconds:0.##},{measured?.Paired?.Rounds},{measured?.Report.OtherCpuShare:0.###}"));
                 }
             }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Each head's true slowdown: one long interleaved measurement against the base that never stops early, so that
+    /// the error rates can be read against what the heads really cost.
+    /// </summary>
+    private static int Calibrate(string baseModel, double seconds, int threads, string[] heads)
+    {
+        var measurer = new RuntimeMeasurer(MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(seconds) });
+        var provider = new ProviderSelection(ProviderSelection.Cpu, "requested");
+        var baseOnnx = Graph.OnnxModel.Load(baseModel);
+        Console.WriteLine("arm,ratio,lower95,upper95,rounds");
+        foreach (var (arm, model) in heads.Select(a => a.Split('=', 2)).Select(p => (p[0], p[1])))
+        {
+            var head = new MeasurementCase(arm, Graph.OnnxModel.Load(model), Shapes.ShapeBindings.None, provider, new SessionSettings(threads, 1)) { Batch = 1 };
+            var paired = new Runtime.Comparison.PairedMeasurer(measurer).Measure(new Runtime.Comparison.PairedCase(head, baseOnnx, (_, _) => false, new Runtime.Comparison.SequentialLooks(0.99, 1)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{arm},{paired.Ratio.Ratio:0.####},{paired.Ratio95.Lower:0.####},{paired.Ratio95.Upper:0.####},{paired.Rounds}"));
         }
 
         return 0;
