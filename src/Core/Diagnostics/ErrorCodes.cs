@@ -71,6 +71,8 @@ public static class ErrorCodes
     public const string IndicatorUnavailable = "EM3007";
     public const string BatchNotApplied = "EM3008";
     public const string OutputNotPreallocated = "EM3009";
+    public const string InferenceStopped = "EM3010";
+    public const string OutOfMemory = "EM3011";
 
     // EM31xx: the hardware fingerprint, profiles and readers of the machine.
     public const string GpuUnavailable = "EM3101";

@@ -42,13 +42,20 @@ public sealed class PairedMeasurer
         var boundHead = BoundInputs.Resolve(head.Model, head.Bindings, head.Batch);
         var boundBase = OfBase(() => BoundInputs.Resolve(pair.BaseModel, head.Bindings, head.Batch));
         var batch = head.Batch ?? RuntimeMeasurer.LeadingDim(boundHead);
+        MemoryGuard.Check(head.Model, boundHead);
+        OfBase(() =>
+        {
+            MemoryGuard.Check(pair.BaseModel, boundBase);
+            return true;
+        });
         using var headInputs = GeneratedInputs.Create(boundHead.Inputs, head.Inputs);
         using var baseInputs = OfBase(() => GeneratedInputs.Create(boundBase.Inputs, head.Inputs));
         using var headSession = SessionFactory.Create(head.Model.Path, head.Provider, head.Settings);
         using var baseSession = OfBase(() => SessionFactory.Create(pair.BaseModel.Path, head.Provider, head.Settings));
-        using var headRunner = new BoundSession(headSession, headInputs, boundHead.Outputs);
-        using var baseRunner = new BoundSession(baseSession, baseInputs, boundBase.Outputs);
+        using var headRunner = new BoundSession(headSession, headInputs, boundHead.Outputs) { ModelPath = head.Model.Path };
+        using var baseRunner = new BoundSession(baseSession, baseInputs, boundBase.Outputs) { ModelPath = pair.BaseModel.Path };
         var sides = new[] { baseRunner, headRunner };
+        using var watchdog = new Watchdog(sides, Watchdog.Deadline(Options.TimeCap));
 
         var started = Stopwatch.GetTimestamp();
         var cap = (long)(Options.TimeCap.TotalSeconds * Stopwatch.Frequency);

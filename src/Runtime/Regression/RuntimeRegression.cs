@@ -29,7 +29,7 @@ public static class RuntimeRegression
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(report);
-        var subject = $"model '{report.Model}' [{report.Profile}] batch {report.Batch}";
+        var subject = $"model '{UserText.Quote(report.Model)}' [{UserText.Quote(report.Profile)}] batch {report.Batch}";
         var indicators = RegressionScope.Runtime(policy, budgets);
         var entries = baseline?.Entries(report.Profile).ToList() ?? new List<BaselineProfile>();
         var entry = entries.FirstOrDefault(e => e.Fingerprint == machineId);

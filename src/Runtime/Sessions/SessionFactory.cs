@@ -22,6 +22,10 @@ public static class SessionFactory
             using var options = settings.ToOptions(provider);
             return new InferenceSession(modelPath, options);
         }
+        catch (OnnxRuntimeException e) when (RuntimeFailure.IsOutOfMemory(e.Message))
+        {
+            throw RuntimeFailure.Of(e, modelPath, terminated: false);
+        }
         catch (OnnxRuntimeException e)
         {
             var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, CannotCreate, provider.Provider, modelPath, e.Message.Split('\n')[0].Trim());
