@@ -85,15 +85,11 @@ internal sealed class GraphBuilder
             name = $"{name}#{index}"; // names need not be unique in ONNX; messages must still tell nodes apart
         }
 
-        var tensors = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
+        var attributes = new NodeAttributes(proto.Attribute, new AttributeOwner(source.Path, name, proto.OpType),
+            attribute => decoder.Decode(attribute.T, $"{name}.{attribute.Name}"));
         var subgraphs = new Dictionary<string, OnnxGraph>(StringComparer.Ordinal);
         foreach (var attribute in proto.Attribute)
         {
-            if (attribute.T is not null)
-            {
-                tensors[attribute.Name] = decoder.Decode(attribute.T, $"{name}.{attribute.Name}");
-            }
-
             if (attribute.G is not null)
             {
                 subgraphs[attribute.Name] = Construct(attribute.G, graph, $"{name}.{attribute.Name}");
@@ -101,7 +97,7 @@ internal sealed class GraphBuilder
         }
 
         return new Node(index, name, proto.OpType, proto.Domain ?? string.Empty, proto.Input.ToArray(), proto.Output.ToArray(),
-            new NodeAttributes(proto.Attribute, tensors), subgraphs);
+            attributes, subgraphs);
     }
 
     private static ValueInfo ToValueInfo(ValueInfoProto proto)
