@@ -57,12 +57,12 @@ internal sealed class GraphBuilder
         }
 
         graph.Initializers = initializers;
-        graph.Inputs = proto.Input.Where(i => !initializers.ContainsKey(i.Name)).Select(ToValueInfo).ToArray();
-        graph.Outputs = proto.Output.Select(ToValueInfo).ToArray();
+        graph.Inputs = proto.Input.Where(i => !initializers.ContainsKey(i.Name)).Select(i => ToValueInfo(i, "input", graph)).ToArray();
+        graph.Outputs = proto.Output.Select(o => ToValueInfo(o, "output", graph)).ToArray();
         var declared = new Dictionary<string, ValueInfo>(StringComparer.Ordinal);
         foreach (var info in proto.ValueInfo)
         {
-            declared[info.Name] = ToValueInfo(info);
+            declared[info.Name] = ToValueInfo(info, "value_info", graph);
         }
 
         graph.DeclaredTypes = declared;
@@ -100,7 +100,8 @@ internal sealed class GraphBuilder
             attributes, subgraphs);
     }
 
-    private static ValueInfo ToValueInfo(ValueInfoProto proto)
+    /// <summary>A declared value; <paramref name="kind"/> (input, output, value_info) names where it is declared in messages.</summary>
+    private ValueInfo ToValueInfo(ValueInfoProto proto, string kind, OnnxGraph graph)
     {
         var type = proto.Type;
         if (type?.TensorType is not { } tensor)
@@ -111,14 +112,32 @@ internal sealed class GraphBuilder
         TensorShape? shape = null;
         if (tensor.Shape is { } shapeProto)
         {
-            shape = new TensorShape(shapeProto.Dim.Select((d, i) => d.ValueCase switch
+            var dims = new Dim[shapeProto.Dim.Count];
+            for (int i = 0; i < dims.Length; i++)
             {
-                TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue when d.DimValue >= 0 => Dim.Of(d.DimValue),
-                TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam when d.DimParam.Length > 0 => Dim.Unknown(d.DimParam),
-                _ => Dim.Unknown($"{proto.Name}:{i}"),
-            }));
+                var d = shapeProto.Dim[i];
+                dims[i] = d.ValueCase switch
+                {
+                    TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue when d.DimValue >= 0 => Dim.Of(d.DimValue),
+                    TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue => throw NegativeDim(proto.Name, kind, graph, i, d.DimValue),
+                    TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam when d.DimParam.Length > 0 => Dim.Unknown(d.DimParam),
+                    _ => Dim.Unknown($"{proto.Name}:{i}"),
+                };
+            }
+
+            shape = new TensorShape(dims);
         }
 
         return new ValueInfo(proto.Name, new TensorType(ElementTypes.FromOnnx(tensor.ElemType), shape));
+    }
+
+    /// <summary>ONNX requires dim_value >= 0; an unknown size is a dim_param or no value at all, never a negative one.</summary>
+    private EfficiencyException NegativeDim(string name, string kind, OnnxGraph graph, int index, long value)
+    {
+        var quoted = UserText.Quote(name);
+        return new EfficiencyException(ErrorCodes.InvalidTensor,
+            $"{kind} '{quoted}' of graph '{UserText.Quote(graph.Name)}' declares dim {index} as {value}; ONNX dims are 0 or more "
+            + "(an unknown size is written as a dim_param, or left without a value): re-export the model.",
+            source.Locate($"{kind} '{quoted}'"));
     }
 }
