@@ -21,6 +21,7 @@ public static class ErrorCodes
     public const string InvalidTensor = "EM1104";
     public const string UnsupportedOpset = "EM1105";
     public const string InvalidAttribute = "EM1106";
+    public const string MissingOpsetImport = "EM1107";
 
     // EM12xx: shapes and bindings.
     public const string InvalidBinding = "EM1201";

@@ -55,21 +55,11 @@ internal static class OnnxModelReader
                 new SourceLocation(source.Path));
         }
 
-        var opsets = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var opset in proto.OpsetImport)
-        {
-            var domain = opset.Domain == "ai.onnx" ? string.Empty : opset.Domain;
-            opsets[domain] = opset.Version;
-        }
-
-        if (!opsets.ContainsKey(string.Empty) && proto.IrVersion <= 2)
-        {
-            opsets[string.Empty] = 1; // IR versions before opset_import implied the first opset
-        }
-
+        var opsets = OpsetImports.Read(proto, source);
         var decoder = new TensorDecoder(source, ranges);
         var builder = new GraphBuilder(source, decoder);
         var graph = builder.Build(proto.Graph, null, "main graph");
+        OpsetImports.RequireDefaultDomain(graph, opsets, source);
         var externalFiles = new List<string>();
         var modelSize = source.Length + ExternalFileSizes(graph, source.Warnings, externalFiles);
         var producer = string.IsNullOrEmpty(proto.ProducerVersion) ? proto.ProducerName : $"{proto.ProducerName} {proto.ProducerVersion}";
