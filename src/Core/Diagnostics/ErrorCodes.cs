@@ -22,6 +22,8 @@ public static class ErrorCodes
     public const string UnsupportedOpset = "EM1105";
     public const string InvalidAttribute = "EM1106";
     public const string MissingOpsetImport = "EM1107";
+    public const string TextNotUtf8 = "EM1108";
+    public const string NestingTooDeep = "EM1109";
 
     // EM12xx: shapes and bindings.
     public const string InvalidBinding = "EM1201";

@@ -8,9 +8,11 @@ namespace EfficiencyMisnomer.Graph;
 /// <summary>Builds <see cref="OnnxGraph"/>s from their protobuf messages, subgraphs included, and validates them.</summary>
 internal sealed class GraphBuilder
 {
+    /// <summary>Subgraph levels below the main graph the engine accepts: ONNX Runtime's <c>kMaxModelSubgraphDepth</c>.</summary>
+    public const int MaxSubgraphDepth = 32;
+
     private readonly ModelSource source;
     private readonly TensorDecoder decoder;
-    private readonly Dictionary<OnnxGraph, List<string>> nodeOutputs = new();
 
     public GraphBuilder(ModelSource source, TensorDecoder decoder)
     {
@@ -92,12 +94,35 @@ internal sealed class GraphBuilder
         {
             if (attribute.G is not null)
             {
+                CheckNesting(graph, name, proto.OpType, attribute.Name);
                 subgraphs[attribute.Name] = Construct(attribute.G, graph, $"{name}.{attribute.Name}");
             }
         }
 
         return new Node(index, name, proto.OpType, proto.Domain ?? string.Empty, proto.Input.ToArray(), proto.Output.ToArray(),
             attributes, subgraphs);
+    }
+
+    /// <summary>
+    /// Refuses a subgraph more than <see cref="MaxSubgraphDepth"/> levels below the main graph, as ONNX Runtime does: the
+    /// engine's walks over subgraphs recurse once per level, and no exporter nests control flow that deep.
+    /// </summary>
+    private void CheckNesting(OnnxGraph graph, string node, string opType, string attribute)
+    {
+        int depth = 1;
+        for (var outer = graph.Parent; outer is not null; outer = outer.Parent)
+        {
+            depth++;
+        }
+
+        if (depth > MaxSubgraphDepth)
+        {
+            var quoted = UserText.Quote(node);
+            throw new EfficiencyException(ErrorCodes.NestingTooDeep,
+                $"the {UserText.Quote(attribute)} of node '{quoted}' ({UserText.Quote(opType)}) is a subgraph {depth} levels deep; "
+                + $"subgraphs may nest at most {MaxSubgraphDepth} levels (ONNX Runtime's limit too): flatten the control flow.",
+                source.Locate($"node '{quoted}'"));
+        }
     }
 
     /// <summary>A declared value; <paramref name="kind"/> (input, output, value_info) names where it is declared in messages.</summary>

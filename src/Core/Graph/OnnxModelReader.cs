@@ -35,7 +35,7 @@ internal static class OnnxModelReader
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw NotOnnx(source, e.Message, e);
+            throw Refused(source, e);
         }
         catch (InvalidDataException e)
         {
@@ -66,6 +66,23 @@ internal static class OnnxModelReader
         return new OnnxModel(source.Path, source.Length, modelSize, proto.IrVersion, producer, opsets, graph, source.Warnings)
         {
             ExternalDataFiles = externalFiles,
+        };
+    }
+
+    /// <summary>Why the parser refused the file: text that is not UTF-8 or nesting too deep, where WireDiagnosis finds it; otherwise broken bytes.</summary>
+    private static EfficiencyException Refused(ModelSource source, InvalidProtocolBufferException e)
+    {
+        return WireDiagnosis.Find(source.Span) switch
+        {
+            { Kind: WireProblemKind.InvalidUtf8 } problem => new EfficiencyException(ErrorCodes.TextNotUtf8,
+                $"'{source.Path}': the {problem.Field} of {problem.ShortPath} is not valid UTF-8 text; ONNX strings are UTF-8: re-export the model.",
+                source.Locate(problem.ShortPath), e),
+            { Kind: WireProblemKind.TooDeep } problem => new EfficiencyException(ErrorCodes.NestingTooDeep,
+                $"'{source.Path}' nests its messages more than {WireDiagnosis.MaxMessageDepth} deep, at the {problem.Field} of {problem.ShortPath}: "
+                + "subgraphs inside subgraphs (about 30 levels of If, Loop or Scan) go deeper than protobuf readers, ONNX Runtime's included, "
+                + "accept; flatten the control flow.",
+                source.Locate(problem.ShortPath), e),
+            _ => NotOnnx(source, e.Message, e),
         };
     }
 
