@@ -33,6 +33,7 @@ public static class ErrorCodes
     public const string UnknownBindingTarget = "EM1205";
     public const string ShapeNotInferred = "EM1206";
     public const string IterationCountUnknown = "EM1207";
+    public const string IterationCountAtMost = "EM1208";
 
     // EM13xx: cost model.
     public const string UnknownOperator = "EM1301";
