@@ -91,7 +91,7 @@ internal sealed class ControlFlowWalk
         costs.AddRange(takeThen ? otherwise.Select(c => c.Times(0)) : otherwise);
         var branch = takeThen ? "then_branch" : "else_branch";
         steps[node] = SequentialDepth.Measure(node.Subgraphs[branch], costOf, steps);
-        diagnostics.Add(Diagnostic.Info(ErrorCodes.BranchCosted, $"If node '{node.Name}': {message}.", Locate(node)));
+        diagnostics.Add(Diagnostic.Info(ErrorCodes.BranchCosted, $"If node '{UserText.Quote(node.Name)}': {message}.", Locate(node)));
         return own with { Branch = $"{branch} ({reason})" };
     }
 

@@ -38,7 +38,7 @@ internal sealed class GraphBuilder
             if (!initializers.TryAdd(info.Name, info))
             {
                 throw new EfficiencyException(ErrorCodes.DuplicateOutput,
-                    $"initializer '{info.Name}' is defined twice in {graph.Name}.", source.Locate($"initializer '{info.Name}'"));
+                    $"initializer '{UserText.Quote(info.Name)}' is defined twice in {UserText.Quote(graph.Name)}.", source.Locate($"initializer '{UserText.Quote(info.Name)}'"));
             }
         }
 

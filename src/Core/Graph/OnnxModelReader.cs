@@ -113,7 +113,7 @@ internal static class OnnxModelReader
             else
             {
                 warnings.Add(Diagnostic.Warning(ErrorCodes.ExternalDataMissing,
-                    $"external data file '{location}' is missing; model_size counts only the files present, and weight values cannot be read."));
+                    $"external data file '{UserText.Quote(location)}' is missing; model_size counts only the files present, and weight values cannot be read."));
             }
         }
 

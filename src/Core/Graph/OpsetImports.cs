@@ -75,10 +75,10 @@ internal static class OpsetImports
             {
                 var name = UserText.Quote(node.Name);
                 throw new EfficiencyException(ErrorCodes.MissingOpsetImport,
-                    $"node '{name}' ({UserText.Quote(node.OpType)}) is an operator of the default ONNX domain, which the model does not import "
+                    $"node '{UserText.Quote(name)}' ({UserText.Quote(node.OpType)}) is an operator of the default ONNX domain, which the model does not import "
                     + $"(it imports only {string.Join(", ", opsets.Keys.Select(d => $"'{UserText.Quote(d)}'"))}); "
                     + "add the default domain to opset_import at the opset the model was exported with.",
-                    source.Locate($"node '{name}'"));
+                    source.Locate($"node '{UserText.Quote(name)}'"));
             }
         }
     }

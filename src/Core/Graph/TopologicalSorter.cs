@@ -32,10 +32,10 @@ internal static class TopologicalSorter
                 if (producers.TryGetValue(output, out var other) || graph.Initializers.ContainsKey(output)
                     || graph.Inputs.Any(i => i.Name == output))
                 {
-                    var first = other is null ? "a graph input or initializer" : $"node '{other.Name}'";
+                    var first = other is null ? "a graph input or initializer" : $"node '{UserText.Quote(other.Name)}'";
                     throw new EfficiencyException(ErrorCodes.DuplicateOutput,
-                        $"value '{output}' is produced twice: by {first} and by node '{node.Name}' ({node.OpType}); ONNX values have exactly one producer.",
-                        source.Locate($"node '{node.Name}'"));
+                        $"value '{UserText.Quote(output)}' is produced twice: by {first} and by node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}); ONNX values have exactly one producer.",
+                        source.Locate($"node '{UserText.Quote(node.Name)}'"));
                 }
 
                 producers[output] = node;
@@ -63,8 +63,8 @@ internal static class TopologicalSorter
                     if (!outerScope.Contains(input))
                     {
                         throw new EfficiencyException(ErrorCodes.DanglingInput,
-                            $"node '{node.Name}' ({node.OpType}) in {scope} reads '{input}', which no node, graph input or initializer produces{(graph.Parent is null ? "" : " there or in an enclosing graph")}.",
-                            source.Locate($"node '{node.Name}'"));
+                            $"node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}) in {UserText.Quote(scope)} reads '{UserText.Quote(input)}', which no node, graph input or initializer produces{(graph.Parent is null ? "" : " there or in an enclosing graph")}.",
+                            source.Locate($"node '{UserText.Quote(node.Name)}'"));
                     }
 
                     free.Add(input);
@@ -76,7 +76,7 @@ internal static class TopologicalSorter
 
             foreach (var (attribute, subgraph) in node.Subgraphs)
             {
-                foreach (var name in Sort(subgraph, visible, source, $"{subgraph.Name} (the {attribute} of {node.OpType} node '{node.Name}')"))
+                foreach (var name in Sort(subgraph, visible, source, $"{UserText.Quote(subgraph.Name)} (the {UserText.Quote(attribute)} of {UserText.Quote(node.OpType)} node '{UserText.Quote(node.Name)}')"))
                 {
                     if (local.Contains(name))
                     {
@@ -97,8 +97,8 @@ internal static class TopologicalSorter
             if (!visible.Contains(output.Name))
             {
                 throw new EfficiencyException(ErrorCodes.DanglingInput,
-                    $"graph output '{output.Name}' of {scope} is produced by no node, input or initializer.",
-                    source.Locate($"output '{output.Name}'"));
+                    $"graph output '{UserText.Quote(output.Name)}' of {UserText.Quote(scope)} is produced by no node, input or initializer.",
+                    source.Locate($"output '{UserText.Quote(output.Name)}'"));
             }
 
             if (!local.Contains(output.Name))
@@ -159,9 +159,9 @@ internal static class TopologicalSorter
 
         if (ordered.Count < count)
         {
-            var stuck = graph.Nodes.Where(n => pending[n.Index] > 0).Select(n => $"'{n.Name}'").Take(6).ToList();
+            var stuck = graph.Nodes.Where(n => pending[n.Index] > 0).Select(n => $"'{UserText.Quote(n.Name)}'").Take(6).ToList();
             throw new EfficiencyException(ErrorCodes.GraphCycle,
-                $"{graph.Name} has a cycle: nodes {string.Join(", ", stuck)} wait on each other's outputs.",
+                $"{UserText.Quote(graph.Name)} has a cycle: nodes {string.Join(", ", stuck)} wait on each other's outputs.",
                 source.Locate($"node {stuck[0]}"));
         }
 

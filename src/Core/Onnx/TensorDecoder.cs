@@ -28,7 +28,7 @@ internal sealed class TensorDecoder
             if (dim < 0)
             {
                 throw new EfficiencyException(ErrorCodes.InvalidTensor,
-                    $"tensor '{name}' has a negative dimension {dim}.", source.Locate($"tensor '{name}'"));
+                    $"tensor '{UserText.Quote(name)}' has a negative dimension {dim}.", source.Locate($"tensor '{UserText.Quote(name)}'"));
             }
 
             try
@@ -38,8 +38,8 @@ internal sealed class TensorDecoder
             catch (OverflowException)
             {
                 throw new EfficiencyException(ErrorCodes.DimensionOverflow,
-                    $"tensor '{name}' has dimensions [{string.Join(", ", dims)}] whose element count overflows 64 bits.",
-                    source.Locate($"tensor '{name}'"));
+                    $"tensor '{UserText.Quote(name)}' has dimensions [{string.Join(", ", dims.Take(8))}{(dims.Length > 8 ? $", … ({dims.Length} dims)" : "")}] whose element count overflows 64 bits.",
+                    source.Locate($"tensor '{UserText.Quote(name)}'"));
             }
         }
 
@@ -50,7 +50,7 @@ internal sealed class TensorDecoder
         catch (OverflowException)
         {
             throw new EfficiencyException(ErrorCodes.DimensionOverflow,
-                $"tensor '{name}' of {count} elements is larger than 2^63 bytes.", source.Locate($"tensor '{name}'"));
+                $"tensor '{UserText.Quote(name)}' of {count} elements is larger than 2^63 bytes.", source.Locate($"tensor '{UserText.Quote(name)}'"));
         }
 
         if (proto.DataLocation == TensorProto.Types.DataLocation.External)
@@ -65,8 +65,8 @@ internal sealed class TensorDecoder
             if (elementType != ElementType.String && range.Length != expected)
             {
                 throw new EfficiencyException(ErrorCodes.InvalidTensor,
-                    $"tensor '{name}' declares {count} {elementType.OnnxName()} elements ({expected} bytes) but its raw_data holds {range.Length} bytes.",
-                    source.Locate($"tensor '{name}'"));
+                    $"tensor '{UserText.Quote(name)}' declares {count} {elementType.OnnxName()} elements ({expected} bytes) but its raw_data holds {range.Length} bytes.",
+                    source.Locate($"tensor '{UserText.Quote(name)}'"));
             }
 
             var value = count <= TensorValue.MaxElements ? DecodeRaw(source.Slice(range), elementType, dims) : null;
@@ -181,7 +181,7 @@ internal sealed class TensorDecoder
             }
 
             throw new EfficiencyException(ErrorCodes.InvalidTensor,
-                $"tensor '{name}' declares {count} elements but stores {length} values.", source.Locate($"tensor '{name}'"));
+                $"tensor '{UserText.Quote(name)}' declares {count} elements but stores {length} values.", source.Locate($"tensor '{UserText.Quote(name)}'"));
         }
 
         return integers is not null ? TensorValue.FromIntegers(type, dims, integers) : TensorValue.FromReals(type, dims, reals!);

@@ -122,7 +122,7 @@ internal sealed partial class TensorReader : IDisposable
                 }
                 catch (IOException e)
                 {
-                    throw Error(ErrorCodes.ModelUnreadable, tensor, reader, $"cannot be read from '{file}': {e.Message}", e);
+                    throw Error(ErrorCodes.ModelUnreadable, tensor, reader, $"cannot be read from '{UserText.Quote(file)}': {e.Message}", e);
                 }
 
                 if (read == 0)
@@ -158,11 +158,11 @@ internal sealed partial class TensorReader : IDisposable
         {
             throw missingCode == ErrorCodes.ExternalDataMissing
                 ? Missing(tensor, reader)
-                : Error(missingCode, tensor, reader, $"cannot be read: model file '{shown}' no longer exists", e);
+                : Error(missingCode, tensor, reader, $"cannot be read: model file '{UserText.Quote(shown)}' no longer exists", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Error(ErrorCodes.ModelUnreadable, tensor, reader, $"cannot be read: cannot open '{shown}': {e.Message}", e);
+            throw Error(ErrorCodes.ModelUnreadable, tensor, reader, $"cannot be read: cannot open '{UserText.Quote(shown)}': {e.Message}", e);
         }
     }
 }

@@ -36,18 +36,18 @@ public sealed class ShapeContext
 
     /// <summary>The input's type; a rule that cannot go on without it gives up on this node.</summary>
     public TensorType RequireType(int index) =>
-        InputType(index) ?? throw new ShapeInferenceException($"the type of input {index} ('{InputName(index)}') is unknown");
+        InputType(index) ?? throw new ShapeInferenceException($"the type of input {index} ('{UserText.Quote(InputName(index))}') is unknown");
 
     /// <summary>The input's shape; a rule that cannot go on without it gives up on this node.</summary>
     public TensorShape RequireShape(int index) =>
-        RequireType(index).Shape ?? throw new ShapeInferenceException($"the rank of input {index} ('{InputName(index)}') is unknown");
+        RequireType(index).Shape ?? throw new ShapeInferenceException($"the rank of input {index} ('{UserText.Quote(InputName(index))}') is unknown");
 
     /// <summary>The input's values when they are known before run time (constants and shape arithmetic).</summary>
     public TensorValue? InputValue(int index) => HasInput(index) ? engine.ValueOf(Node.Inputs[index]) : null;
 
     /// <summary>The input's values; a rule that needs them to size its output gives up on this node without them.</summary>
     public TensorValue RequireValue(int index) =>
-        InputValue(index) ?? throw new ShapeInferenceException($"input {index} ('{InputName(index)}') is computed at run time and its value is unknown");
+        InputValue(index) ?? throw new ShapeInferenceException($"input {index} ('{UserText.Quote(InputName(index))}') is computed at run time and its value is unknown");
 
     public void SetOutput(int index, TensorType type, TensorValue? value = null)
     {
@@ -83,7 +83,7 @@ public sealed class ShapeContext
 
     /// <summary>An error for inputs that contradict the operator's definition (mismatched dims, bad axes).</summary>
     public EfficiencyException Invalid(string message) =>
-        new(ErrorCodes.ShapeMismatch, $"node '{Node.Name}' ({Node.OpType}): {message}", location);
+        new(ErrorCodes.ShapeMismatch, $"node '{UserText.Quote(Node.Name)}' ({UserText.Quote(Node.OpType)}): {message}", location);
 
     private string InputName(int index) => index < Node.Inputs.Count ? Node.Inputs[index] : "";
 }

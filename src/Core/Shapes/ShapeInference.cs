@@ -80,7 +80,7 @@ public sealed class ShapeInference
 
     private void InferNode(Node node, OnnxGraph graph)
     {
-        var location = new SourceLocation(model.Path, Element: $"node '{node.Name}'");
+        var location = new SourceLocation(model.Path, Element: $"node '{UserText.Quote(node.Name)}'");
         var context = new ShapeContext(this, node, model.OpsetOf(node.Domain), location);
         var rule = rules.Find(node.Domain, node.OpType);
         if (rule is not null)
@@ -93,18 +93,18 @@ public sealed class ShapeInference
             {
                 uninferred.Add(node.Name);
                 warnings.Add(Diagnostic.Warning(ErrorCodes.ShapeNotInferred,
-                    $"shapes of {node.OpType} node '{node.Name}' not inferred: {failure.Message}.", location));
+                    $"shapes of {UserText.Quote(node.OpType)} node '{UserText.Quote(node.Name)}' not inferred: {UserText.Quote(failure.Message, 1000)}.", location));
             }
             catch (OverflowException)
             {
                 throw new EfficiencyException(ErrorCodes.DimensionOverflow,
-                    $"node '{node.Name}' ({node.OpType}): a dimension or element count overflows 64 bits; check the bindings and the model's dims.",
+                    $"node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}): a dimension or element count overflows 64 bits; check the bindings and the model's dims.",
                     location);
             }
             catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or DivideByZeroException)
             {
                 throw new EfficiencyException(ErrorCodes.ShapeMismatch,
-                    $"node '{node.Name}' ({node.OpType}): inputs do not fit the operator ({e.Message}).", location, e);
+                    $"node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}): inputs do not fit the operator ({UserText.Quote(e.Message, 1000)}).", location, e);
             }
         }
         else

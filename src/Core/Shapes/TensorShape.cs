@@ -1,4 +1,5 @@
 using System.Collections;
+using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Shapes;
 
@@ -11,6 +12,9 @@ public sealed class TensorShape : IReadOnlyList<Dim>, IEquatable<TensorShape>
     {
         this.dims = dims.ToArray();
     }
+
+    /// <summary>Dims a shape shows in text before it is cut.</summary>
+    public const int MaxDimsShown = 16;
 
     public static TensorShape Scalar { get; } = new(Array.Empty<Dim>());
 
@@ -46,7 +50,7 @@ public sealed class TensorShape : IReadOnlyList<Dim>, IEquatable<TensorShape>
 
     /// <summary>The sizes as numbers; throws when a dimension is unknown.</summary>
     public long[] ToSizes() => dims.Select(d => d.IsKnown ? d.Value
-        : throw new InvalidOperationException($"Dimension '{d.Symbol}' is unknown.")).ToArray();
+        : throw new InvalidOperationException($"Dimension '{UserText.Quote(d.Symbol)}' is unknown.")).ToArray();
 
     public IEnumerator<Dim> GetEnumerator() => ((IEnumerable<Dim>)dims).GetEnumerator();
 
@@ -67,5 +71,8 @@ public sealed class TensorShape : IReadOnlyList<Dim>, IEquatable<TensorShape>
         return hash.ToHashCode();
     }
 
-    public override string ToString() => "[" + string.Join("x", dims) + "]";
+    /// <summary>The dims as text, <c>[1x3x224x224]</c>; a shape of more than <see cref="MaxDimsShown"/> dims shows its first ones and its rank.</summary>
+    public override string ToString() => dims.Length <= MaxDimsShown
+        ? "[" + string.Join("x", dims) + "]"
+        : "[" + string.Join("x", dims.Take(MaxDimsShown)) + $"x… ({dims.Length} dims)]";
 }
