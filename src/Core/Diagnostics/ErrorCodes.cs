@@ -24,6 +24,7 @@ public static class ErrorCodes
     public const string MissingOpsetImport = "EM1107";
     public const string TextNotUtf8 = "EM1108";
     public const string NestingTooDeep = "EM1109";
+    public const string TooManyDims = "EM1110";
 
     // EM12xx: shapes and bindings.
     public const string InvalidBinding = "EM1201";

@@ -51,11 +51,13 @@ internal sealed class GraphBuilder
 
             var values = decoder.Decode(sparse.Values, "sparse initializer");
             var dims = sparse.Dims.ToArray();
-            var count = dims.Aggregate(1L, (a, d) => checked(a * Math.Max(d, 0)));
-            initializers.TryAdd(values.Name, new TensorInfo(values.Name, values.ElementType, dims, count, TensorStorage.Typed, null, null, null)
+            var count = decoder.ElementCount(dims, values.ElementType, values.Name);
+            var info = new TensorInfo(values.Name, values.ElementType, dims, count, TensorStorage.Typed, null, null, null) { SparseValues = values };
+            if (!initializers.TryAdd(values.Name, info))
             {
-                SparseValues = values,
-            });
+                throw new EfficiencyException(ErrorCodes.DuplicateOutput,
+                    $"initializer '{UserText.Quote(info.Name)}' is defined twice in {UserText.Quote(graph.Name)}.", source.Locate($"initializer '{UserText.Quote(info.Name)}'"));
+            }
         }
 
         graph.Initializers = initializers;
@@ -137,6 +139,14 @@ internal sealed class GraphBuilder
         TensorShape? shape = null;
         if (tensor.Shape is { } shapeProto)
         {
+            if (shapeProto.Dim.Count > TensorShape.MaxRank)
+            {
+                var quoted = UserText.Quote(proto.Name);
+                throw new EfficiencyException(ErrorCodes.TooManyDims,
+                    $"{kind} '{quoted}' of graph '{UserText.Quote(graph.Name)}' declares {shapeProto.Dim.Count} dims; the engine takes at most {TensorShape.MaxRank}.",
+                    source.Locate($"{kind} '{quoted}'"));
+            }
+
             var dims = new Dim[shapeProto.Dim.Count];
             for (int i = 0; i < dims.Length; i++)
             {

@@ -22,6 +22,44 @@ internal sealed class TensorDecoder
         var name = proto.HasName ? proto.Name : owner;
         var elementType = ElementTypes.FromOnnx(proto.DataType);
         var dims = proto.Dims.ToArray();
+        var count = ElementCount(dims, elementType, name);
+
+        if (proto.DataLocation == TensorProto.Types.DataLocation.External)
+        {
+            var external = ExternalData.Resolve(source, proto, name);
+            return new TensorInfo(name, elementType, dims, count, TensorStorage.External, null, external, null);
+        }
+
+        if (rawRanges.TryGetValue(proto, out var range))
+        {
+            var expected = elementType.ByteSize(count);
+            if (elementType != ElementType.String && range.Length != expected)
+            {
+                throw new EfficiencyException(ErrorCodes.InvalidTensor,
+                    $"tensor '{UserText.Quote(name)}' declares {count} {elementType.OnnxName()} elements ({expected} bytes) but its raw_data holds {range.Length} bytes.",
+                    source.Locate($"tensor '{UserText.Quote(name)}'"));
+            }
+
+            var value = count <= TensorValue.MaxElements ? DecodeRaw(source.Slice(range), elementType, dims) : null;
+            return new TensorInfo(name, elementType, dims, count, TensorStorage.Raw, range, null, value);
+        }
+
+        var typed = count <= TensorValue.MaxElements ? DecodeTyped(proto, elementType, dims, count, name) : null;
+        return new TensorInfo(name, elementType, dims, count, TensorStorage.Typed, null, null, typed) { TypedSource = proto };
+    }
+
+    /// <summary>
+    /// The element count the dims declare, checked: at most <see cref="TensorShape.MaxRank"/> dims (EM1110), none negative
+    /// (EM1104), and a count and byte size within 64 bits (EM1203).
+    /// </summary>
+    public long ElementCount(long[] dims, ElementType elementType, string name)
+    {
+        if (dims.Length > TensorShape.MaxRank)
+        {
+            throw new EfficiencyException(ErrorCodes.TooManyDims,
+                $"tensor '{UserText.Quote(name)}' has {dims.Length} dims; the engine takes at most {TensorShape.MaxRank}.", source.Locate($"tensor '{UserText.Quote(name)}'"));
+        }
+
         long count = 1;
         foreach (var dim in dims)
         {
@@ -53,28 +91,7 @@ internal sealed class TensorDecoder
                 $"tensor '{UserText.Quote(name)}' of {count} elements is larger than 2^63 bytes.", source.Locate($"tensor '{UserText.Quote(name)}'"));
         }
 
-        if (proto.DataLocation == TensorProto.Types.DataLocation.External)
-        {
-            var external = ExternalData.Resolve(source, proto, name);
-            return new TensorInfo(name, elementType, dims, count, TensorStorage.External, null, external, null);
-        }
-
-        if (rawRanges.TryGetValue(proto, out var range))
-        {
-            var expected = elementType.ByteSize(count);
-            if (elementType != ElementType.String && range.Length != expected)
-            {
-                throw new EfficiencyException(ErrorCodes.InvalidTensor,
-                    $"tensor '{UserText.Quote(name)}' declares {count} {elementType.OnnxName()} elements ({expected} bytes) but its raw_data holds {range.Length} bytes.",
-                    source.Locate($"tensor '{UserText.Quote(name)}'"));
-            }
-
-            var value = count <= TensorValue.MaxElements ? DecodeRaw(source.Slice(range), elementType, dims) : null;
-            return new TensorInfo(name, elementType, dims, count, TensorStorage.Raw, range, null, value);
-        }
-
-        var typed = count <= TensorValue.MaxElements ? DecodeTyped(proto, elementType, dims, count, name) : null;
-        return new TensorInfo(name, elementType, dims, count, TensorStorage.Typed, null, null, typed) { TypedSource = proto };
+        return count;
     }
 
     private static TensorValue? DecodeRaw(ReadOnlySpan<byte> payload, ElementType type, long[] dims)

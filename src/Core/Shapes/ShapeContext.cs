@@ -51,6 +51,13 @@ public sealed class ShapeContext
 
     public void SetOutput(int index, TensorType type, TensorValue? value = null)
     {
+        if (type.Shape is { Rank: > TensorShape.MaxRank } shape)
+        {
+            throw new EfficiencyException(ErrorCodes.TooManyDims,
+                $"node '{UserText.Quote(Node.Name)}' ({UserText.Quote(Node.OpType)}) gives output {index} {shape.Rank} dims; the engine takes at most {TensorShape.MaxRank}.",
+                location);
+        }
+
         if (index < Node.Outputs.Count && Node.Outputs[index].Length > 0)
         {
             engine.Record(Node.Outputs[index], type, value);
