@@ -21,6 +21,14 @@ internal sealed class TensorDecoder
     {
         var name = proto.HasName ? proto.Name : owner;
         var elementType = ElementTypes.FromOnnx(proto.DataType);
+        if (elementType == ElementType.Undefined)
+        {
+            // The checker refuses UNDEFINED and unknown types too; counted as 0 bytes and no parameter, they would understate the model.
+            throw new EfficiencyException(ErrorCodes.InvalidTensor,
+                $"tensor '{UserText.Quote(name)}' has data type {proto.DataType}, not one of the ONNX data types 1 to {(int)ElementType.Float8E8M0} this version knows; re-export the model.",
+                source.Locate($"tensor '{UserText.Quote(name)}'"));
+        }
+
         var dims = proto.Dims.ToArray();
         var count = ElementCount(dims, elementType, name);
 
@@ -42,6 +50,12 @@ internal sealed class TensorDecoder
 
             var value = count <= TensorValue.MaxElements ? DecodeRaw(source.Slice(range), elementType, dims) : null;
             return new TensorInfo(name, elementType, dims, count, TensorStorage.Raw, range, null, value);
+        }
+
+        if (TypedLength(proto, elementType) is { } stored and not 0 && stored != count)
+        {
+            throw new EfficiencyException(ErrorCodes.InvalidTensor,
+                $"tensor '{UserText.Quote(name)}' declares {count} elements but stores {stored} values.", source.Locate($"tensor '{UserText.Quote(name)}'"));
         }
 
         var typed = count <= TensorValue.MaxElements ? DecodeTyped(proto, elementType, dims, count, name) : null;
@@ -93,6 +107,18 @@ internal sealed class TensorDecoder
 
         return count;
     }
+
+    /// <summary>Values stored in the typed field of <paramref name="type"/>, for the types stored one value per element; null for the others.</summary>
+    private static int? TypedLength(TensorProto proto, ElementType type) => type switch
+    {
+        ElementType.Float => proto.FloatData.Count,
+        ElementType.Double => proto.DoubleData.Count,
+        ElementType.Int64 => proto.Int64Data.Count,
+        ElementType.UInt64 or ElementType.UInt32 => proto.Uint64Data.Count,
+        ElementType.Int32 or ElementType.Int16 or ElementType.Int8 or ElementType.UInt16 or ElementType.UInt8 or ElementType.Bool
+            or ElementType.Float16 or ElementType.BFloat16 => proto.Int32Data.Count,
+        _ => null,
+    };
 
     private static TensorValue? DecodeRaw(ReadOnlySpan<byte> payload, ElementType type, long[] dims)
     {

@@ -78,6 +78,21 @@ public sealed class ShapeContext
         return graph.Outputs.Select(o => new SubgraphOutput(o.Name, engine.TypeOf(o.Name) ?? o.Type, engine.ValueOf(o.Name))).ToList();
     }
 
+    /// <summary>
+    /// An INT attribute holding an ONNX data type (<c>dtype</c>, <c>to</c>, <c>stash_type</c>), or <paramref name="absent"/>
+    /// when the node has none; a number that names no type contradicts the operator (never truncated to one that does).
+    /// </summary>
+    public ElementType DataType(string attribute, ElementType absent)
+    {
+        if (Attributes.GetIntOrNull(attribute) is not { } number)
+        {
+            return absent;
+        }
+
+        var type = number is > 0 and <= int.MaxValue ? ElementTypes.FromOnnx((int)number) : ElementType.Undefined;
+        return type != ElementType.Undefined ? type : throw Invalid($"{attribute} {number} is not an ONNX data type");
+    }
+
     /// <summary>A graph attribute of the node; its absence contradicts the operator.</summary>
     internal OnnxGraph Subgraph(string attribute) =>
         Node.Subgraphs.TryGetValue(attribute, out var graph) ? graph : throw Invalid($"the graph attribute '{attribute}' is missing");

@@ -155,7 +155,7 @@ public sealed class NodeAttributesTests
 
         var error = ShapeTestKit.Rejects(b);
 
-        Assert.That(error.Message, Does.Contain("'to' is missing or unknown"));
+        Assert.That(error.Message, Does.Contain("to 4294967297 is not an ONNX data type"));
     }
 
     private static Builder ConvWith(params AttributeProto[] attributes)

@@ -24,8 +24,7 @@ internal sealed class CastShapeRule : IShapeRule
     {
         if (context.Opset >= 6)
         {
-            var number = context.Attributes.GetInt("to", 0);
-            return number is > 0 and <= int.MaxValue ? ElementTypes.FromOnnx((int)number) : ElementType.Undefined;
+            return context.DataType("to", ElementType.Undefined);
         }
 
         var name = context.Attributes.GetString("to", string.Empty);
