@@ -23,7 +23,7 @@ internal sealed class GraphBuilder
     public OnnxGraph Build(GraphProto proto, OnnxGraph? parent, string label)
     {
         var graph = Construct(proto, parent, label);
-        TopologicalSorter.Sort(graph, new HashSet<string>(StringComparer.Ordinal), source);
+        TopologicalSorter.Sort(graph, null, source);
         return graph;
     }
 

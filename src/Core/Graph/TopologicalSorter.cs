@@ -14,11 +14,12 @@ internal static class TopologicalSorter
     /// Sorts <paramref name="graph"/> and its subgraphs; returns the outer values the graph reads.
     /// <paramref name="scope"/> names the graph in messages: a subgraph by its owning node and attribute.
     /// </summary>
-    public static HashSet<string> Sort(OnnxGraph graph, HashSet<string> outerScope, ModelSource source, string? scope = null)
+    public static HashSet<string> Sort(OnnxGraph graph, ValueScope? outerScope, ModelSource source, string? scope = null)
     {
         scope ??= graph.Name;
         var producers = new Dictionary<string, Node>(StringComparer.Ordinal);
-        var local = new HashSet<string>(graph.Inputs.Select(i => i.Name), StringComparer.Ordinal);
+        var inputs = new HashSet<string>(graph.Inputs.Select(i => i.Name), StringComparer.Ordinal);
+        var local = new HashSet<string>(inputs, StringComparer.Ordinal);
         local.UnionWith(graph.Initializers.Keys);
         foreach (var node in graph.Nodes)
         {
@@ -30,7 +31,7 @@ internal static class TopologicalSorter
                 }
 
                 if (producers.TryGetValue(output, out var other) || graph.Initializers.ContainsKey(output)
-                    || graph.Inputs.Any(i => i.Name == output))
+                    || inputs.Contains(output))
                 {
                     var first = other is null ? "a graph input or initializer" : $"node '{UserText.Quote(other.Name)}'";
                     throw new EfficiencyException(ErrorCodes.DuplicateOutput,
@@ -43,8 +44,7 @@ internal static class TopologicalSorter
             }
         }
 
-        var visible = new HashSet<string>(outerScope, StringComparer.Ordinal);
-        visible.UnionWith(local);
+        var visible = new ValueScope(local, outerScope);
         var free = new HashSet<string>(StringComparer.Ordinal);
         var dependencies = new List<string>[graph.Nodes.Count];
         for (int i = 0; i < graph.Nodes.Count; i++)
@@ -60,7 +60,7 @@ internal static class TopologicalSorter
 
                 if (!local.Contains(input))
                 {
-                    if (!outerScope.Contains(input))
+                    if (outerScope?.Contains(input) != true)
                     {
                         throw new EfficiencyException(ErrorCodes.DanglingInput,
                             $"node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}) in {UserText.Quote(scope)} reads '{UserText.Quote(input)}', which no node, graph input or initializer produces{(graph.Parent is null ? "" : " there or in an enclosing graph")}.",
@@ -166,5 +166,14 @@ internal static class TopologicalSorter
         }
 
         return ordered;
+    }
+
+    /// <summary>
+    /// The values a graph can read: its own, then those of each enclosing graph. Chained rather than copied, so that a
+    /// graph of many If nodes does not copy the main graph's values once per branch.
+    /// </summary>
+    internal sealed record ValueScope(HashSet<string> Local, ValueScope? Outer)
+    {
+        public bool Contains(string name) => Local.Contains(name) || (Outer?.Contains(name) ?? false);
     }
 }

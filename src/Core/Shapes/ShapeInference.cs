@@ -16,6 +16,7 @@ public sealed class ShapeInference
     private readonly List<Diagnostic> warnings = new();
     private readonly HashSet<string> uninferred = new(StringComparer.Ordinal);
     private readonly HashSet<OnnxGraph> inferredGraphs = new();
+    private readonly Dictionary<OnnxGraph, Dictionary<string, ValueInfo>> declaredOutputs = new();
     private int symbols;
 
     private ShapeInference(OnnxModel model, ShapeRuleRegistry rules)
@@ -132,14 +133,26 @@ public sealed class ShapeInference
         }
     }
 
-    private static TensorType? Declared(OnnxGraph graph, string name)
+    private TensorType? Declared(OnnxGraph graph, string name)
     {
         if (graph.DeclaredTypes.TryGetValue(name, out var info) && info.Type is not null)
         {
             return info.Type;
         }
 
-        return graph.Outputs.FirstOrDefault(o => o.Name == name)?.Type;
+        if (!declaredOutputs.TryGetValue(graph, out var outputs))
+        {
+            // A lookup per graph, not a scan per value: a graph may have as many outputs as nodes.
+            outputs = new Dictionary<string, ValueInfo>(StringComparer.Ordinal);
+            foreach (var output in graph.Outputs)
+            {
+                outputs.TryAdd(output.Name, output);
+            }
+
+            declaredOutputs[graph] = outputs;
+        }
+
+        return outputs.TryGetValue(name, out var declared) ? declared.Type : null;
     }
 
     /// <summary>
