@@ -62,4 +62,26 @@ public sealed class TensorDataTests
             Assert.That(error.Message, Does.Contain("dtype 4294967297 is not an ONNX data type"));
         });
     }
+
+    [Test]
+    public void A_tensor_declaring_two_to_the_40_elements_is_counted_without_being_allocated()
+    {
+        // Weights left out of a file (a structure-only export) are counted from their dims; nothing is read or allocated.
+        var b = new Builder();
+        var x = b.Input("x", ElementType.Float, 1, 1L << 20);
+        b.Graph.Initializer.Add(new TensorProto { Name = "w", DataType = (int)ElementType.Float, Dims = { 1L << 20, 1L << 20 } });
+        b.Output(b.Op("MatMul", new[] { x, "w" }));
+        var model = b.Load();
+
+        var report = EfficiencyMisnomer.CostModel.StaticAnalyzer.Analyze(model);
+        var sparsity = Assert.Throws<EfficiencyException>(() => EfficiencyMisnomer.CostModel.StaticAnalyzer.Analyze(model,
+            new EfficiencyMisnomer.CostModel.AnalysisOptions { ComputeSparsity = true }))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("params"), Is.EqualTo(1L << 40));
+            Assert.That(sparsity.Code, Is.EqualTo(ErrorCodes.InvalidTensor), "sparsity needs the values the file does not have");
+            Assert.That(sparsity.Message, Does.Contain("tensor 'w'").And.Contain("stores 0 values"));
+        });
+    }
 }
