@@ -197,7 +197,7 @@ public sealed class AgainstCommandTests
     private void Resave()
     {
         var model = EfficiencyMisnomer.Onnx.Wire.ModelProto.Parser.ParseFrom(File.ReadAllBytes(ModelPath));
-        model.DocString = "re-saved with other metadata";
+        model.ProducerVersion = "re-saved with other metadata";
         File.WriteAllBytes(ModelPath, Google.Protobuf.MessageExtensions.ToByteArray(model));
     }
 }

@@ -20,6 +20,11 @@ public static class ErrorCodes
     public const string DuplicateOutput = "EM1103";
     public const string InvalidTensor = "EM1104";
     public const string UnsupportedOpset = "EM1105";
+    public const string InvalidAttribute = "EM1106";
+    public const string MissingOpsetImport = "EM1107";
+    public const string TextNotUtf8 = "EM1108";
+    public const string NestingTooDeep = "EM1109";
+    public const string TooManyDims = "EM1110";
 
     // EM12xx: shapes and bindings.
     public const string InvalidBinding = "EM1201";
@@ -29,6 +34,7 @@ public static class ErrorCodes
     public const string UnknownBindingTarget = "EM1205";
     public const string ShapeNotInferred = "EM1206";
     public const string IterationCountUnknown = "EM1207";
+    public const string IterationCountAtMost = "EM1208";
 
     // EM13xx: cost model.
     public const string UnknownOperator = "EM1301";

@@ -437,7 +437,7 @@ public static class RuntimeGate
         }
 
         var machine = (options.Machine ?? FingerprintProfileMatcher.ThisMachine.Fingerprint)(provider.Provider);
-        return RuntimeRegression.Compare(policy, report, atBatch, baseline.Baseline, machine.Id, machine.Summary, remeasured);
+        return RuntimeRegression.Compare(policy, report, atBatch, baseline.Baseline, machine.Id, machine.Summary, remeasured, options.BusyLimit);
     }
 
     /// <summary>The spec's baseline when its measurements are to be compared (null inside when the file does not exist yet); null otherwise.</summary>

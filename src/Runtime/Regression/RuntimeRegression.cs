@@ -24,8 +24,9 @@ public static class RuntimeRegression
     /// <param name="machineId">This machine's fingerprint id.</param>
     /// <param name="machineSummary">This machine's fingerprint summary.</param>
     /// <param name="remeasured">Whether this is the second measurement of an inconclusive case.</param>
+    /// <param name="busyLimit">The share of the CPUs other processes may use, in either run, before a change is inconclusive (<see cref="QuietMachineLimit"/>).</param>
     public static IReadOnlyList<RegressionVerdict> Compare(RegressionPolicy policy, RuntimeReport report, IEnumerable<Budget> budgets, Baseline? baseline,
-        string machineId, string machineSummary, bool remeasured = false)
+        string machineId, string machineSummary, bool remeasured = false, double busyLimit = QuietMachineLimit)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(report);
@@ -77,7 +78,7 @@ public static class RuntimeRegression
                     Profile = report.Profile, Batch = report.Batch, Ratio = exactRatio, Tolerance = tolerance.Value,
                 };
                 // A cold start is a time like any other: a busy machine slows it; memory does not depend on the load.
-                verdicts.Add(name == RuntimeIndicators.ColdStart.Name ? Busy(single, report.OtherCpuShare, recorded?.OtherCpuShare) : single);
+                verdicts.Add(name == RuntimeIndicators.ColdStart.Name ? Busy(single, report.OtherCpuShare, recorded?.OtherCpuShare, busyLimit) : single);
                 continue;
             }
 
@@ -93,7 +94,7 @@ public static class RuntimeRegression
                 comparisons[tolerance.Value] = comparison = MeasuredRegression.Compare(recorded.LatencySamples, report.LatencySamples, thresholds);
             }
 
-            verdicts.Add(Busy(Measured(report, indicator, value, before, comparison, thresholds, location, subject, remeasured), report.OtherCpuShare, recorded.OtherCpuShare));
+            verdicts.Add(Busy(Measured(report, indicator, value, before, comparison, thresholds, location, subject, remeasured), report.OtherCpuShare, recorded.OtherCpuShare, busyLimit));
         }
 
         return verdicts;
@@ -109,15 +110,15 @@ public static class RuntimeRegression
     private const string BusyThen = " (inconclusive: other processes used {0:0%} of the CPUs while the baseline was recorded; record it again on a quiet machine)";
 
     /// <summary>A regressed or improved verdict turned inconclusive when either run was measured on a busy machine.</summary>
-    internal static RegressionVerdict Busy(RegressionVerdict verdict, double? now, double? then)
+    internal static RegressionVerdict Busy(RegressionVerdict verdict, double? now, double? then, double limit = QuietMachineLimit)
     {
         if (verdict.Status is not (RegressionOutcome.Regressed or RegressionOutcome.Improved))
         {
             return verdict;
         }
 
-        var why = now > QuietMachineLimit ? RegressionText.Format(BusyNow, now.Value)
-            : then > QuietMachineLimit ? RegressionText.Format(BusyThen, then.Value)
+        var why = now > limit ? RegressionText.Format(BusyNow, now.Value)
+            : then > limit ? RegressionText.Format(BusyThen, then.Value)
             : null;
         return why is null ? verdict : verdict with
         {

@@ -21,7 +21,7 @@ public sealed class BaseRevisionTests
         var builder = SampleModels.TinyCnn();
         var bytes = builder.ToBytes();
         var model = EfficiencyMisnomer.Onnx.Wire.ModelProto.Parser.ParseFrom(bytes);
-        model.DocString = "re-saved with other metadata";
+        model.ProducerVersion = "re-saved with other metadata";
         return Google.Protobuf.MessageExtensions.ToByteArray(model);
     }
 

@@ -184,7 +184,7 @@ public sealed class AgainstRevisionGateTests
     private static void Resave(string path)
     {
         var model = EfficiencyMisnomer.Onnx.Wire.ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
-        model.DocString = "re-saved with other metadata";
+        model.ProducerVersion = "re-saved with other metadata";
         File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(model));
     }
 }
