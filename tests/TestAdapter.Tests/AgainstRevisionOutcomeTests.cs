@@ -21,7 +21,7 @@ public sealed class AgainstRevisionOutcomeTests
     {
         repository = GitRepository.Init();
         repository.Write("specs/stack.yaml", Spec);
-        Stack(1).Save(repository.PathOf("specs/models/stack.onnx"));
+        ComparisonModels.Stack(1).Save(repository.PathOf("specs/models/stack.onnx"));
         repository.Commit("base");
     }
 
@@ -31,7 +31,7 @@ public sealed class AgainstRevisionOutcomeTests
     [Test]
     public void A_model_four_times_deeper_than_at_the_base_fails_its_runtime_test_with_the_comparison()
     {
-        Stack(4).Save(repository.PathOf("specs/models/stack.onnx"));
+        ComparisonModels.Stack(4).Save(repository.PathOf("specs/models/stack.onnx"));
         var outcome = IsolatedOutcome.Of(RuntimeTest(EfficiencySettings.Default with { Provider = ProviderRequest.Cpu, TimeCap = TimeSpan.FromSeconds(3), Against = "main" }).Assert);
         Assert.Multiple(() =>
         {
@@ -65,6 +65,4 @@ public sealed class AgainstRevisionOutcomeTests
         new EfficiencyTestPlanner(settings, FingerprintProfileMatcher.ThisMachine, () => new ProviderSelector().Select(settings.EffectiveProvider))
             .Plan(repository.PathOf("specs/*.yaml"), repository.PathOf("specs"))
             .Single(t => t.Case.Name == "stack/stack [cpu]").Case;
-
-    private static EfficiencyMisnomer.ModelBuilder.ModelBuilder Stack(int depth) => Transformers.Encoder(depth, 64, 2, 256, 32, shareWeights: false, WeightStorage.Random);
 }
