@@ -90,8 +90,7 @@ internal static class Program
                     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                     var measured = result.Cases.SingleOrDefault();
                     var verdict = measured?.Regressions.SingleOrDefault(r => r.Indicator == "latency.p50");
-                    var status = verdict?.Status.ToString().ToLowerInvariant()
-                        ?? "error: " + string.Join(" | ", result.AllDiagnostics.Where(d => d.Severity != Diagnostics.DiagnosticSeverity.Info || d.Code.StartsWith("EM403", StringComparison.Ordinal)).Select(d => d.Code + " " + d.Message)).Replace(',', ';');
+                    var status = verdict?.Status.ToString().ToLowerInvariant() ?? "error: " + Diagnosed(result);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{mode},{(options.Busy ? "busy" : "quiet")},{arm},{trial},{status},{verdict?.Ratio:0.####},{verdict?.RatioLower:0.####},{verdict?.RatioUpper:0.####},{seconds:0.##},{measured?.Paired?.Rounds},{measured?.Report.OtherCpuShare:0.###}"));
                 }
@@ -99,6 +98,17 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Why a trial has no latency verdict, on one CSV cell: its warnings and errors and the comparison's own notes, or
+    /// every diagnostic where there are none of those.
+    /// </summary>
+    private static string Diagnosed(RuntimeGateResult result)
+    {
+        var relevant = result.AllDiagnostics.Where(d => d.Severity != Diagnostics.DiagnosticSeverity.Info || d.Code.StartsWith("EM403", StringComparison.Ordinal)).ToList();
+        var shown = relevant.Count > 0 ? relevant : result.AllDiagnostics.ToList();
+        return shown.Count == 0 ? "no verdict and no diagnostic" : string.Join(" | ", shown.Select(d => d.Code + " " + d.Message)).Replace(',', ';').ReplaceLineEndings(" ");
     }
 
     /// <summary>
