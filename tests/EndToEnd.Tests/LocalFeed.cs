@@ -31,8 +31,12 @@ internal static class LocalFeed
         }
     }
 
-    /// <summary>Writes a nuget.config into <paramref name="folder"/>: the feed, the restored packages, a private package cache.</summary>
-    public static void WriteNuGetConfig(string folder, string feed, string packageCache) =>
+    /// <summary>
+    /// Writes a nuget.config into <paramref name="folder"/>: the feed, the restored packages, a private package cache,
+    /// and where <paramref name="gallery"/> is set the public gallery, for what a template asks that this repository
+    /// never restored.
+    /// </summary>
+    public static void WriteNuGetConfig(string folder, string feed, string packageCache, bool gallery = false) =>
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -43,6 +47,7 @@ internal static class LocalFeed
                 <clear />
                 <add key="local" value="{feed}" />
                 <add key="restored" value="{RestoredPackages.Value}" />
+                {(gallery ? "<add key=\"gallery\" value=\"https://api.nuget.org/v3/index.json\" />" : "")}
               </packageSources>
             </configuration>
             """);
