@@ -15,12 +15,18 @@ internal static class LocalFeed
     /// <param name="feed">The folder feed.</param>
     /// <param name="first">Packed with a build, which builds the projects it references.</param>
     /// <param name="alreadyBuilt">Packed without building: <paramref name="first"/> built them.</param>
-    public static void Pack(string feed, string first, params string[] alreadyBuilt)
+    public static void Pack(string feed, string first, params string[] alreadyBuilt) => Pack(feed, "cpu", first, alreadyBuilt);
+
+    /// <summary>As <see cref="Pack(string, string, string[])"/>, in the ONNX Runtime flavour <paramref name="flavour"/> (cpu or cuda).</summary>
+    public static void Pack(string feed, string flavour, string first, params string[] alreadyBuilt)
     {
         var root = RepositoryRoot.Path;
         foreach (var (project, build) in alreadyBuilt.Select(p => (p, false)).Prepend((first, true)))
         {
-            var arguments = new List<string> { "pack", Path.Combine(root, "src", project), "-c", "Release", "-o", feed, $"-p:Version={Version}", "--nologo", "-nodeReuse:false" };
+            var arguments = new List<string>
+            {
+                "pack", Path.Combine(root, "src", project), "-c", "Release", "-o", feed, $"-p:Version={Version}", $"-p:OnnxRuntimeFlavour={flavour}", "--nologo", "-nodeReuse:false",
+            };
             if (!build)
             {
                 arguments.Add("--no-build");
