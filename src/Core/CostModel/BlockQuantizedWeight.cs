@@ -1,0 +1,42 @@
+using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Onnx;
+
+namespace EfficiencyMisnomer.CostModel;
+
+/// <summary>
+/// ONNX Runtime's block-quantized weights, which store several low-bit values per byte: MatMulNBits' B
+/// (input 1), a K×N matrix in <c>bits</c>-bit blocks packed into uint8, and GatherBlockQuantized's data
+/// (input 0), int4/uint4 or <c>bits</c>-bit values packed into uint8. Their parameters are the logical
+/// elements (K·N for MatMulNBits), not the packed bytes; the packed bytes are what <c>model_size</c> and
+/// <c>memory_access</c> see. Scales, zero points and MatMulNBits' g_idx are quantization parameters.
+/// </summary>
+internal static class BlockQuantizedWeight
+{
+    private const string Contrib = "com.microsoft";
+    private const int DefaultBits = 4;
+
+    /// <summary>Whether the read is of a block-quantized weight.</summary>
+    public static bool IsWeight(Node node, int input) =>
+        node.Domain == Contrib && (node.OpType, input) is ("MatMulNBits", 1) or ("GatherBlockQuantized", 0);
+
+    /// <summary>Whether the read is of a scale, zero point or group index of a block-quantized operator.</summary>
+    public static bool IsQuantizationParameter(Node node, int input) =>
+        node.Domain == Contrib && node.OpType switch
+        {
+            "MatMulNBits" => input is 2 or 3 or 4,
+            "GatherBlockQuantized" => input is 2 or 3,
+            _ => false,
+        };
+
+    /// <summary>The logical elements a weight read by <paramref name="node"/> holds.</summary>
+    public static long LogicalElements(Node node, TensorInfo tensor)
+    {
+        if (node.OpType == "MatMulNBits")
+        {
+            return checked(node.Attributes.GetInt("K", 0) * node.Attributes.GetInt("N", 0));
+        }
+
+        var bits = node.Attributes.GetInt("bits", DefaultBits);
+        return tensor.ElementType == ElementType.UInt8 && bits is > 0 and < 8 ? checked(tensor.ElementCount * (8 / bits)) : tensor.ElementCount;
+    }
+}
