@@ -6,9 +6,10 @@ namespace EfficiencyMisnomer.CostModel;
 /// <summary>
 /// ONNX Runtime's block-quantized weights, which store several low-bit values per byte: MatMulNBits' B
 /// (input 1), a K×N matrix in <c>bits</c>-bit blocks packed into uint8, and GatherBlockQuantized's data
-/// (input 0), int4/uint4 or <c>bits</c>-bit values packed into uint8. Their parameters are the logical
-/// elements (K·N for MatMulNBits), not the packed bytes; the packed bytes are what <c>model_size</c> and
-/// <c>memory_access</c> see. Scales, zero points and MatMulNBits' g_idx are quantization parameters.
+/// (input 0), int4/uint4 or <c>bits</c>-bit values packed into uint8, and QMoE's expert weights (inputs 2,
+/// 5, 8) of <c>expert_weight_bits</c> packed into uint8. Their parameters are the logical elements (K·N for
+/// MatMulNBits), not the packed bytes; the packed bytes are what <c>model_size</c> and <c>memory_access</c>
+/// see. Scales, zero points and MatMulNBits' g_idx are quantization parameters.
 /// </summary>
 internal static class BlockQuantizedWeight
 {
@@ -17,7 +18,7 @@ internal static class BlockQuantizedWeight
 
     /// <summary>Whether the read is of a block-quantized weight.</summary>
     public static bool IsWeight(Node node, int input) =>
-        node.Domain == Contrib && (node.OpType, input) is ("MatMulNBits", 1) or ("GatherBlockQuantized", 0);
+        node.Domain == Contrib && (node.OpType, input) is ("MatMulNBits", 1) or ("GatherBlockQuantized", 0) or ("QMoE", 2 or 5 or 8);
 
     /// <summary>Whether the read is of a scale, zero point or group index of a block-quantized operator.</summary>
     public static bool IsQuantizationParameter(Node node, int input) =>
@@ -25,6 +26,7 @@ internal static class BlockQuantizedWeight
         {
             "MatMulNBits" => input is 2 or 3 or 4,
             "GatherBlockQuantized" => input is 2 or 3,
+            "QMoE" => input is 3 or 6 or 9 or 11 or 12 or 13,
             _ => false,
         };
 
@@ -36,7 +38,7 @@ internal static class BlockQuantizedWeight
             return checked(node.Attributes.GetInt("K", 0) * node.Attributes.GetInt("N", 0));
         }
 
-        var bits = node.Attributes.GetInt("bits", DefaultBits);
+        var bits = node.Attributes.GetInt(node.OpType == "QMoE" ? "expert_weight_bits" : "bits", DefaultBits);
         return tensor.ElementType == ElementType.UInt8 && bits is > 0 and < 8 ? checked(tensor.ElementCount * (8 / bits)) : tensor.ElementCount;
     }
 }
