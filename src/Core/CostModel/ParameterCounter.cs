@@ -7,7 +7,7 @@ namespace EfficiencyMisnomer.CostModel;
 /// Counts learnable parameters: floating-point initializers, floating-point Constant-node tensors of
 /// more than one element, and integer initializers that a quantized operator reads as its weight (or
 /// bias), each name once, subgraphs included; a block-quantized weight counts its logical elements
-/// (<see cref="BlockQuantizedWeight"/>). Tensors read only as a BatchNormalization's running mean or
+/// (<see cref="ContribQuantizedWeight"/>). Tensors read only as a BatchNormalization's running mean or
 /// variance are statistics, not parameters, and rotary cos/sin caches are position tables; unused
 /// tensors, scales and zero points are not parameters either. <c>param_uses</c> counts a tensor once per
 /// distinct node reading it: a weight read by one node of a Loop or Scan body counts once, not once per
@@ -57,8 +57,8 @@ public static class ParameterCounter
                 continue;
             }
 
-            var packed = readers.Find(r => BlockQuantizedWeight.IsWeight(r.Node, r.Input));
-            var elements = packed.Node is null ? tensor.ElementCount : BlockQuantizedWeight.LogicalElements(packed.Node, tensor);
+            var packed = readers.Find(r => ContribQuantizedWeight.IsWeight(r.Node, r.Input));
+            var elements = packed.Node is null ? tensor.ElementCount : ContribQuantizedWeight.LogicalElements(packed.Node, tensor);
             var size = tensor.ByteSize;
 
             if (readers.TrueForAll(r => r.Node.OpType == "BatchNormalization"
@@ -118,7 +118,7 @@ public static class ParameterCounter
         var (node, input) = reader;
         if (node.Domain.Length != 0 && node.Domain != "ai.onnx")
         {
-            return BlockQuantizedWeight.IsWeight(node, input);
+            return ContribQuantizedWeight.IsWeight(node, input);
         }
 
         return node.OpType switch
@@ -138,7 +138,7 @@ public static class ParameterCounter
         var (node, input) = reader;
         if (node.Domain.Length != 0 && node.Domain != "ai.onnx")
         {
-            return BlockQuantizedWeight.IsQuantizationParameter(node, input);
+            return ContribQuantizedWeight.IsQuantizationParameter(node, input);
         }
 
         return node.OpType switch
