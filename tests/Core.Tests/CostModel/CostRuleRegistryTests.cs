@@ -45,6 +45,15 @@ public sealed class CostRuleRegistryTests
     [TestCase("com.microsoft", "Gelu")]
     [TestCase("com.microsoft", "QuickGelu")]
     [TestCase("com.microsoft", "BiasAdd")]
+    [TestCase("com.microsoft", "MatMulNBits")]
+    [TestCase("com.microsoft", "GatherBlockQuantized")]
+    [TestCase("com.microsoft", "GroupQueryAttention")]
+    [TestCase("com.microsoft", "RotaryEmbedding")]
+    [TestCase("com.microsoft", "MoE")]
+    [TestCase("com.microsoft", "QMoE")]
+    [TestCase("com.microsoft", "FusedMatMul")]
+    [TestCase("com.microsoft", "DynamicQuantizeMatMul")]
+    [TestCase("com.microsoft", "MatMulIntegerToFloat")]
     public void Recurrent_quantized_and_fused_operators_have_shape_and_cost_rules(string domain, string op)
     {
         Assert.Multiple(() =>
