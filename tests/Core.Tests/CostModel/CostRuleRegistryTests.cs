@@ -54,6 +54,10 @@ public sealed class CostRuleRegistryTests
     [TestCase("com.microsoft", "FusedMatMul")]
     [TestCase("com.microsoft", "DynamicQuantizeMatMul")]
     [TestCase("com.microsoft", "MatMulIntegerToFloat")]
+    [TestCase("com.microsoft", "BiasSoftmax")]
+    [TestCase("com.microsoft", "BiasDropout")]
+    [TestCase("com.microsoft", "GroupNorm")]
+    [TestCase("com.microsoft", "SkipGroupNorm")]
     public void Recurrent_quantized_and_fused_operators_have_shape_and_cost_rules(string domain, string op)
     {
         Assert.Multiple(() =>
