@@ -58,6 +58,7 @@ public sealed class CostRuleRegistryTests
     [TestCase("com.microsoft", "BiasDropout")]
     [TestCase("com.microsoft", "GroupNorm")]
     [TestCase("com.microsoft", "SkipGroupNorm")]
+    [TestCase("com.microsoft", "DecoderMaskedMultiHeadAttention")]
     public void Recurrent_quantized_and_fused_operators_have_shape_and_cost_rules(string domain, string op)
     {
         Assert.Multiple(() =>
