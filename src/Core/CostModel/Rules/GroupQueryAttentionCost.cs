@@ -7,8 +7,7 @@ namespace EfficiencyMisnomer.CostModel.Rules;
 /// (B, S, (N + 2·G)·H) when key is absent. The keys are <c>total_sequence_length</c> when it is a constant,
 /// else the past cache's length plus S; a <c>local_window_size</c> w &gt; 0 limits each query to w + 1 keys.
 /// Per score an attention bias adds 1 and <c>softcap</c> 3 (divide, tanh, multiply). With <c>do_rotary</c>
-/// the rotary embedding of Q and K costs <see cref="RotaryEmbeddingCost.PerRotatedElement"/> per rotated
-/// element, the rotated width being twice the cos cache's last dim.
+/// the rotary embedding of Q and K is costed as <see cref="RotaryEmbeddingCost.Fused"/>.
 /// </summary>
 internal sealed class GroupQueryAttentionCost : ICostRule
 {
@@ -46,12 +45,7 @@ internal sealed class GroupQueryAttentionCost : ICostRule
         var core = new AttentionCore(batch, heads, queries, keys, headSize, headSize);
         var masks = context.HasInput(AttentionBiasInput) ? 1 : 0;
         var softcap = context.Attributes.GetFloat("softcap", 0) > 0 ? checked(Softcap * core.Scores) : 0;
-        var rotary = 0L;
-        if (context.Attributes.GetInt("do_rotary", 0) != 0 && context.InputDims(CosCacheInput) is { Length: 2 } cos)
-        {
-            rotary = checked(RotaryEmbeddingCost.PerRotatedElement * batch * queries * (heads + kvHeads) * 2 * cos[1]);
-        }
-
+        var rotary = RotaryEmbeddingCost.Fused(context, CosCacheInput, checked(batch * queries), heads + kvHeads);
         return OperatorCost.Linear(core.Macs, checked(core.ScoreFlops(masks) + softcap + rotary));
     }
 }

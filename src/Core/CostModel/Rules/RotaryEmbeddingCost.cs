@@ -15,6 +15,16 @@ internal sealed class RotaryEmbeddingCost : ICostRule
 
     public IReadOnlyCollection<string> OpTypes { get; } = new[] { "RotaryEmbedding" };
 
+    /// <summary>
+    /// The rotary embedding an attention operator applies itself when <c>do_rotary</c> is set: the rotated
+    /// width is twice the cos cache's last dim, over <paramref name="tokens"/> tokens of <paramref name="heads"/>
+    /// query and key heads.
+    /// </summary>
+    internal static long Fused(CostContext context, int cosCacheInput, long tokens, long heads) =>
+        context.Attributes.GetInt("do_rotary", 0) != 0 && context.InputDims(cosCacheInput) is { Length: 2 } cos
+            ? checked(PerRotatedElement * tokens * heads * 2 * cos[1])
+            : 0;
+
     public OperatorCost Cost(CostContext context)
     {
         var input = context.InputDims(0);
