@@ -60,6 +60,7 @@ public sealed class CostRuleRegistryTests
     [TestCase("com.microsoft", "SkipGroupNorm")]
     [TestCase("com.microsoft", "DecoderMaskedMultiHeadAttention")]
     [TestCase("com.microsoft", "SparseAttention")]
+    [TestCase("com.microsoft", "FusedConv")]
     public void Recurrent_quantized_and_fused_operators_have_shape_and_cost_rules(string domain, string op)
     {
         Assert.Multiple(() =>
