@@ -18,7 +18,7 @@ public sealed class MatMulNBitsCostTests
         var a = builder.Input("a", ElementType.Float, 2, M, K);
         var weight = builder.Initializer("b", ElementType.UInt8, new[] { N, blocks, blockSize * bits / 8 });
         var scales = builder.Weight("scales", N * blocks);
-        var zeros = builder.Initializer("zero_points", ElementType.UInt8, new[] { N * ((blocks * bits) + 7) / 8 });
+        var zeros = builder.Initializer("zero_points", ElementType.UInt8, new[] { N * (((blocks * bits) + 7) / 8) });
         var y = builder.Declare(builder.NodeIn(Contrib, "MatMulNBits", new[] { a, weight, scales, zeros, "", builder.Weight("bias", N) }, new[] { "y" },
             ("K", K), ("N", N), ("bits", bits), ("block_size", blockSize)), ElementType.Float, 2, M, N);
 
@@ -32,6 +32,11 @@ public sealed class MatMulNBitsCostTests
             Assert.That(report.Count("flops"), Is.EqualTo((2 * macs) + (2 * K * N) + (2 * M * N)));
             Assert.That(report.Count("params"), Is.EqualTo((K * N) + N));
             Assert.That(report.Count("unknown_ops"), Is.Zero);
+
+            // A and Y in float; B at its bit width, the float scales and bias, the packed zero points.
+            var weightBytes = N * blocks * blockSize * bits / 8;
+            Assert.That(report.Count("memory_access"), Is.EqualTo((4 * 2 * M * K) + weightBytes + (4 * N * blocks) + (N * (((blocks * bits) + 7) / 8)) + (4 * N) + (4 * 2 * M * N)));
+            Assert.That(weightBytes, Is.EqualTo(K * N * bits / 8), "the packed weight holds K·N values of bits each");
         });
     }
 }
