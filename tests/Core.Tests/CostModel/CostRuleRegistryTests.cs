@@ -61,6 +61,7 @@ public sealed class CostRuleRegistryTests
     [TestCase("com.microsoft", "DecoderMaskedMultiHeadAttention")]
     [TestCase("com.microsoft", "SparseAttention")]
     [TestCase("com.microsoft", "FusedConv")]
+    [TestCase("com.microsoft", "QAttention")]
     public void Recurrent_quantized_and_fused_operators_have_shape_and_cost_rules(string domain, string op)
     {
         Assert.Multiple(() =>
