@@ -10,7 +10,7 @@ namespace EfficiencyMisnomer.CostModel;
 /// QMoE's expert weights (inputs 2, 5, 8) of <c>expert_weight_bits</c> packed into uint8. Their parameters
 /// are the logical elements (K·N for MatMulNBits), not the packed bytes; the packed bytes are what
 /// <c>model_size</c> and <c>memory_access</c> see. DynamicQuantizeMatMul's and MatMulIntegerToFloat's B
-/// and QAttention's weight (input 1) hold one int8/uint8 weight per byte. Scales, zero points and MatMulNBits' g_idx are
+/// and QAttention's weight (input 1), and QGemm's B (input 3) and int32 bias (input 6), hold one weight per element. Scales, zero points and MatMulNBits' g_idx are
 /// quantization parameters.
 /// </summary>
 internal static class ContribQuantizedWeight
@@ -21,7 +21,7 @@ internal static class ContribQuantizedWeight
     /// <summary>Whether the read is of a quantized weight.</summary>
     public static bool IsWeight(Node node, int input) =>
         node.Domain == Contrib && (node.OpType, input) is ("MatMulNBits", 1) or ("GatherBlockQuantized", 0) or ("QMoE", 2 or 5 or 8)
-            or ("DynamicQuantizeMatMul", 1) or ("MatMulIntegerToFloat", 1) or ("QAttention", 1);
+            or ("DynamicQuantizeMatMul", 1) or ("MatMulIntegerToFloat", 1) or ("QAttention", 1) or ("QGemm", 3 or 6);
 
     /// <summary>Whether the read is of a scale, zero point or group index of a quantized operator.</summary>
     public static bool IsQuantizationParameter(Node node, int input) =>
@@ -33,6 +33,7 @@ internal static class ContribQuantizedWeight
             "DynamicQuantizeMatMul" => input is 2 or 3,
             "MatMulIntegerToFloat" => input is 2 or 3 or 4 or 5,
             "QAttention" => input is 3 or 4 or 6 or 7,
+            "QGemm" => input is 1 or 2 or 4 or 5 or 7 or 8,
             _ => false,
         };
 

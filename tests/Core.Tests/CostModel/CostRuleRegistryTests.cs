@@ -62,6 +62,7 @@ public sealed class CostRuleRegistryTests
     [TestCase("com.microsoft", "SparseAttention")]
     [TestCase("com.microsoft", "FusedConv")]
     [TestCase("com.microsoft", "QAttention")]
+    [TestCase("com.microsoft", "QGemm")]
     public void Recurrent_quantized_and_fused_operators_have_shape_and_cost_rules(string domain, string op)
     {
         Assert.Multiple(() =>
