@@ -35,9 +35,11 @@ public static class QuantizedDecoders
     /// <summary>
     /// input_ids and attention_mask in, logits and present.i.key/value out, past_key_values.i.key/value in,
     /// named and shaped as the GenAI builder does: [batch_size, kv_heads, past_sequence_length, head_size]
-    /// caches, an attention mask over total_sequence_length. Weights are seeded random.
+    /// caches, an attention mask over total_sequence_length. Weights are seeded random. <paramref name="packed"/>
+    /// writes the builder's fused form: one q/k/v projection feeding GroupQueryAttention's packed query, and
+    /// int4 embeddings read by GatherBlockQuantized.
     /// </summary>
-    public static ModelBuilder Int4(string name, Size size)
+    public static ModelBuilder Int4(string name, Size size, bool packed = false)
     {
         var model = new ModelBuilder(name, opset: 21, WeightStorage.Random).Opset(Contrib, 1);
         var tokens = model.Input("input_ids", ElementType.Int64, "batch_size", "sequence_length");
@@ -49,15 +51,16 @@ public static class QuantizedDecoders
         var cos = model.Weight("cos_cache", size.MaxLength, size.HeadSize / 2);
         var sin = model.Weight("sin_cache", size.MaxLength, size.HeadSize / 2);
 
-        var residual = model.Op("Gather", new[] { model.Weight("model.embed_tokens.weight", size.Vocab, size.Dim), tokens }, ("axis", 0L));
+        var residual = packed ? QuantizedEmbedding(model, tokens, size) : model.Op("Gather", new[] { model.Weight("model.embed_tokens.weight", size.Vocab, size.Dim), tokens }, ("axis", 0L));
         var x = model.Node("SimplifiedLayerNormalization", new[] { residual, model.Weight("model.layers.0.input_layernorm.weight", size.Dim) },
             new[] { model.Fresh("input_layernorm") }, ("axis", -1L), ("epsilon", 1e-6f), ("stash_type", 1L));
         for (int i = 0; i < size.Layers; i++)
         {
             var layer = $"model.layers.{i}";
-            var q = Linear(model, x, $"{layer}.attn.q_proj", size.Dim, size.Dim);
-            var k = Linear(model, x, $"{layer}.attn.k_proj", size.Dim, size.KvDim);
-            var v = Linear(model, x, $"{layer}.attn.v_proj", size.Dim, size.KvDim);
+            var (q, k, v) = packed
+                ? (Linear(model, x, $"{layer}.attn.qkv_proj", size.Dim, size.Dim + (2 * size.KvDim)), "", "")
+                : (Linear(model, x, $"{layer}.attn.q_proj", size.Dim, size.Dim), Linear(model, x, $"{layer}.attn.k_proj", size.Dim, size.KvDim),
+                    Linear(model, x, $"{layer}.attn.v_proj", size.Dim, size.KvDim));
             var cache = new object[] { "batch_size", size.KvHeads, "past_sequence_length", size.HeadSize };
             var present = new object[] { "batch_size", size.KvHeads, "total_sequence_length", size.HeadSize };
             var pastKey = model.Input($"past_key_values.{i}.key", ElementType.Float, cache);
@@ -80,6 +83,20 @@ public static class QuantizedDecoders
         var logits = model.NodeIn(Contrib, "MatMulNBits", QuantizedInputs(model, x, "lm_head", size.Dim, size.Vocab), new[] { "logits" }, QuantizedAttributes(size.Dim, size.Vocab));
         model.Output(logits, ElementType.Float, "batch_size", "sequence_length", size.Vocab);
         return model;
+    }
+
+    /// <summary>Token embeddings as uint8 pairs of 4-bit values [vocab, dim / 2], a scale and zero point per block of a row.</summary>
+    private static string QuantizedEmbedding(ModelBuilder model, string tokens, Size size)
+    {
+        var blocks = size.Dim / BlockSize;
+        var inputs = new[]
+        {
+            model.Initializer("model.embed_tokens.weight_Q4", ElementType.UInt8, new[] { size.Vocab, size.Dim * Bits / 8 }), tokens,
+            model.Weight("model.embed_tokens.weight_scales", size.Vocab, blocks),
+            model.Initializer("model.embed_tokens.weight_zp", ElementType.UInt8, new[] { size.Vocab, ((blocks * Bits) + 7) / 8 }),
+        };
+        return model.NodeIn(Contrib, "GatherBlockQuantized", inputs, new[] { model.Fresh("embeddings") },
+            ("gather_axis", 0L), ("quantize_axis", 1L), ("block_size", BlockSize), ("bits", Bits));
     }
 
     /// <summary>A bias-free linear layer: MatMulNBits over a K×N weight in 4-bit blocks with scales and zero points.</summary>

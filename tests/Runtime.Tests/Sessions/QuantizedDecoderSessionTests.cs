@@ -6,12 +6,14 @@ namespace EfficiencyMisnomer.Runtime.Tests.Sessions;
 /// <summary>The int4 GenAI-style decoder the static engine is checked against is a model ONNX Runtime's CPU provider runs.</summary>
 public sealed class QuantizedDecoderSessionTests
 {
-    [TestCase(4L, 0L)]
-    [TestCase(1L, 3L)]
-    public void The_cpu_provider_runs_one_step_with_a_kv_cache(long sequence, long past)
+    [TestCase(4L, 0L, false)]
+    [TestCase(1L, 3L, false)]
+    [TestCase(4L, 0L, true)]
+    [TestCase(1L, 3L, true)]
+    public void The_cpu_provider_runs_one_step_with_a_kv_cache(long sequence, long past, bool packed)
     {
         var size = QuantizedDecoders.Tiny;
-        using var session = new InferenceSession(QuantizedDecoders.Int4("genai_int4", size).ToBytes());
+        using var session = new InferenceSession(QuantizedDecoders.Int4("genai_int4", size, packed).ToBytes());
         var names = new List<string> { "input_ids", "attention_mask" };
         var inputs = new List<OrtValue>
         {
