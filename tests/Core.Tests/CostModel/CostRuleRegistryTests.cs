@@ -35,6 +35,7 @@ public sealed class CostRuleRegistryTests
     [TestCase("", "MatMulInteger")]
     [TestCase("", "DynamicQuantizeLinear")]
     [TestCase("", "MaxRoiPool")]
+    [TestCase("", "RotaryEmbedding")]
     [TestCase("com.microsoft", "Attention")]
     [TestCase("com.microsoft", "MultiHeadAttention")]
     [TestCase("com.microsoft", "SkipLayerNormalization")]

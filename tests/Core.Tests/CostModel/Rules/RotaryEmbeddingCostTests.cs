@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tests.Shapes;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.CostModel.Rules;
@@ -26,6 +27,26 @@ public sealed class RotaryEmbeddingCostTests
         Assert.Multiple(() =>
         {
             Assert.That(report.Count("flops"), Is.EqualTo(3 * B * S * N * rotatedPerHead));
+            Assert.That(report.Count("params"), Is.Zero, "the cos and sin caches are position tables");
+        });
+    }
+
+    [Test]
+    public void The_onnx_operator_costs_the_same_with_its_caches_second_and_third()
+    {
+        const long B = 2, N = 4, S = 3, H = 16;
+        var builder = new Builder(opset: 23);
+        var x = builder.Input("x", ElementType.Float, B, N, S, H);
+        var y = builder.Node("RotaryEmbedding", new[] { x, builder.Weight("cos_cache", 32, H / 2), builder.Weight("sin_cache", 32, H / 2), builder.Input("position_ids", ElementType.Int64, B, S) },
+            new[] { "y" });
+
+        var types = builder.Infer();
+        var report = builder.Analyze(y);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(types.Shape(y), Is.EqualTo("[2x4x3x16]"));
+            Assert.That(report.Count("flops"), Is.EqualTo(3 * B * N * S * H));
             Assert.That(report.Count("params"), Is.Zero, "the cos and sin caches are position tables");
         });
     }
