@@ -15,10 +15,10 @@ internal static class LocalFeed
     /// <param name="feed">The folder feed.</param>
     /// <param name="first">Packed with a build, which builds the projects it references.</param>
     /// <param name="alreadyBuilt">Packed without building: <paramref name="first"/> built them.</param>
-    public static void Pack(string feed, string first, params string[] alreadyBuilt) => Pack(feed, "cpu", first, alreadyBuilt);
+    public static void Pack(string feed, string first, params string[] alreadyBuilt) => PackFlavour(feed, "cpu", first, alreadyBuilt);
 
     /// <summary>As <see cref="Pack(string, string, string[])"/>, in the ONNX Runtime flavour <paramref name="flavour"/> (cpu or cuda).</summary>
-    public static void Pack(string feed, string flavour, string first, params string[] alreadyBuilt)
+    public static void PackFlavour(string feed, string flavour, string first, params string[] alreadyBuilt)
     {
         var root = RepositoryRoot.Path;
         foreach (var (project, build) in alreadyBuilt.Select(p => (p, false)).Prepend((first, true)))

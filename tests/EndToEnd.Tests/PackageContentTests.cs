@@ -24,10 +24,10 @@ public sealed class PackageContentTests
         work = Path.Combine(Path.GetTempPath(), "misnomer-e2e", Guid.NewGuid().ToString("N"));
         feed = Path.Combine(work, "feed");
         Directory.CreateDirectory(feed);
-        LocalFeed.Pack(feed, "cpu", "Cli");
-        LocalFeed.Pack(feed, "cpu", "TestAdapter", "OnnxRuntime.Cpu");
-        LocalFeed.Pack(feed, "cuda", "Cli");
-        LocalFeed.Pack(feed, "cuda", "TestAdapter");
+        LocalFeed.PackFlavour(feed, "cpu", "Cli");
+        LocalFeed.PackFlavour(feed, "cpu", "TestAdapter", "OnnxRuntime.Cpu");
+        LocalFeed.PackFlavour(feed, "cuda", "Cli");
+        LocalFeed.PackFlavour(feed, "cuda", "TestAdapter");
     }
 
     [OneTimeTearDown]

@@ -20,10 +20,13 @@ public sealed class TemplateConsumerTests
     private string consumer = "";
     private string packages = "";
     private string templatePackages = "";
+    private long restoredBytes;
     private int addCode;
     private string addOutput = "";
     private int testCode;
     private string testOutput = "";
+    private int platformCode;
+    private string platformOutput = "";
 
     [OneTimeSetUp]
     public void CreateAddAndTest()
@@ -55,6 +58,17 @@ public sealed class TemplateConsumerTests
         (addCode, addOutput) = DotNet.Run(consumer, "add", "package", "EfficiencyMisnomer.TestAdapter", "--version", LocalFeed.Version);
         (testCode, testOutput) = DotNet.Run(consumer, "test", "--nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false",
             "--logger", "console;verbosity=normal");
+        restoredBytes = Bytes(packages);
+
+        // The same project under Microsoft.Testing.Platform, .NET 10's other `dotnet test` mode: NUnit's own runner
+        // (NUnit3TestAdapter 5.0.0 of the template predates the mode's protocol; the current one is used).
+        var platform = Path.Combine(work, "consumer-mtp");
+        CopyFolder(consumer, platform, skip: new[] { "bin", "obj" });
+        File.WriteAllText(Path.Combine(platform, "global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var (upgradeCode, upgradeOutput) = DotNet.Run(platform, "add", "package", "NUnit3TestAdapter", "--version", LocalFeed.CentralVersion("NUnit3TestAdapter"));
+        Assert.That(upgradeCode, Is.Zero, upgradeOutput);
+        // MSBuild switches other than properties would reach the test application as its arguments here.
+        (platformCode, platformOutput) = DotNet.Run(platform, "test", "-p:EnableNUnitRunner=true", "-p:OutputType=Exe", "-p:UseSharedCompilation=false");
     }
 
     [OneTimeTearDown]
@@ -79,13 +93,21 @@ public sealed class TemplateConsumerTests
         });
 
     [Test]
+    public void Microsoft_testing_platform_mode_runs_the_same_tests() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(platformCode, Is.Zero, platformOutput);
+            Assert.That(platformOutput, Does.Match(@"total: 3\b").And.Match(@"succeeded: 3\b"));
+        });
+
+    [Test]
     public void The_template_nunit_is_the_one_that_runs() =>
         Assert.That(File.ReadAllText(Path.Combine(consumer, "Consumer.csproj")), Does.Match(@"Include=""NUnit"" Version=""4\.\d+\.\d+"""));
 
     [Test]
     public void The_adapter_adds_under_100_MB_to_the_template_restore()
     {
-        var withAdapter = Bytes(packages);
+        var withAdapter = restoredBytes;
         var template = Bytes(templatePackages);
         TestContext.Out.WriteLine($"restored: template {Mebibytes(template)}, with the adapter {Mebibytes(withAdapter)} (+{Mebibytes(withAdapter - template)})");
         Assert.That(withAdapter - template, Is.LessThan(AddedBudgetBytes));
@@ -110,4 +132,18 @@ public sealed class TemplateConsumerTests
     private static long Bytes(string folder) => new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
     private static string Mebibytes(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MiB");
+
+    private static void CopyFolder(string from, string to, string[] skip)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from).Where(d => !skip.Contains(Path.GetFileName(d))))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)), skip);
+        }
+    }
 }
