@@ -104,6 +104,30 @@ public sealed class PackageContentTests
         Assert.That(dependencies, Has.Member(native).And.No.Member(other).And.No.Member("Microsoft.ML.OnnxRuntime"));
     }
 
+    [Test]
+    public void Every_package_carries_the_licence_the_readme_and_the_commit_it_was_built_from()
+    {
+        var (_, head) = DotNet.Execute("git", RepositoryRoot.Path, new[] { "rev-parse", "HEAD" });
+        Assert.Multiple(() =>
+        {
+            foreach (var path in Directory.EnumerateFiles(feed, "*.nupkg"))
+            {
+                using var package = ZipFile.OpenRead(path);
+                var name = Path.GetFileName(path);
+                using var stream = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+                var metadata = XDocument.Load(stream).Descendants().Where(e => e.Parent?.Name.LocalName == "metadata").ToList();
+                Assert.That(metadata.Single(e => e.Name.LocalName == "license").Value, Is.EqualTo("MIT"), name);
+                Assert.That(metadata.Single(e => e.Name.LocalName == "readme").Value, Is.EqualTo("README.md"), name);
+                Assert.That((string?)metadata.Single(e => e.Name.LocalName == "repository").Attribute("commit"), Is.EqualTo(head.Trim()), name);
+                Assert.That(package.Entries.Select(e => e.FullName), Has.Member("LICENSE").And.Member("README.md"), name);
+            }
+        });
+    }
+
+    [Test]
+    public void The_adapter_comes_with_its_symbols() =>
+        Assert.That(File.Exists(Path.Combine(feed, $"EfficiencyMisnomer.TestAdapter.{LocalFeed.Version}.snupkg")), Is.True);
+
     private static string Library(string platform) =>
         platform.StartsWith("win", StringComparison.Ordinal) ? "onnxruntime.dll" : platform.StartsWith("osx", StringComparison.Ordinal) ? "libonnxruntime.dylib" : "libonnxruntime.so";
 
