@@ -6,7 +6,9 @@
 # measured first by long interleaved runs. See bench/README.md and docs/regression.md.
 #
 # usage: bench/comparison-error-rates.sh [-n TRIALS] [-c CAP] [-T TOLERANCE] [-l quiet|busy|both] [-m against,stored]
+#                                         [-a aa,slow10,slow5] [-o NAME]
 #   TRIALS     trials per mode, load and head (default 100)
+#   -a         the heads to try (default all three); -o names the results (default comparison-error-rates)
 #   CAP        seconds one case may take, the product's --time-cap (default 10)
 #   TOLERANCE  the regression tolerance (default 5%)
 set -euo pipefail
@@ -17,20 +19,24 @@ cap=10
 tolerance="5%"
 loads="both"
 modes="against,stored"
+arms="aa,slow10,slow5"
+name="comparison-error-rates"
 model="$root/.models/torchvision/mobilenet_v2.onnx"
 work="$root/bench/.work/comparison"
 results="$root/bench/results"
 
 fail() { echo "comparison-error-rates: $*" >&2; exit 2; }
 
-while getopts "n:c:T:l:m:h" option; do
+while getopts "n:c:T:l:m:a:o:h" option; do
   case "$option" in
     n) trials="$OPTARG" ;;
     c) cap="$OPTARG" ;;
     T) tolerance="$OPTARG" ;;
     l) loads="$OPTARG" ;;
     m) modes="$OPTARG" ;;
-    h) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    a) arms="$OPTARG" ;;
+    o) name="$OPTARG" ;;
+    h) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -52,7 +58,12 @@ program="$root/bench/.bin/comparison-error-rates/comparison-error-rates"
 rm -rf "$work"
 mkdir -p "$work/heads" "$results"
 /usr/bin/python3 "$root/bench/against/make-variants.py" "$model" "$work/heads" 3x250 1x276
-heads=(aa="$work/heads/resaved.onnx" slow10="$work/heads/slower-3x250.onnx" slow5="$work/heads/slower-1x276.onnx")
+declare -A variant=([aa]=resaved [slow10]=slower-3x250 [slow5]=slower-1x276)
+heads=()
+for arm in ${arms//,/ }; do
+  [[ -n "${variant[$arm]:-}" ]] || fail "-a takes aa, slow10 and slow5, not '$arm'"
+  heads+=("$arm=$work/heads/${variant[$arm]}.onnx")
+done
 
 stamp="$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) logical CPUs)"
@@ -62,16 +73,16 @@ echo "measuring each head's true slowdown (30 s interleaved, quiet) ..."
 run() { # LOAD
   echo "trials: $1 machine, load average $(cut -d' ' -f1-3 /proc/loadavg) ..."
   { echo "# $stamp; $cpu; load $1"; "$program" "$work/trial" "$model" "$trials" "$cap" 1 "$tolerance" "$1" "$modes" "${heads[@]}"; } \
-    | tee "$results/comparison-error-rates-$1.csv" | grep -v '^#' | awk -F, 'NR > 1 { printf "  %s %s %s #%s: %s (%s s)\n", $1, $2, $3, $4, $5, $9 }'
+    | tee "$results/$name-$1.csv" | grep -v '^#' | awk -F, 'NR > 1 { printf "  %s %s %s #%s: %s (%s s)\n", $1, $2, $3, $4, $5, $9 }'
 }
 
 files=()
-if [[ "$loads" != busy ]]; then run quiet; files+=("$results/comparison-error-rates-quiet.csv"); fi
-if [[ "$loads" != quiet ]]; then run busy; files+=("$results/comparison-error-rates-busy.csv"); fi
+if [[ "$loads" != busy ]]; then run quiet; files+=("$results/$name-quiet.csv"); fi
+if [[ "$loads" != quiet ]]; then run busy; files+=("$results/$name-busy.csv"); fi
 
 {
   echo "# bench/comparison-error-rates.sh, $stamp"
   echo "# CPU: $cpu; $(dotnet --version | sed 's/^/.NET SDK /'); mobilenet_v2, 1 thread, tolerance $tolerance, time cap $cap s, $trials trials"
   /usr/bin/python3 "$root/bench/against/summarize.py" "$work/calibration.csv" "${files[@]}"
-} | tee "$results/comparison-error-rates.md"
-echo "written to ${results#"$root/"}/comparison-error-rates.md"
+} | tee "$results/$name.md"
+echo "written to ${results#"$root/"}/$name.md"
