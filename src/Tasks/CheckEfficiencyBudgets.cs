@@ -20,6 +20,19 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
     /// <summary><c>error</c> (breaches fail the build), <c>warn</c> (breaches are warnings) or <c>off</c>.</summary>
     public string Gate { get; set; } = "error";
 
+    /// <summary>
+    /// The base revision (or checkout folder) whose models' static indicators are compared with the head's, over the
+    /// specs' <c>regression.against</c>; <c>none</c> compares with the stored baselines instead; empty keeps each spec's.
+    /// </summary>
+    public string? Against { get; set; }
+
+    /// <summary>
+    /// Whether the next build may skip the gate when none of the files it read changed: false when a spec was compared
+    /// against a revision, whose state (where a branch points) is no file the build can watch.
+    /// </summary>
+    [Output]
+    public bool Incremental { get; private set; }
+
     /// <summary>Where the report JSON goes.</summary>
     [Required]
     public string ReportFile { get; set; } = string.Empty;
@@ -45,7 +58,9 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
         }
 
         var specs = Specs.Select(s => s.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList();
-        var result = StaticGate.Check(specs, new GateOptions { Mode = mode });
+        using var revisions = new Revisions.BaseRevisions { Override = string.IsNullOrWhiteSpace(Against) ? null : Against.Trim() };
+        var result = StaticGate.Check(specs, new GateOptions { Mode = mode, Revisions = revisions });
+        Incremental = result.Models.All(m => m.Base is null) && !result.Diagnostics.Any(d => d.Code.StartsWith("EM403", StringComparison.Ordinal));
         foreach (var diagnostic in result.Diagnostics)
         {
             LogDiagnostic(diagnostic);

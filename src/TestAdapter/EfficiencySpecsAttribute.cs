@@ -23,10 +23,41 @@ public sealed class EfficiencySpecsAttribute : NUnitAttribute, ITestBuilder, IIm
     /// <summary>A glob (<c>*</c>, <c>**</c>, <c>?</c>) of spec files, relative to a folder at or above the test assembly's, or absolute.</summary>
     public string Pattern { get; }
 
+    /// <summary>
+    /// Generates nothing where the assembly declares an <see cref="EfficiencySpecsAttribute"/> of its own: set on the
+    /// tests the package adds by default (build/EfficiencyMisnomer.TestAdapter.DefaultSpecs.cs), so that a project's
+    /// own declaration replaces them instead of running its specs twice.
+    /// </summary>
+    public bool UnlessDeclared { get; init; }
+
     public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
     {
         ArgumentNullException.ThrowIfNull(method);
+        if (UnlessDeclared && DeclaredElsewhere(method.TypeInfo.Assembly))
+        {
+            return Array.Empty<TestMethod>();
+        }
+
         return Plan(method).Select(planned => builder.BuildTestMethod(method, suite, Parameters(planned))).ToList();
+    }
+
+    /// <summary>Whether a method of <paramref name="assembly"/> carries an attribute of this kind without <see cref="UnlessDeclared"/>.</summary>
+    private static bool DeclaredElsewhere(System.Reflection.Assembly assembly)
+    {
+        const System.Reflection.BindingFlags All = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic
+            | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly;
+        Type?[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (System.Reflection.ReflectionTypeLoadException e)
+        {
+            types = e.Types;
+        }
+
+        return types.OfType<Type>().SelectMany(t => t.GetMethods(All))
+            .Any(m => m.GetCustomAttributes(typeof(EfficiencySpecsAttribute), inherit: false).Cast<EfficiencySpecsAttribute>().Any(a => !a.UnlessDeclared));
     }
 
     private IReadOnlyList<PlannedTest> Plan(IMethodInfo method)

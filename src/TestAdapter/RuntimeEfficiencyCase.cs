@@ -37,7 +37,9 @@ public sealed class RuntimeEfficiencyCase : EfficiencyCase
 
     public EfficiencySettings Settings { get; }
 
-    public override void Assert()
+    public override void Assert() => Guarded(AssertBudgets);
+
+    private void AssertBudgets()
     {
         var load = SpecLoader.Load(SpecPath);
         var model = load.Spec?.Models.FirstOrDefault(m => m.Name == ModelName);

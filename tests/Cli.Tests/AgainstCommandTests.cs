@@ -24,7 +24,7 @@ public sealed class AgainstCommandTests
     {
         repository = GitRepository.Init();
         repository.Write("specs/stack.yaml", Spec);
-        Stack(1).Save(ModelPath);
+        ComparisonModels.Stack(1).Save(ModelPath);
         repository.Commit("base");
     }
 
@@ -34,21 +34,22 @@ public sealed class AgainstCommandTests
     [Test]
     public void Run_against_the_same_network_re_saved_exits_zero()
     {
-        Resave();
+        ComparisonModels.Resave(ModelPath);
         var (code, stdout, stderr) = CliRunner.Run("run", SpecPath, "--provider", "cpu", "--time-cap", "3", "--against", "main");
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.Zero, stderr);
             Assert.That(stderr, Does.Not.Contain("EM4010"));
             Assert.That(stdout, Does.Contain("against base main ("));
-            Assert.That(stdout, Does.Match(@"latency\.p50 +[\d.]+ [mu]s +[\d.]+ [mu]s +[+-][\d.]+% +[+-][\d.]+% to [+-][\d.]+% +pass"));
+            // Settled as pass on a quiet machine; a loaded one may leave it inconclusive in 3 s, never regressed.
+            Assert.That(stdout, Does.Match(@"latency\.p50 +[\d.]+ [mu]s +[\d.]+ [mu]s +[+-][\d.]+% +[+-][\d.]+% to [+-][\d.]+% +(pass|inconclusive)"));
         });
     }
 
     [Test]
     public void Run_against_a_network_four_times_deeper_exits_one_with_EM4010_on_latency_and_params()
     {
-        Stack(4).Save(ModelPath);
+        ComparisonModels.Stack(4).Save(ModelPath);
         var (code, stdout, stderr) = CliRunner.Run("run", SpecPath, "--provider", "cpu", "--time-cap", "3", "--against", "main");
         Assert.Multiple(() =>
         {
@@ -62,7 +63,7 @@ public sealed class AgainstCommandTests
     [Test]
     public void Check_against_compares_the_static_indicators_only()
     {
-        Stack(2).Save(ModelPath);
+        ComparisonModels.Stack(2).Save(ModelPath);
         var (code, _, stderr) = CliRunner.Run("check", SpecPath, "--against", "main");
         Assert.Multiple(() =>
         {
@@ -88,8 +89,8 @@ public sealed class AgainstCommandTests
     {
         using var checkout = new GitRepository();
         checkout.Write("specs/stack.yaml", Spec);
-        Stack(1).Save(checkout.PathOf("specs/models/stack.onnx"));
-        Stack(2).Save(ModelPath);
+        ComparisonModels.Stack(1).Save(checkout.PathOf("specs/models/stack.onnx"));
+        ComparisonModels.Stack(2).Save(ModelPath);
         var (code, _, stderr) = CliRunner.Run("check", SpecPath, "--against", checkout.Root);
         Assert.Multiple(() =>
         {
@@ -129,7 +130,7 @@ public sealed class AgainstCommandTests
         try
         {
             File.WriteAllText(Path.Combine(outside, "stack.yaml"), Spec);
-            Stack(1).Save(Path.Combine(outside, "models", "stack.onnx"));
+            ComparisonModels.Stack(1).Save(Path.Combine(outside, "models", "stack.onnx"));
             var (code, stdout, stderr) = CliRunner.Run("check", Path.Combine(outside, "stack.yaml"), "--against", "main");
             Assert.Multiple(() =>
             {
@@ -148,7 +149,7 @@ public sealed class AgainstCommandTests
     public void A_shallow_clone_without_the_base_is_EM4032_saying_which_fetch()
     {
         var first = repository.Git("rev-parse", "HEAD");
-        Stack(2).Save(ModelPath);
+        ComparisonModels.Stack(2).Save(ModelPath);
         repository.Commit("head");
         using var clone = GitRepository.ShallowClone(repository);
         var (code, _, stderr) = CliRunner.Run("check", clone.PathOf("specs/stack.yaml"), "--against", first);
@@ -165,7 +166,7 @@ public sealed class AgainstCommandTests
     {
         repository.Write("specs/models/stack.onnx", "version https://git-lfs.github.com/spec/v1\noid sha256:0000000000000000000000000000000000000000000000000000000000000000\nsize 1000\n");
         repository.Commit("pointer");
-        Stack(1).Save(ModelPath);
+        ComparisonModels.Stack(1).Save(ModelPath);
         var (code, _, stderr) = CliRunner.Run("check", SpecPath, "--against", "main");
         Assert.Multiple(() =>
         {
@@ -180,7 +181,7 @@ public sealed class AgainstCommandTests
     {
         repository.Write("specs/models/stack.onnx", new byte[] { 0x0a, 0xff, 0xff, 0xff, 0x0f });
         repository.Commit("broken");
-        Stack(1).Save(ModelPath);
+        ComparisonModels.Stack(1).Save(ModelPath);
         var (code, stdout, stderr) = CliRunner.Run("run", SpecPath, "--provider", "cpu", "--time-cap", "1", "--against", "main");
         Assert.Multiple(() =>
         {
@@ -191,13 +192,4 @@ public sealed class AgainstCommandTests
     }
 
     private static void AssertNoStackTrace(string output) => Assert.That(output, Does.Not.Contain("   at ").And.Not.Contain("EM9999"));
-
-    private static EfficiencyMisnomer.ModelBuilder.ModelBuilder Stack(int depth) => Transformers.Encoder(depth, 64, 2, 256, 32, shareWeights: false, WeightStorage.Random);
-
-    private void Resave()
-    {
-        var model = EfficiencyMisnomer.Onnx.Wire.ModelProto.Parser.ParseFrom(File.ReadAllBytes(ModelPath));
-        model.DocString = "re-saved with other metadata";
-        File.WriteAllBytes(ModelPath, Google.Protobuf.MessageExtensions.ToByteArray(model));
-    }
 }

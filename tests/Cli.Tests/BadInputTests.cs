@@ -1,5 +1,6 @@
 using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
+using Google.Protobuf;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Cli.Tests;
@@ -140,6 +141,140 @@ public sealed class BadInputTests
         var result = Analyze(path, "--format", "yaml");
         Assert.That(result.ExitCode, Is.EqualTo(MisnomerCli.Usage));
         Assert.That(result.Stderr, Does.Contain("yaml"));
+    }
+
+    [Test]
+    public void Attribute_of_the_wrong_type()
+    {
+        var builder = new Builder();
+        var x = builder.Input("x", ElementType.Float, 1, 3, 8, 8);
+        builder.Node("Conv", new[] { x, builder.Weight("w", 4, 3, 3, 3) }, new[] { "y" }, ("kernel_shape", "3,3"));
+        builder.Output("y");
+        AssertRejected(builder.Save(Path.Combine(folder, "attr.onnx")), "EM1106",
+            "node 'Conv_0' (Conv) has attribute 'kernel_shape' of type STRING, but the operator reads it as INTS");
+    }
+
+    [Test]
+    public void Negative_dimension_in_a_declared_shape()
+    {
+        var builder = new Builder();
+        var x = builder.Input("x", ElementType.Float, 1, -3L);
+        builder.Output(builder.Op("Relu", new[] { x }));
+        AssertRejected(builder.Save(Path.Combine(folder, "negative.onnx")), "EM1104", "input 'x' of graph 'model' declares dim 1 as -3");
+    }
+
+    [Test]
+    public void Model_without_an_opset_import() =>
+        AssertRejected(Write("no-opset.onnx", WithModel(SmallModel(), m => m.OpsetImport.Clear())), "EM1107", "imports no opset");
+
+    [Test]
+    public void Opset_newer_than_the_engine_knows() =>
+        AssertRejected(Write("opset.onnx", WithModel(SmallModel(), m => m.OpsetImport[0].Version = 9999)), "EM1105", "imports ONNX opset 9999, newer than opset 26");
+
+    [Test]
+    public void Op_type_that_is_not_utf8()
+    {
+        var bytes = WithModel(SmallModel(), m => m.Graph.Node[0].OpType = "MatMulXX");
+        bytes[bytes.AsSpan().IndexOf("MatMulXX"u8) + 6] = 0xFF;
+        AssertRejected(Write("utf8.onnx", bytes), "EM1108", "the op_type of main graph > node #0 is not valid UTF-8 text");
+    }
+
+    [Test]
+    public void Ifs_nested_as_deep_as_onnx_runtime_loads_are_analysed()
+    {
+        var result = Analyze(Write("deep.onnx", NestedIfs(31)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(MisnomerCli.Success), result.Stderr);
+            Assert.That(result.Stdout, Does.Contain("flops"));
+        });
+    }
+
+    [Test]
+    public void Ifs_nested_150_deep_are_refused_not_a_stack_overflow() =>
+        AssertRejected(Write("deeper.onnx", NestedIfs(150)), "EM1109", "nests its messages more than 100 deep");
+
+    [Test]
+    public void Loop_without_a_limit_warns_naming_the_node_and_the_bound_used()
+    {
+        var builder = new Builder();
+        var body = new Builder("body");
+        body.Input("i", ElementType.Int64);
+        body.Node("Identity", new[] { body.Input("c", ElementType.Bool) }, new[] { "c_out" });
+        body.Node("MatMul", new[] { body.Input("h", ElementType.Float, 1, 4), "w" }, new[] { "h_out" });
+        body.Output("c_out", ElementType.Bool);
+        body.Output("h_out");
+        builder.Weight("w", 4, 4);
+        builder.Int64s("m", Array.Empty<long>(), new[] { long.MaxValue });
+        builder.Node("Loop", new[] { "m", "", builder.Input("h0", ElementType.Float, 1, 4) }, new[] { "h" }, ("body", body.Graph));
+        builder.Output("h");
+
+        var result = Analyze(builder.Save(Path.Combine(folder, "loop.onnx")));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(MisnomerCli.Success), result.Stderr);
+            Assert.That(result.Stderr, Does.Contain("warning EM1207: Loop node 'Loop_0': its maximum trip count M is 9223372036854775807"));
+            Assert.That(result.Stderr, Does.Contain("costed for 1 iteration, the bound used"));
+        });
+    }
+
+    [Test]
+    public void Ten_megabyte_op_type_is_not_printed_whole()
+    {
+        var builder = new Builder();
+        var x = builder.Input("x", ElementType.Float, 1, 4);
+        builder.Node("Op" + new string('z', 10 * 1024 * 1024) + "\n::error::forged", new[] { x }, new[] { "y" });
+        builder.Output("y");
+
+        var result = Analyze(builder.Save(Path.Combine(folder, "huge-op.onnx")));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(MisnomerCli.Success), result.Stderr);
+            Assert.That(result.Stderr, Does.Contain("warning EM1301"));
+            Assert.That(result.Stderr, Has.Length.LessThan(2000));
+        });
+    }
+
+    /// <summary><paramref name="depth"/> If nodes, each the then_branch of the one before, with Relu leaves and typed outputs.</summary>
+    private static byte[] NestedIfs(int depth)
+    {
+        var main = new Builder();
+        main.Input("x", ElementType.Float, 1, 4);
+        main.Input("c", ElementType.Bool);
+        AddIf(main, 0);
+        main.Output("y0", ElementType.Float, 1, 4);
+        return main.ToBytes();
+
+        void AddIf(Builder graph, int level)
+        {
+            GraphProto then = Leaf($"t{level}");
+            if (level + 1 < depth)
+            {
+                var inner = new Builder($"g{level + 1}");
+                AddIf(inner, level + 1);
+                inner.Output($"y{level + 1}", ElementType.Float, 1, 4);
+                then = inner.Graph;
+            }
+
+            graph.Node("If", new[] { "c" }, new[] { $"y{level}" }, ("then_branch", then), ("else_branch", Leaf($"e{level}")));
+        }
+
+        static GraphProto Leaf(string output)
+        {
+            var leaf = new Builder(output);
+            leaf.Node("Relu", new[] { "x" }, new[] { output });
+            leaf.Output(output, ElementType.Float, 1, 4);
+            return leaf.Graph;
+        }
+    }
+
+    private static byte[] WithModel(Builder builder, Action<ModelProto> change)
+    {
+        var model = ModelProto.Parser.ParseFrom(builder.ToBytes());
+        change(model);
+        return model.ToByteArray();
     }
 
     private static Builder SmallModel()

@@ -9,7 +9,11 @@ internal static class CliRunner
     /// Runs the tool as a process of its own, its standard input a pipe fed <paramref name="stdin"/>, killed after
     /// <paramref name="seconds"/>: for what must not hang and cannot be shown in-process (the process's own stdin).
     /// </summary>
-    public static (int ExitCode, string Stdout, string Stderr, bool Hung) RunProcess(string stdin, double seconds, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr, bool Hung) RunProcess(string stdin, double seconds, params string[] args) =>
+        RunProcess(stdin, seconds, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="RunProcess(string, double, string[])"/>, with <paramref name="environment"/> added to the tool's environment.</summary>
+    public static (int ExitCode, string Stdout, string Stderr, bool Hung) RunProcess(string stdin, double seconds, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "misnomer.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -20,6 +24,11 @@ internal static class CliRunner
             UseShellExecute = false,
         };
         start.ArgumentList.Add(tool);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -17,6 +17,8 @@ public sealed class HardwareCommandTests
             Assert.That(stdout, Does.Match(@"(?m)^fingerprint\s+[0-9a-f]{12}$"));
             Assert.That(stdout, Does.Match(@"(?m)^cpu\s+\S"));
             Assert.That(stdout, Does.Contain("\nhardware:\n  cpu-"));
+            Assert.That(stdout, Does.Contain($"\nplatform  ").And.Match($@"(?m)^platform\s+{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}$"));
+            Assert.That(stdout, Does.Match(@"(?m)^ONNX Runtime\s+\d+(\.\d+)+ \((CPU|CUDA) build\)$"), "which native build loaded");
         });
 
         var cpu = stdout.Split('\n').First(line => line.StartsWith("cpu ", StringComparison.Ordinal))["cpu".Length..].Trim();
@@ -41,6 +43,8 @@ public sealed class HardwareCommandTests
             Assert.That(root.GetProperty("cpu").GetProperty("model").GetString(), Is.Not.Empty);
             Assert.That(root.GetProperty("cpu").GetProperty("logical_cores").GetInt32(), Is.EqualTo(Environment.ProcessorCount));
             Assert.That(root.GetProperty("profile_yaml").GetString(), Does.Contain("hardware:\n"));
+            Assert.That(root.GetProperty("platform").GetString(), Is.EqualTo(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier));
+            Assert.That(root.GetProperty("onnxruntime_build").GetString(), Is.AnyOf("CPU build", "CUDA build"));
         });
     }
 

@@ -15,12 +15,18 @@ internal static class LocalFeed
     /// <param name="feed">The folder feed.</param>
     /// <param name="first">Packed with a build, which builds the projects it references.</param>
     /// <param name="alreadyBuilt">Packed without building: <paramref name="first"/> built them.</param>
-    public static void Pack(string feed, string first, params string[] alreadyBuilt)
+    public static void Pack(string feed, string first, params string[] alreadyBuilt) => PackFlavour(feed, "cpu", first, alreadyBuilt);
+
+    /// <summary>As <see cref="Pack(string, string, string[])"/>, in the ONNX Runtime flavour <paramref name="flavour"/> (cpu or cuda).</summary>
+    public static void PackFlavour(string feed, string flavour, string first, params string[] alreadyBuilt)
     {
         var root = RepositoryRoot.Path;
         foreach (var (project, build) in alreadyBuilt.Select(p => (p, false)).Prepend((first, true)))
         {
-            var arguments = new List<string> { "pack", Path.Combine(root, "src", project), "-c", "Release", "-o", feed, $"-p:Version={Version}", "--nologo", "-nodeReuse:false" };
+            var arguments = new List<string>
+            {
+                "pack", Path.Combine(root, "src", project), "-c", "Release", "-o", feed, $"-p:Version={Version}", $"-p:OnnxRuntimeFlavour={flavour}", "--nologo", "-nodeReuse:false",
+            };
             if (!build)
             {
                 arguments.Add("--no-build");
@@ -31,8 +37,12 @@ internal static class LocalFeed
         }
     }
 
-    /// <summary>Writes a nuget.config into <paramref name="folder"/>: the feed, the restored packages, a private package cache.</summary>
-    public static void WriteNuGetConfig(string folder, string feed, string packageCache) =>
+    /// <summary>
+    /// Writes a nuget.config into <paramref name="folder"/>: the feed, the restored packages, a private package cache,
+    /// and where <paramref name="gallery"/> is set the public gallery, for what a template asks that this repository
+    /// never restored.
+    /// </summary>
+    public static void WriteNuGetConfig(string folder, string feed, string packageCache, bool gallery = false) =>
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -43,6 +53,7 @@ internal static class LocalFeed
                 <clear />
                 <add key="local" value="{feed}" />
                 <add key="restored" value="{RestoredPackages.Value}" />
+                {(gallery ? "<add key=\"gallery\" value=\"https://api.nuget.org/v3/index.json\" />" : "")}
               </packageSources>
             </configuration>
             """);

@@ -24,7 +24,7 @@ public sealed class TestAdapterPackageTests
         Directory.CreateDirectory(feed);
         Directory.CreateDirectory(consumer);
 
-        LocalFeed.Pack(feed, "TestAdapter", "Core", "Runtime");
+        LocalFeed.Pack(feed, "TestAdapter", "Core", "Runtime", "OnnxRuntime.Cpu");
         LocalFeed.WriteNuGetConfig(consumer, feed, Path.Combine(work, "packages"));
         LocalFeed.IsolateFromParentFolders(consumer);
         SampleSpecs.WriteTo(consumer);

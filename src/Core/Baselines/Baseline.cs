@@ -45,6 +45,12 @@ public sealed record BaselineProfile(string Profile, string Fingerprint, string 
 /// <param name="LatencySamples">Per-inference latencies in milliseconds (at most 2000, as results documents keep them).</param>
 public sealed record BaselineMeasurement(string Model, int Batch, IReadOnlyList<BaselineIndicator> Indicators, IReadOnlyList<double> LatencySamples)
 {
+    /// <summary>The results documents' setting that carries <see cref="OtherCpuShare"/>.</summary>
+    public const string OtherCpuShareSetting = "other_cpu_share";
+
+    /// <summary>The share of all CPUs' time other processes used while it was measured (0 to 1); null when unknown.</summary>
+    public double? OtherCpuShare { get; init; }
+
     public BaselineIndicator? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
 }
 

@@ -69,6 +69,11 @@ public static class BaselineJson
                     json.WriteString("model", measurement.Model);
                     json.WriteNumber("batch", measurement.Batch);
                     WriteIndicators(json, "indicators", measurement.Indicators);
+                    if (measurement.OtherCpuShare is { } others)
+                    {
+                        json.WriteNumber("other_cpu_share", Math.Round(others, 4));
+                    }
+
                     json.WritePropertyName("latency_samples_ms");
                     json.WriteRawValue("[" + string.Join(", ", measurement.LatencySamples.Select(Sample)) + "]");
                     json.WriteEndObject();
@@ -135,7 +140,12 @@ public static class BaselineJson
             }
 
             var indicators = Indicators(m.Indicators ?? new Dictionary<string, IndicatorDocument>(), source, $"model '{UserText.Quote(model)}' of {where}");
-            return new BaselineMeasurement(model, batch, indicators, m.LatencySamplesMs ?? new List<double>());
+            if (m.OtherCpuShare is { } share && !(share >= 0 && share <= 1))
+            {
+                throw Unreadable(OutOfRange, source, $"the other_cpu_share of model '{UserText.Quote(model)}' of {where}", share.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return new BaselineMeasurement(model, batch, indicators, m.LatencySamplesMs ?? new List<double>()) { OtherCpuShare = m.OtherCpuShare };
         }).ToList();
         return new BaselineProfile(name, fingerprint, profile.Machine ?? "", profile.Recorded ?? DateTimeOffset.MinValue, measurements);
     }
@@ -206,7 +216,7 @@ public static class BaselineJson
 
     private sealed record ProfileDocument(string? Profile, string? Fingerprint, string? Machine, DateTimeOffset? Recorded, List<MeasurementDocument>? Measurements);
 
-    private sealed record MeasurementDocument(string? Model, int? Batch, Dictionary<string, IndicatorDocument>? Indicators, List<double>? LatencySamplesMs);
+    private sealed record MeasurementDocument(string? Model, int? Batch, Dictionary<string, IndicatorDocument>? Indicators, List<double>? LatencySamplesMs, double? OtherCpuShare);
 
     private sealed record IndicatorDocument(double? Value, double? Lower, double? Upper, int? Samples, string? Unit);
 }

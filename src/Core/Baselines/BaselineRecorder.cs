@@ -84,7 +84,11 @@ public static class BaselineRecorder
             {
                 var machine = results.Machine(group.Key.Machine);
                 var measurements = group
-                    .Select(p => new BaselineMeasurement(p.Model, p.Run.Batch, p.Run.Indicators.Select(Indicator).ToList(), p.Run.LatencySamples))
+                    .Select(p => new BaselineMeasurement(p.Model, p.Run.Batch, p.Run.Indicators.Select(Indicator).ToList(), p.Run.LatencySamples)
+                    {
+                        OtherCpuShare = p.Run.Settings.TryGetValue(BaselineMeasurement.OtherCpuShareSetting, out var share)
+                            && double.TryParse(share, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1 ? value : null,
+                    })
                     .ToList();
                 return new BaselineProfile(group.Key.Profile, group.Key.Machine, machine?.Summary ?? "", results.Created, measurements);
             })

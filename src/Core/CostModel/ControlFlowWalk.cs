@@ -91,23 +91,36 @@ internal sealed class ControlFlowWalk
         costs.AddRange(takeThen ? otherwise.Select(c => c.Times(0)) : otherwise);
         var branch = takeThen ? "then_branch" : "else_branch";
         steps[node] = SequentialDepth.Measure(node.Subgraphs[branch], costOf, steps);
-        diagnostics.Add(Diagnostic.Info(ErrorCodes.BranchCosted, $"If node '{node.Name}': {message}.", Locate(node)));
+        diagnostics.Add(Diagnostic.Info(ErrorCodes.BranchCosted, $"If node '{UserText.Quote(node.Name)}': {message}.", Locate(node)));
         return own with { Branch = $"{branch} ({reason})" };
     }
 
     private NodeCost Loop(Node node, NodeCost own, OnnxGraph body, List<NodeCost> costs)
     {
-        var trips = LoopTripCount.Of(ValueOf(node, 0), ValueOf(node, 1),
+        var maxTrips = ValueOf(node, 0);
+        var trips = LoopTripCount.Of(node, body, maxTrips, ValueOf(node, 1),
             body.Outputs.Count > 0 ? types.ValueOf(body.Outputs[0].Name) : null);
-        if (trips is null)
+        switch (trips.Bound)
         {
-            Warn(node, "its trip count is not known before run time (the maximum trip count M is absent or computed at run time, "
-                + "and no constant condition bounds it); its body is costed for one iteration, so the totals are lower bounds. "
-                + "A constant M costs every iteration");
+            case LoopBound.Unknown:
+                Warn(node, ErrorCodes.IterationCountUnknown, $"{UnknownTrips(node, maxTrips)}; its body is costed for 1 iteration, the bound used, "
+                    + "so the totals are lower bounds. A constant M costs every iteration");
+                break;
+            case LoopBound.AtMost:
+                Warn(node, ErrorCodes.IterationCountAtMost, $"its condition is computed at run time and may end it before its maximum trip count M; "
+                    + $"its body is costed for M = {trips.Count} iterations, the bound used, so the totals are upper bounds");
+                break;
         }
 
-        return Repeat(node, own, body, trips ?? 1, trips ?? 1, costs);
+        var runs = trips.Count ?? 1;
+        return Repeat(node, own, body, runs, runs, costs, $"{runs} times (its trip count)");
     }
+
+    /// <summary>Why a Loop has no bound: M absent, computed at run time, or the "no limit" value.</summary>
+    private static string UnknownTrips(Node node, TensorValue? maxTrips) =>
+        !node.HasInput(0) ? "it has no maximum trip count M and no constant condition bounds it"
+        : maxTrips is { Length: > 0 } m ? $"its maximum trip count M is {m.IntegerAt(0)} (2^63 − 1, exporters' \"no limit\") and no constant condition bounds it"
+        : "its maximum trip count M is computed at run time and no constant condition bounds it";
 
     private NodeCost Scan(Node node, NodeCost own, OnnxGraph body, List<NodeCost> costs)
     {
@@ -119,20 +132,66 @@ internal sealed class ControlFlowWalk
         {
             var unknown = length is { IsKnown: true } ? "its batch size is unknown"
                 : length is { } dim ? $"dim '{dim}' of its first scan input is unknown" : "no scan input has a known rank";
-            Warn(node, $"its number of steps is not known before run time ({unknown}); "
-                + "its body is costed for one step, so the totals are lower bounds. Binding the dim costs every step");
-            return Repeat(node, own, body, 1, length is { IsKnown: true } l ? l.Value : 1, costs);
+            Warn(node, ErrorCodes.IterationCountUnknown, $"its number of steps is not known before run time ({unknown}); "
+                + "its body is costed for 1 step, the bound used, so the totals are lower bounds. Binding the dim costs every step");
+            return Repeat(node, own, body, 1, length is { IsKnown: true } l ? l.Value : 1, costs, "once");
         }
 
-        return Repeat(node, own, body, checked(length.Value.Value * batch.Value.Value), length.Value.Value, costs);
+        var sequence = length.Value.Value;
+        var perBatch = batch.Value.Value;
+        return perBatch == 1
+            ? Repeat(node, own, body, sequence, sequence, costs, $"{sequence} times (its sequence length)")
+            : Repeat(node, own, body, Multiply(node, sequence, perBatch), sequence, costs, $"{sequence} × {perBatch} times (sequence length × batch)");
     }
 
-    /// <summary>Adds the body's nodes run <paramref name="runs"/> times; sequential steps count only <paramref name="sequential"/> of them (batch elements run side by side).</summary>
-    private NodeCost Repeat(Node node, NodeCost own, OnnxGraph body, long runs, long sequential, List<NodeCost> costs)
+    /// <summary>
+    /// Adds the body's nodes run <paramref name="runs"/> times; sequential steps count only <paramref name="sequential"/> of
+    /// them (batch elements run side by side). Every indicator of the body times the runs is checked here, so that a count
+    /// beyond 2^63 names the construct that multiplies it (<paramref name="times"/> says how often it runs its body).
+    /// </summary>
+    private NodeCost Repeat(Node node, NodeCost own, OnnxGraph body, long runs, long sequential, List<NodeCost> costs, string times)
     {
-        costs.AddRange(Walk(body).Select(c => c.Times(runs)));
-        steps[node] = checked(sequential * SequentialDepth.Measure(body, costOf, steps));
+        var repeated = Walk(body);
+        try
+        {
+            repeated = repeated.Select(c => c.Times(runs)).ToList();
+            foreach (var total in Indicators)
+            {
+                _ = repeated.Aggregate(0L, (sum, c) => checked(sum + c.Total(total(c))));
+            }
+
+            steps[node] = checked(sequential * SequentialDepth.Measure(body, costOf, steps));
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.CountOverflow,
+                $"{UserText.Quote(node.OpType)} node '{UserText.Quote(node.Name)}' runs its body {times}: its body's costs or depth times that exceed 2^63, "
+                + "more than any indicator can count; check its trip count and the bindings.",
+                Locate(node));
+        }
+
+        costs.AddRange(repeated);
         return own;
+    }
+
+    /// <summary>The per-run amounts a repeat multiplies: macs, flops, activations, activations_all, memory_access.</summary>
+    private static readonly Func<NodeCost, long>[] Indicators =
+    {
+        c => c.Macs, c => c.Flops, c => c.Activations, c => c.ActivationsAll, c => c.MemoryAccess,
+    };
+
+    private long Multiply(Node node, long steps, long batch)
+    {
+        try
+        {
+            return checked(steps * batch);
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.CountOverflow,
+                $"{UserText.Quote(node.OpType)} node '{UserText.Quote(node.Name)}' runs its body {steps} × {batch} times (sequence length × batch), beyond 2^63.",
+                Locate(node));
+        }
     }
 
     private NodeCost Once(Node node, NodeCost own, List<NodeCost> costs)
@@ -164,8 +223,8 @@ internal sealed class ControlFlowWalk
 
     private TensorValue? ValueOf(Node node, int input) => node.HasInput(input) ? types.ValueOf(node.Inputs[input]) : null;
 
-    private void Warn(Node node, string message) =>
-        diagnostics.Add(Diagnostic.Warning(ErrorCodes.IterationCountUnknown, $"{node.OpType} node '{node.Name}': {message}.", Locate(node)));
+    private void Warn(Node node, string code, string message) =>
+        diagnostics.Add(Diagnostic.Warning(code, $"{UserText.Quote(node.OpType)} node '{UserText.Quote(node.Name)}': {message}.", Locate(node)));
 
-    private SourceLocation Locate(Node node) => new(model.Path, Element: $"node '{node.Name}'");
+    private SourceLocation Locate(Node node) => new(model.Path, Element: $"node '{UserText.Quote(node.Name)}'");
 }

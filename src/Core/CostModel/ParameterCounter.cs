@@ -6,11 +6,12 @@ namespace EfficiencyMisnomer.CostModel;
 /// <summary>
 /// Counts learnable parameters: floating-point initializers, floating-point Constant-node tensors of
 /// more than one element, and integer initializers that a quantized operator reads as its weight (or
-/// bias), each name once, subgraphs included. Tensors read only as a BatchNormalization's running mean
-/// or variance are statistics, not parameters; unused tensors, scales and zero points are not
-/// parameters either. <c>param_uses</c> counts a tensor once per distinct node
-/// reading it: a weight read by one node of a Loop or Scan body counts once, not once per iteration
-/// (the iterations are in the MACs).
+/// bias), each name once, subgraphs included; a block-quantized weight counts its logical elements
+/// (<see cref="ContribQuantizedWeight"/>). Tensors read only as a BatchNormalization's running mean or
+/// variance are statistics, not parameters, and rotary cos/sin caches are position tables; unused
+/// tensors, scales and zero points are not parameters either. <c>param_uses</c> counts a tensor once per
+/// distinct node reading it: a weight read by one node of a Loop or Scan body counts once, not once per
+/// iteration (the iterations are in the MACs).
 /// </summary>
 public static class ParameterCounter
 {
@@ -50,12 +51,15 @@ public static class ParameterCounter
         var counted = new List<ParameterTensor>();
         foreach (var (name, tensor) in candidates)
         {
-            var (elements, size) = (tensor.ElementCount, tensor.ByteSize);
             if (!consumers.TryGetValue(name, out var readers) || readers.Count == 0)
             {
                 unused++;
                 continue;
             }
+
+            var packed = readers.Find(r => ContribQuantizedWeight.IsWeight(r.Node, r.Input));
+            var elements = packed.Node is null ? tensor.ElementCount : ContribQuantizedWeight.LogicalElements(packed.Node, tensor);
+            var size = tensor.ByteSize;
 
             if (readers.TrueForAll(r => r.Node.OpType == "BatchNormalization"
                     && r.Input is BatchNormMeanInput or BatchNormVarianceInput))
@@ -63,7 +67,7 @@ public static class ParameterCounter
                 continue;
             }
 
-            if (readers.TrueForAll(IsQuantizationParameter))
+            if (readers.TrueForAll(IsQuantizationParameter) || readers.TrueForAll(IsRotaryCache))
             {
                 continue;
             }
@@ -114,7 +118,7 @@ public static class ParameterCounter
         var (node, input) = reader;
         if (node.Domain.Length != 0 && node.Domain != "ai.onnx")
         {
-            return false;
+            return ContribQuantizedWeight.IsWeight(node, input);
         }
 
         return node.OpType switch
@@ -134,7 +138,7 @@ public static class ParameterCounter
         var (node, input) = reader;
         if (node.Domain.Length != 0 && node.Domain != "ai.onnx")
         {
-            return false;
+            return ContribQuantizedWeight.IsQuantizationParameter(node, input);
         }
 
         return node.OpType switch
@@ -146,8 +150,19 @@ public static class ParameterCounter
         };
     }
 
-    /// <summary>A read of a lookup table: Gather's data, or the embedding tables of ONNX Runtime's EmbedLayerNormalization.</summary>
+    /// <summary>
+    /// A cos or sin cache of a rotary embedding (ONNX Runtime's GroupQueryAttention inputs 7 and 8 and
+    /// RotaryEmbedding inputs 2 and 3; ONNX RotaryEmbedding inputs 1 and 2): a table of position angles
+    /// computed before export, not learned.
+    /// </summary>
+    private static bool IsRotaryCache((Node Node, int Input) reader) =>
+        reader.Node.Domain == "com.microsoft"
+            ? (reader.Node.OpType, reader.Input) is ("GroupQueryAttention", 7 or 8) or ("RotaryEmbedding", 2 or 3)
+            : reader.Node.IsDefaultDomain && reader.Node.OpType == "RotaryEmbedding" && reader.Input is 1 or 2;
+
+    /// <summary>A read of a lookup table: Gather's or GatherBlockQuantized's data, or the embedding tables of ONNX Runtime's EmbedLayerNormalization.</summary>
     private static bool IsLookup((Node Node, int Input) reader) =>
         (reader.Node.OpType == "Gather" && reader.Input == 0)
+        || (reader.Node.OpType == "GatherBlockQuantized" && reader.Node.Domain == "com.microsoft" && reader.Input == 0)
         || (reader.Node.OpType == "EmbedLayerNormalization" && reader.Node.Domain == "com.microsoft" && reader.Input is 2 or 3 or 4);
 }

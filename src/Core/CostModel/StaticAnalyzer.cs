@@ -100,7 +100,7 @@ public static class StaticAnalyzer
         if (unknownOps.Count > 0)
         {
             diagnostics.Add(Diagnostic.Warning(ErrorCodes.UnknownOperator,
-                $"{unknownNodes.Count} node(s) of operator(s) {string.Join(", ", unknownOps)} have no cost rule; they are counted in unknown_ops, not costed.",
+                $"{unknownNodes.Count} node(s) of operator(s) {NameList.Of(unknownOps)} have no cost rule; they are counted in unknown_ops, not costed.",
                 new SourceLocation(model.Path)));
         }
 
@@ -153,15 +153,15 @@ public static class StaticAnalyzer
         catch (OverflowException)
         {
             throw new EfficiencyException(ErrorCodes.DimensionOverflow,
-                $"node '{node.Name}' ({node.OpType}): its sizes overflow 64 bits; check the bindings and the model's dims.",
-                new SourceLocation(model.Path, Element: $"node '{node.Name}'"));
+                $"node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}): its sizes overflow 64 bits; check the bindings and the model's dims.",
+                new SourceLocation(model.Path, Element: $"node '{UserText.Quote(node.Name)}'"));
         }
         catch (ArgumentException e)
         {
             // A rule rejects attributes it cannot read (a malformed Einsum equation): bad input, not a crash.
             throw new EfficiencyException(ErrorCodes.ShapeMismatch,
-                $"node '{node.Name}' ({node.OpType}): attributes do not fit the operator ({e.Message}).",
-                new SourceLocation(model.Path, Element: $"node '{node.Name}'"), e);
+                $"node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}): attributes do not fit the operator ({UserText.Quote(e.Message, 1000)}).",
+                new SourceLocation(model.Path, Element: $"node '{UserText.Quote(node.Name)}'"), e);
         }
     }
 }

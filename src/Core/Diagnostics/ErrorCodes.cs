@@ -20,6 +20,11 @@ public static class ErrorCodes
     public const string DuplicateOutput = "EM1103";
     public const string InvalidTensor = "EM1104";
     public const string UnsupportedOpset = "EM1105";
+    public const string InvalidAttribute = "EM1106";
+    public const string MissingOpsetImport = "EM1107";
+    public const string TextNotUtf8 = "EM1108";
+    public const string NestingTooDeep = "EM1109";
+    public const string TooManyDims = "EM1110";
 
     // EM12xx: shapes and bindings.
     public const string InvalidBinding = "EM1201";
@@ -29,6 +34,7 @@ public static class ErrorCodes
     public const string UnknownBindingTarget = "EM1205";
     public const string ShapeNotInferred = "EM1206";
     public const string IterationCountUnknown = "EM1207";
+    public const string IterationCountAtMost = "EM1208";
 
     // EM13xx: cost model.
     public const string UnknownOperator = "EM1301";
@@ -71,6 +77,8 @@ public static class ErrorCodes
     public const string IndicatorUnavailable = "EM3007";
     public const string BatchNotApplied = "EM3008";
     public const string OutputNotPreallocated = "EM3009";
+    public const string InferenceStopped = "EM3010";
+    public const string OutOfMemory = "EM3011";
 
     // EM31xx: the hardware fingerprint, profiles and readers of the machine.
     public const string GpuUnavailable = "EM3101";
@@ -94,6 +102,7 @@ public static class ErrorCodes
     public const string BaselineOtherMachine = "EM4013";
     public const string RegressionInconclusive = "EM4014";
     public const string RegressionNotCompared = "EM4015";
+    public const string BaselineRecordedBusy = "EM4016";
     public const string RegressionSamplesInvalid = "EM4020";
     public const string RegressionThresholdsInvalid = "EM4021";
 

@@ -8,9 +8,11 @@ namespace EfficiencyMisnomer.Graph;
 /// <summary>Builds <see cref="OnnxGraph"/>s from their protobuf messages, subgraphs included, and validates them.</summary>
 internal sealed class GraphBuilder
 {
+    /// <summary>Subgraph levels below the main graph the engine accepts: ONNX Runtime's <c>kMaxModelSubgraphDepth</c>.</summary>
+    public const int MaxSubgraphDepth = 32;
+
     private readonly ModelSource source;
     private readonly TensorDecoder decoder;
-    private readonly Dictionary<OnnxGraph, List<string>> nodeOutputs = new();
 
     public GraphBuilder(ModelSource source, TensorDecoder decoder)
     {
@@ -21,7 +23,7 @@ internal sealed class GraphBuilder
     public OnnxGraph Build(GraphProto proto, OnnxGraph? parent, string label)
     {
         var graph = Construct(proto, parent, label);
-        TopologicalSorter.Sort(graph, new HashSet<string>(StringComparer.Ordinal), source);
+        TopologicalSorter.Sort(graph, null, source);
         return graph;
     }
 
@@ -36,7 +38,7 @@ internal sealed class GraphBuilder
             if (!initializers.TryAdd(info.Name, info))
             {
                 throw new EfficiencyException(ErrorCodes.DuplicateOutput,
-                    $"initializer '{info.Name}' is defined twice in {graph.Name}.", source.Locate($"initializer '{info.Name}'"));
+                    $"initializer '{UserText.Quote(info.Name)}' is defined twice in {UserText.Quote(graph.Name)}.", source.Locate($"initializer '{UserText.Quote(info.Name)}'"));
             }
         }
 
@@ -49,20 +51,22 @@ internal sealed class GraphBuilder
 
             var values = decoder.Decode(sparse.Values, "sparse initializer");
             var dims = sparse.Dims.ToArray();
-            var count = dims.Aggregate(1L, (a, d) => checked(a * Math.Max(d, 0)));
-            initializers.TryAdd(values.Name, new TensorInfo(values.Name, values.ElementType, dims, count, TensorStorage.Typed, null, null, null)
+            var count = decoder.ElementCount(dims, values.ElementType, values.Name);
+            var info = new TensorInfo(values.Name, values.ElementType, dims, count, TensorStorage.Typed, null, null, null) { SparseValues = values };
+            if (!initializers.TryAdd(values.Name, info))
             {
-                SparseValues = values,
-            });
+                throw new EfficiencyException(ErrorCodes.DuplicateOutput,
+                    $"initializer '{UserText.Quote(info.Name)}' is defined twice in {UserText.Quote(graph.Name)}.", source.Locate($"initializer '{UserText.Quote(info.Name)}'"));
+            }
         }
 
         graph.Initializers = initializers;
-        graph.Inputs = proto.Input.Where(i => !initializers.ContainsKey(i.Name)).Select(ToValueInfo).ToArray();
-        graph.Outputs = proto.Output.Select(ToValueInfo).ToArray();
+        graph.Inputs = proto.Input.Where(i => !initializers.ContainsKey(i.Name)).Select(i => ToValueInfo(i, "input", graph)).ToArray();
+        graph.Outputs = proto.Output.Select(o => ToValueInfo(o, "output", graph)).ToArray();
         var declared = new Dictionary<string, ValueInfo>(StringComparer.Ordinal);
         foreach (var info in proto.ValueInfo)
         {
-            declared[info.Name] = ToValueInfo(info);
+            declared[info.Name] = ToValueInfo(info, "value_info", graph);
         }
 
         graph.DeclaredTypes = declared;
@@ -85,26 +89,46 @@ internal sealed class GraphBuilder
             name = $"{name}#{index}"; // names need not be unique in ONNX; messages must still tell nodes apart
         }
 
-        var tensors = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
+        var attributes = new NodeAttributes(proto.Attribute, new AttributeOwner(source.Path, name, proto.OpType),
+            attribute => decoder.Decode(attribute.T, $"{name}.{attribute.Name}"));
         var subgraphs = new Dictionary<string, OnnxGraph>(StringComparer.Ordinal);
         foreach (var attribute in proto.Attribute)
         {
-            if (attribute.T is not null)
-            {
-                tensors[attribute.Name] = decoder.Decode(attribute.T, $"{name}.{attribute.Name}");
-            }
-
             if (attribute.G is not null)
             {
+                CheckNesting(graph, name, proto.OpType, attribute.Name);
                 subgraphs[attribute.Name] = Construct(attribute.G, graph, $"{name}.{attribute.Name}");
             }
         }
 
         return new Node(index, name, proto.OpType, proto.Domain ?? string.Empty, proto.Input.ToArray(), proto.Output.ToArray(),
-            new NodeAttributes(proto.Attribute, tensors), subgraphs);
+            attributes, subgraphs);
     }
 
-    private static ValueInfo ToValueInfo(ValueInfoProto proto)
+    /// <summary>
+    /// Refuses a subgraph more than <see cref="MaxSubgraphDepth"/> levels below the main graph, as ONNX Runtime does: the
+    /// engine's walks over subgraphs recurse once per level, and no exporter nests control flow that deep.
+    /// </summary>
+    private void CheckNesting(OnnxGraph graph, string node, string opType, string attribute)
+    {
+        int depth = 1;
+        for (var outer = graph.Parent; outer is not null; outer = outer.Parent)
+        {
+            depth++;
+        }
+
+        if (depth > MaxSubgraphDepth)
+        {
+            var quoted = UserText.Quote(node);
+            throw new EfficiencyException(ErrorCodes.NestingTooDeep,
+                $"the {UserText.Quote(attribute)} of node '{quoted}' ({UserText.Quote(opType)}) is a subgraph {depth} levels deep; "
+                + $"subgraphs may nest at most {MaxSubgraphDepth} levels (ONNX Runtime's limit too): flatten the control flow.",
+                source.Locate($"node '{quoted}'"));
+        }
+    }
+
+    /// <summary>A declared value; <paramref name="kind"/> (input, output, value_info) names where it is declared in messages.</summary>
+    private ValueInfo ToValueInfo(ValueInfoProto proto, string kind, OnnxGraph graph)
     {
         var type = proto.Type;
         if (type?.TensorType is not { } tensor)
@@ -115,14 +139,40 @@ internal sealed class GraphBuilder
         TensorShape? shape = null;
         if (tensor.Shape is { } shapeProto)
         {
-            shape = new TensorShape(shapeProto.Dim.Select((d, i) => d.ValueCase switch
+            if (shapeProto.Dim.Count > TensorShape.MaxRank)
             {
-                TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue when d.DimValue >= 0 => Dim.Of(d.DimValue),
-                TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam when d.DimParam.Length > 0 => Dim.Unknown(d.DimParam),
-                _ => Dim.Unknown($"{proto.Name}:{i}"),
-            }));
+                var quoted = UserText.Quote(proto.Name);
+                throw new EfficiencyException(ErrorCodes.TooManyDims,
+                    $"{kind} '{quoted}' of graph '{UserText.Quote(graph.Name)}' declares {shapeProto.Dim.Count} dims; the engine takes at most {TensorShape.MaxRank}.",
+                    source.Locate($"{kind} '{quoted}'"));
+            }
+
+            var dims = new Dim[shapeProto.Dim.Count];
+            for (int i = 0; i < dims.Length; i++)
+            {
+                var d = shapeProto.Dim[i];
+                dims[i] = d.ValueCase switch
+                {
+                    TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue when d.DimValue >= 0 => Dim.Of(d.DimValue),
+                    TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue => throw NegativeDim(proto.Name, kind, graph, i, d.DimValue),
+                    TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam when d.DimParam.Length > 0 => Dim.Unknown(d.DimParam),
+                    _ => Dim.Unknown($"{proto.Name}:{i}"),
+                };
+            }
+
+            shape = new TensorShape(dims);
         }
 
         return new ValueInfo(proto.Name, new TensorType(ElementTypes.FromOnnx(tensor.ElemType), shape));
+    }
+
+    /// <summary>ONNX requires dim_value >= 0; an unknown size is a dim_param or no value at all, never a negative one.</summary>
+    private EfficiencyException NegativeDim(string name, string kind, OnnxGraph graph, int index, long value)
+    {
+        var quoted = UserText.Quote(name);
+        return new EfficiencyException(ErrorCodes.InvalidTensor,
+            $"{kind} '{quoted}' of graph '{UserText.Quote(graph.Name)}' declares dim {index} as {value}; ONNX dims are 0 or more "
+            + "(an unknown size is written as a dim_param, or left without a value): re-export the model.",
+            source.Locate($"{kind} '{quoted}'"));
     }
 }

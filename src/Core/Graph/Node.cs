@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Graph;
 
 /// <summary>One operator application in a graph.</summary>
@@ -45,5 +46,5 @@ public sealed class Node
 
     public bool HasInput(int index) => index < Inputs.Count && Inputs[index].Length > 0;
 
-    public override string ToString() => $"{QualifiedOpType} '{Name}'";
+    public override string ToString() => $"{UserText.Quote(QualifiedOpType)} '{UserText.Quote(Name)}'";
 }

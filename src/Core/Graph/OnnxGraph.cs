@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Onnx;
 
 namespace EfficiencyMisnomer.Graph;
@@ -51,5 +52,5 @@ public sealed class OnnxGraph
         }
     }
 
-    public override string ToString() => $"graph '{Name}' ({Nodes.Count} nodes)";
+    public override string ToString() => $"graph '{UserText.Quote(Name)}' ({Nodes.Count} nodes)";
 }

@@ -35,7 +35,7 @@ internal static class OnnxModelReader
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw NotOnnx(source, e.Message, e);
+            throw Refused(source, e);
         }
         catch (InvalidDataException e)
         {
@@ -55,21 +55,11 @@ internal static class OnnxModelReader
                 new SourceLocation(source.Path));
         }
 
-        var opsets = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var opset in proto.OpsetImport)
-        {
-            var domain = opset.Domain == "ai.onnx" ? string.Empty : opset.Domain;
-            opsets[domain] = opset.Version;
-        }
-
-        if (!opsets.ContainsKey(string.Empty) && proto.IrVersion <= 2)
-        {
-            opsets[string.Empty] = 1; // IR versions before opset_import implied the first opset
-        }
-
+        var opsets = OpsetImports.Read(proto, source);
         var decoder = new TensorDecoder(source, ranges);
         var builder = new GraphBuilder(source, decoder);
         var graph = builder.Build(proto.Graph, null, "main graph");
+        OpsetImports.RequireDefaultDomain(graph, opsets, source);
         var externalFiles = new List<string>();
         var referenced = new List<string>();
         var modelSize = source.Length + ExternalFileSizes(graph, source.Warnings, externalFiles, referenced);
@@ -78,6 +68,23 @@ internal static class OnnxModelReader
         {
             ExternalDataFiles = externalFiles,
             ReferencedExternalDataFiles = referenced,
+        };
+    }
+
+    /// <summary>Why the parser refused the file: text that is not UTF-8 or nesting too deep, where WireDiagnosis finds it; otherwise broken bytes.</summary>
+    private static EfficiencyException Refused(ModelSource source, InvalidProtocolBufferException e)
+    {
+        return WireDiagnosis.Find(source.Span) switch
+        {
+            { Kind: WireProblemKind.InvalidUtf8 } problem => new EfficiencyException(ErrorCodes.TextNotUtf8,
+                $"'{source.Path}': the {problem.Field} of {problem.ShortPath} is not valid UTF-8 text; ONNX strings are UTF-8: re-export the model.",
+                source.Locate(problem.ShortPath), e),
+            { Kind: WireProblemKind.TooDeep } problem => new EfficiencyException(ErrorCodes.NestingTooDeep,
+                $"'{source.Path}' nests its messages more than {WireDiagnosis.MaxMessageDepth} deep, at the {problem.Field} of {problem.ShortPath}: "
+                + "subgraphs inside subgraphs (about 30 levels of If, Loop or Scan) go deeper than protobuf readers, ONNX Runtime's included, "
+                + "accept; flatten the control flow.",
+                source.Locate(problem.ShortPath), e),
+            _ => NotOnnx(source, e.Message, e),
         };
     }
 
@@ -109,7 +116,7 @@ internal static class OnnxModelReader
             else
             {
                 warnings.Add(Diagnostic.Warning(ErrorCodes.ExternalDataMissing,
-                    $"external data file '{location}' is missing; model_size counts only the files present, and weight values cannot be read."));
+                    $"external data file '{UserText.Quote(location)}' is missing; model_size counts only the files present, and weight values cannot be read."));
             }
         }
 

@@ -14,11 +14,12 @@ internal static class TopologicalSorter
     /// Sorts <paramref name="graph"/> and its subgraphs; returns the outer values the graph reads.
     /// <paramref name="scope"/> names the graph in messages: a subgraph by its owning node and attribute.
     /// </summary>
-    public static HashSet<string> Sort(OnnxGraph graph, HashSet<string> outerScope, ModelSource source, string? scope = null)
+    public static HashSet<string> Sort(OnnxGraph graph, ValueScope? outerScope, ModelSource source, string? scope = null)
     {
         scope ??= graph.Name;
         var producers = new Dictionary<string, Node>(StringComparer.Ordinal);
-        var local = new HashSet<string>(graph.Inputs.Select(i => i.Name), StringComparer.Ordinal);
+        var inputs = new HashSet<string>(graph.Inputs.Select(i => i.Name), StringComparer.Ordinal);
+        var local = new HashSet<string>(inputs, StringComparer.Ordinal);
         local.UnionWith(graph.Initializers.Keys);
         foreach (var node in graph.Nodes)
         {
@@ -30,12 +31,12 @@ internal static class TopologicalSorter
                 }
 
                 if (producers.TryGetValue(output, out var other) || graph.Initializers.ContainsKey(output)
-                    || graph.Inputs.Any(i => i.Name == output))
+                    || inputs.Contains(output))
                 {
-                    var first = other is null ? "a graph input or initializer" : $"node '{other.Name}'";
+                    var first = other is null ? "a graph input or initializer" : $"node '{UserText.Quote(other.Name)}'";
                     throw new EfficiencyException(ErrorCodes.DuplicateOutput,
-                        $"value '{output}' is produced twice: by {first} and by node '{node.Name}' ({node.OpType}); ONNX values have exactly one producer.",
-                        source.Locate($"node '{node.Name}'"));
+                        $"value '{UserText.Quote(output)}' is produced twice: by {first} and by node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}); ONNX values have exactly one producer.",
+                        source.Locate($"node '{UserText.Quote(node.Name)}'"));
                 }
 
                 producers[output] = node;
@@ -43,8 +44,7 @@ internal static class TopologicalSorter
             }
         }
 
-        var visible = new HashSet<string>(outerScope, StringComparer.Ordinal);
-        visible.UnionWith(local);
+        var visible = new ValueScope(local, outerScope);
         var free = new HashSet<string>(StringComparer.Ordinal);
         var dependencies = new List<string>[graph.Nodes.Count];
         for (int i = 0; i < graph.Nodes.Count; i++)
@@ -60,11 +60,11 @@ internal static class TopologicalSorter
 
                 if (!local.Contains(input))
                 {
-                    if (!outerScope.Contains(input))
+                    if (outerScope?.Contains(input) != true)
                     {
                         throw new EfficiencyException(ErrorCodes.DanglingInput,
-                            $"node '{node.Name}' ({node.OpType}) in {scope} reads '{input}', which no node, graph input or initializer produces{(graph.Parent is null ? "" : " there or in an enclosing graph")}.",
-                            source.Locate($"node '{node.Name}'"));
+                            $"node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}) in {UserText.Quote(scope)} reads '{UserText.Quote(input)}', which no node, graph input or initializer produces{(graph.Parent is null ? "" : " there or in an enclosing graph")}.",
+                            source.Locate($"node '{UserText.Quote(node.Name)}'"));
                     }
 
                     free.Add(input);
@@ -76,7 +76,7 @@ internal static class TopologicalSorter
 
             foreach (var (attribute, subgraph) in node.Subgraphs)
             {
-                foreach (var name in Sort(subgraph, visible, source, $"{subgraph.Name} (the {attribute} of {node.OpType} node '{node.Name}')"))
+                foreach (var name in Sort(subgraph, visible, source, $"{UserText.Quote(subgraph.Name)} (the {UserText.Quote(attribute)} of {UserText.Quote(node.OpType)} node '{UserText.Quote(node.Name)}')"))
                 {
                     if (local.Contains(name))
                     {
@@ -97,8 +97,8 @@ internal static class TopologicalSorter
             if (!visible.Contains(output.Name))
             {
                 throw new EfficiencyException(ErrorCodes.DanglingInput,
-                    $"graph output '{output.Name}' of {scope} is produced by no node, input or initializer.",
-                    source.Locate($"output '{output.Name}'"));
+                    $"graph output '{UserText.Quote(output.Name)}' of {UserText.Quote(scope)} is produced by no node, input or initializer.",
+                    source.Locate($"output '{UserText.Quote(output.Name)}'"));
             }
 
             if (!local.Contains(output.Name))
@@ -159,12 +159,21 @@ internal static class TopologicalSorter
 
         if (ordered.Count < count)
         {
-            var stuck = graph.Nodes.Where(n => pending[n.Index] > 0).Select(n => $"'{n.Name}'").Take(6).ToList();
+            var stuck = graph.Nodes.Where(n => pending[n.Index] > 0).Select(n => $"'{UserText.Quote(n.Name)}'").Take(6).ToList();
             throw new EfficiencyException(ErrorCodes.GraphCycle,
-                $"{graph.Name} has a cycle: nodes {string.Join(", ", stuck)} wait on each other's outputs.",
+                $"{UserText.Quote(graph.Name)} has a cycle: nodes {string.Join(", ", stuck)} wait on each other's outputs.",
                 source.Locate($"node {stuck[0]}"));
         }
 
         return ordered;
+    }
+
+    /// <summary>
+    /// The values a graph can read: its own, then those of each enclosing graph. Chained rather than copied, so that a
+    /// graph of many If nodes does not copy the main graph's values once per branch.
+    /// </summary>
+    internal sealed record ValueScope(HashSet<string> Local, ValueScope? Outer)
+    {
+        public bool Contains(string name) => Local.Contains(name) || (Outer?.Contains(name) ?? false);
     }
 }

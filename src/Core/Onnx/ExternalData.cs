@@ -12,7 +12,7 @@ internal static class ExternalData
         string? location = null;
         long offset = 0;
         long? length = null;
-        var where = source.Locate($"tensor '{name}'");
+        var where = source.Locate($"tensor '{UserText.Quote(name)}'");
         foreach (var entry in proto.ExternalData)
         {
             switch (entry.Key)
@@ -32,7 +32,7 @@ internal static class ExternalData
         if (string.IsNullOrEmpty(location))
         {
             throw new EfficiencyException(ErrorCodes.ExternalDataMalformed,
-                $"tensor '{name}' is stored externally but names no 'location'.", where);
+                $"tensor '{UserText.Quote(name)}' is stored externally but names no 'location'.", where);
         }
 
         var fullPath = ResolveInside(source.Directory, location, name, where);
@@ -43,7 +43,7 @@ internal static class ExternalData
             if (end > fileLength)
             {
                 throw new EfficiencyException(ErrorCodes.ExternalDataOutOfRange,
-                    $"tensor '{name}' reads bytes {offset}..{end} of external data file '{location}', which has only {fileLength} bytes.",
+                    $"tensor '{UserText.Quote(name)}' reads bytes {offset}..{end} of external data file '{UserText.Quote(location)}', which has only {fileLength} bytes.",
                     where);
             }
         }
@@ -67,7 +67,7 @@ internal static class ExternalData
         if (escapes)
         {
             throw new EfficiencyException(ErrorCodes.ExternalDataOutsideModelFolder,
-                $"tensor '{name}' refers to external data '{location}', which is outside the model's folder; external data must lie in or below the folder of the model.",
+                $"tensor '{UserText.Quote(name)}' refers to external data '{UserText.Quote(location)}', which is outside the model's folder; external data must lie in or below the folder of the model.",
                 where);
         }
 
@@ -82,6 +82,6 @@ internal static class ExternalData
         }
 
         throw new EfficiencyException(ErrorCodes.ExternalDataMalformed,
-            $"tensor '{name}' has external data {key} '{text}', which is not a non-negative integer.", where);
+            $"tensor '{UserText.Quote(name)}' has external data {UserText.Quote(key)} '{UserText.Quote(text)}', which is not a non-negative integer.", where);
     }
 }

@@ -52,10 +52,18 @@ internal sealed unsafe class ModelSource : IDisposable
                 new SourceLocation(path));
         }
 
+        if (new FileInfo(path).Length > int.MaxValue)
+        {
+            throw new EfficiencyException(ErrorCodes.ModelNotProtobuf,
+                $"model file '{path}' is {new FileInfo(path).Length} bytes; a protobuf message cannot exceed 2 GiB. Save the weights as ONNX external data.",
+                new SourceLocation(path));
+        }
+
         try
         {
-            // Read-only and shareable: a build may analyse a model that an editor or exporter holds open.
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            // Through the file layer: a regular file only (never a FIFO or device, which could block), read-only and
+            // shareable (a build may analyse a model that an editor or exporter holds open).
+            var stream = Files.InputFile.OpenRead(path, Files.FileRole.Model);
             var length = stream.Length;
             if (length == 0)
             {

@@ -21,37 +21,16 @@ internal sealed class TensorDecoder
     {
         var name = proto.HasName ? proto.Name : owner;
         var elementType = ElementTypes.FromOnnx(proto.DataType);
+        if (elementType == ElementType.Undefined)
+        {
+            // The checker refuses UNDEFINED and unknown types too; counted as 0 bytes and no parameter, they would understate the model.
+            throw new EfficiencyException(ErrorCodes.InvalidTensor,
+                $"tensor '{UserText.Quote(name)}' has data type {proto.DataType}, not one of the ONNX data types 1 to {(int)ElementType.Float8E8M0} this version knows; re-export the model.",
+                source.Locate($"tensor '{UserText.Quote(name)}'"));
+        }
+
         var dims = proto.Dims.ToArray();
-        long count = 1;
-        foreach (var dim in dims)
-        {
-            if (dim < 0)
-            {
-                throw new EfficiencyException(ErrorCodes.InvalidTensor,
-                    $"tensor '{name}' has a negative dimension {dim}.", source.Locate($"tensor '{name}'"));
-            }
-
-            try
-            {
-                count = checked(count * dim);
-            }
-            catch (OverflowException)
-            {
-                throw new EfficiencyException(ErrorCodes.DimensionOverflow,
-                    $"tensor '{name}' has dimensions [{string.Join(", ", dims)}] whose element count overflows 64 bits.",
-                    source.Locate($"tensor '{name}'"));
-            }
-        }
-
-        try
-        {
-            _ = elementType.ByteSize(count);
-        }
-        catch (OverflowException)
-        {
-            throw new EfficiencyException(ErrorCodes.DimensionOverflow,
-                $"tensor '{name}' of {count} elements is larger than 2^63 bytes.", source.Locate($"tensor '{name}'"));
-        }
+        var count = ElementCount(dims, elementType, name);
 
         if (proto.DataLocation == TensorProto.Types.DataLocation.External)
         {
@@ -65,17 +44,81 @@ internal sealed class TensorDecoder
             if (elementType != ElementType.String && range.Length != expected)
             {
                 throw new EfficiencyException(ErrorCodes.InvalidTensor,
-                    $"tensor '{name}' declares {count} {elementType.OnnxName()} elements ({expected} bytes) but its raw_data holds {range.Length} bytes.",
-                    source.Locate($"tensor '{name}'"));
+                    $"tensor '{UserText.Quote(name)}' declares {count} {elementType.OnnxName()} elements ({expected} bytes) but its raw_data holds {range.Length} bytes.",
+                    source.Locate($"tensor '{UserText.Quote(name)}'"));
             }
 
             var value = count <= TensorValue.MaxElements ? DecodeRaw(source.Slice(range), elementType, dims) : null;
             return new TensorInfo(name, elementType, dims, count, TensorStorage.Raw, range, null, value);
         }
 
+        if (TypedLength(proto, elementType) is { } stored and not 0 && stored != count)
+        {
+            throw new EfficiencyException(ErrorCodes.InvalidTensor,
+                $"tensor '{UserText.Quote(name)}' declares {count} elements but stores {stored} values.", source.Locate($"tensor '{UserText.Quote(name)}'"));
+        }
+
         var typed = count <= TensorValue.MaxElements ? DecodeTyped(proto, elementType, dims, count, name) : null;
         return new TensorInfo(name, elementType, dims, count, TensorStorage.Typed, null, null, typed) { TypedSource = proto };
     }
+
+    /// <summary>
+    /// The element count the dims declare, checked: at most <see cref="TensorShape.MaxRank"/> dims (EM1110), none negative
+    /// (EM1104), and a count and byte size within 64 bits (EM1203).
+    /// </summary>
+    public long ElementCount(long[] dims, ElementType elementType, string name)
+    {
+        if (dims.Length > TensorShape.MaxRank)
+        {
+            throw new EfficiencyException(ErrorCodes.TooManyDims,
+                $"tensor '{UserText.Quote(name)}' has {dims.Length} dims; the engine takes at most {TensorShape.MaxRank}.", source.Locate($"tensor '{UserText.Quote(name)}'"));
+        }
+
+        long count = 1;
+        foreach (var dim in dims)
+        {
+            if (dim < 0)
+            {
+                throw new EfficiencyException(ErrorCodes.InvalidTensor,
+                    $"tensor '{UserText.Quote(name)}' has a negative dimension {dim}.", source.Locate($"tensor '{UserText.Quote(name)}'"));
+            }
+
+            try
+            {
+                count = checked(count * dim);
+            }
+            catch (OverflowException)
+            {
+                throw new EfficiencyException(ErrorCodes.DimensionOverflow,
+                    $"tensor '{UserText.Quote(name)}' has dimensions [{string.Join(", ", dims.Take(8))}{(dims.Length > 8 ? $", … ({dims.Length} dims)" : "")}] whose element count overflows 64 bits.",
+                    source.Locate($"tensor '{UserText.Quote(name)}'"));
+            }
+        }
+
+        try
+        {
+            _ = elementType.ByteSize(count);
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.DimensionOverflow,
+                $"tensor '{UserText.Quote(name)}' of {count} elements is larger than 2^63 bytes.", source.Locate($"tensor '{UserText.Quote(name)}'"));
+        }
+
+        return count;
+    }
+
+    /// <summary>Values stored in the typed field of <paramref name="type"/>, for the types stored one value per element; null for the others.</summary>
+    private static int? TypedLength(TensorProto proto, ElementType type) => type switch
+    {
+        ElementType.Float => proto.FloatData.Count,
+        ElementType.Double => proto.DoubleData.Count,
+        ElementType.Int64 => proto.Int64Data.Count,
+        ElementType.UInt64 or ElementType.UInt32 => proto.Uint64Data.Count,
+        ElementType.Int32 or ElementType.Int16 or ElementType.Int8 or ElementType.UInt16 or ElementType.UInt8 or ElementType.Bool
+            or ElementType.Float16 or ElementType.BFloat16 => proto.Int32Data.Count,
+        _ => null,
+    };
 
     private static TensorValue? DecodeRaw(ReadOnlySpan<byte> payload, ElementType type, long[] dims)
     {
@@ -181,7 +224,7 @@ internal sealed class TensorDecoder
             }
 
             throw new EfficiencyException(ErrorCodes.InvalidTensor,
-                $"tensor '{name}' declares {count} elements but stores {length} values.", source.Locate($"tensor '{name}'"));
+                $"tensor '{UserText.Quote(name)}' declares {count} elements but stores {length} values.", source.Locate($"tensor '{UserText.Quote(name)}'"));
         }
 
         return integers is not null ? TensorValue.FromIntegers(type, dims, integers) : TensorValue.FromReals(type, dims, reals!);

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Onnx.Wire;
 using EfficiencyMisnomer.Shapes;
 
@@ -65,5 +66,5 @@ public sealed class TensorInfo
 
     public TensorType Type => new(ElementType, Shape);
 
-    public override string ToString() => $"{Name}: {Type}";
+    public override string ToString() => $"{UserText.Quote(Name)}: {Type}";
 }

@@ -78,18 +78,18 @@ internal sealed partial class TensorReader
 
     private EfficiencyException Missing(TensorInfo tensor, string reader) =>
         Error(ErrorCodes.ExternalDataMissing, tensor, reader,
-            $"is stored in external data file '{tensor.External!.Location}', which is missing; sparsity needs the weight values: put the data file next to the model");
+            $"is stored in external data file '{UserText.Quote(tensor.External!.Location)}', which is missing; sparsity needs the weight values: put the data file next to the model");
 
     private EfficiencyException PastEnd(TensorInfo tensor, string reader, long end, long fileLength)
     {
         var external = tensor.External;
-        var file = external is null ? $"model file '{model.Path}'" : $"external data file '{external.Location}'";
+        var file = external is null ? $"model file '{model.Path}'" : $"external data file '{UserText.Quote(external.Location)}'";
         var start = external?.Offset ?? tensor.RawRange!.Value.Offset;
         return Error(ErrorCodes.ExternalDataOutOfRange, tensor, reader,
             $"reads bytes {start}..{end} of {file}, which has only {fileLength} bytes; re-export the model");
     }
 
     private EfficiencyException Error(string code, TensorInfo tensor, string reader, string problem, Exception? inner = null) =>
-        new(code, $"tensor '{tensor.Name}' (read by node '{reader}') {problem}.",
-            new SourceLocation(model.Path, Element: $"tensor '{tensor.Name}'"), inner);
+        new(code, $"tensor '{UserText.Quote(tensor.Name)}' (read by node '{UserText.Quote(reader)}') {problem}.",
+            new SourceLocation(model.Path, Element: $"tensor '{UserText.Quote(tensor.Name)}'"), inner);
 }

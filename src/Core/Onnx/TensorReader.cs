@@ -19,7 +19,7 @@ internal sealed partial class TensorReader : IDisposable
 
     private readonly OnnxModel model;
     private readonly byte[] buffer;
-    private readonly Dictionary<string, SafeFileHandle> files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FileStream> files = new(StringComparer.Ordinal);
 
     /// <param name="model">The loaded model whose tensors are read.</param>
     /// <param name="bufferBytes">Bytes read at once; rounded down to whole 16-byte blocks so chunks hold whole elements.</param>
@@ -122,7 +122,7 @@ internal sealed partial class TensorReader : IDisposable
                 }
                 catch (IOException e)
                 {
-                    throw Error(ErrorCodes.ModelUnreadable, tensor, reader, $"cannot be read from '{file}': {e.Message}", e);
+                    throw Error(ErrorCodes.ModelUnreadable, tensor, reader, $"cannot be read from '{UserText.Quote(file)}': {e.Message}", e);
                 }
 
                 if (read == 0)
@@ -143,26 +143,31 @@ internal sealed partial class TensorReader : IDisposable
     {
         if (files.TryGetValue(fullPath, out var open))
         {
-            return open;
+            return open.SafeFileHandle;
         }
 
         try
         {
-            // Read-only and shareable: an exporter or editor may hold the file open.
-            var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
-                FileOptions.SequentialScan);
-            files[fullPath] = handle;
-            return handle;
+            // Through the file layer: a regular file only (a FIFO would block the read), read-only and shareable.
+            var stream = Files.InputFile.OpenRead(fullPath, missingCode == ErrorCodes.ExternalDataMissing ? Files.FileRole.ExternalData : Files.FileRole.Model);
+            files[fullPath] = stream;
+            return stream.SafeFileHandle;
+        }
+        catch (EfficiencyException e) when (e.Code is ErrorCodes.ExternalDataMissing or ErrorCodes.ModelFileNotFound)
+        {
+            throw missingCode == ErrorCodes.ExternalDataMissing
+                ? Missing(tensor, reader)
+                : Error(missingCode, tensor, reader, $"cannot be read: model file '{UserText.Quote(shown)}' no longer exists", e);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw missingCode == ErrorCodes.ExternalDataMissing
                 ? Missing(tensor, reader)
-                : Error(missingCode, tensor, reader, $"cannot be read: model file '{shown}' no longer exists", e);
+                : Error(missingCode, tensor, reader, $"cannot be read: model file '{UserText.Quote(shown)}' no longer exists", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Error(ErrorCodes.ModelUnreadable, tensor, reader, $"cannot be read: cannot open '{shown}': {e.Message}", e);
+            throw Error(ErrorCodes.ModelUnreadable, tensor, reader, $"cannot be read: cannot open '{UserText.Quote(shown)}': {e.Message}", e);
         }
     }
 }

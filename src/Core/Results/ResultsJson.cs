@@ -104,6 +104,7 @@ public static class ResultsJson
                 Path = s.Path ?? "",
                 Disagreement = s.Disagreement ?? "",
                 Models = Entries(s.Models, $"specs[{i}].models").Select((m, j) => Complete(m, $"specs[{i}].models[{j}]")).ToList(),
+                Revisions = s.Revisions is { } r ? r with { Against = r.Against ?? "", Source = r.Source ?? "" } : null,
             }).ToList(),
         };
     }
@@ -114,19 +115,31 @@ public static class ResultsJson
         Path = model.Path ?? "",
         Quality = model.Quality ?? new Dictionary<string, double>(),
         Static = Entries(model.Static, where + ".static").Select(Complete).ToList(),
-        Runtime = Entries(model.Runtime, where + ".runtime").Select((r, k) => r with
-        {
-            Machine = r.Machine ?? "",
-            Profile = r.Profile ?? "",
-            Provider = r.Provider ?? "",
-            Settings = r.Settings ?? new Dictionary<string, string>(),
-            Indicators = Entries(r.Indicators, $"{where}.runtime[{k}].indicators").Select(Complete).ToList(),
-            LatencySamples = r.LatencySamples ?? Array.Empty<double>(),
-            Warnings = (r.Warnings ?? Array.Empty<string>()).Select(w => w ?? "").ToList(),
-        }).ToList(),
+        Runtime = Entries(model.Runtime, where + ".runtime").Select((r, k) => Complete(r, $"{where}.runtime[{k}]")).ToList(),
         Verdicts = Entries(model.Verdicts, where + ".verdicts")
             .Select(v => v with { Kind = v.Kind ?? "", Indicator = v.Indicator ?? "", Status = v.Status ?? "", Message = v.Message ?? "" })
             .ToList(),
+        Base = Complete(model.Base, where + ".base"),
+    };
+
+    /// <summary>A model's base (present when the run compared against a revision), its lists present and empty when left out.</summary>
+    private static BaseResults? Complete(BaseResults? counterpart, string where) => counterpart is null ? null : counterpart with
+    {
+        Status = counterpart.Status ?? "",
+        Path = counterpart.Path ?? "",
+        Static = Entries(counterpart.Static, where + ".static").Select(Complete).ToList(),
+        Runtime = Entries(counterpart.Runtime, where + ".runtime").Select((r, k) => Complete(r, $"{where}.runtime[{k}]")).ToList(),
+    };
+
+    private static RuntimeResults Complete(RuntimeResults r, string where) => r with
+    {
+        Machine = r.Machine ?? "",
+        Profile = r.Profile ?? "",
+        Provider = r.Provider ?? "",
+        Settings = r.Settings ?? new Dictionary<string, string>(),
+        Indicators = Entries(r.Indicators, where + ".indicators").Select(Complete).ToList(),
+        LatencySamples = r.LatencySamples ?? Array.Empty<double>(),
+        Warnings = (r.Warnings ?? Array.Empty<string>()).Select(w => w ?? "").ToList(),
     };
 
     private static IndicatorResult Complete(IndicatorResult indicator) => indicator with { Name = indicator.Name ?? "", Unit = indicator.Unit ?? "" };

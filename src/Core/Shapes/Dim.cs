@@ -1,3 +1,5 @@
+using EfficiencyMisnomer.Diagnostics;
+
 namespace EfficiencyMisnomer.Shapes;
 
 /// <summary>One dimension of a tensor shape: a known size, or a symbol whose size is not known.</summary>
@@ -17,6 +19,9 @@ public readonly record struct Dim
 
     public bool IsKnown => Symbol is null;
 
+    /// <summary>Characters of a symbol shown in text; a longer one is cut.</summary>
+    public const int MaxSymbolShown = 64;
+
     public static Dim Of(long value)
     {
         if (value < 0)
@@ -31,5 +36,6 @@ public readonly record struct Dim
 
     public static implicit operator Dim(long value) => Of(value);
 
-    public override string ToString() => IsKnown ? Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : Symbol!;
+    /// <summary>The size, or the symbol as a message may quote it: a dim_param comes from the model, so it is escaped and cut.</summary>
+    public override string ToString() => IsKnown ? Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : UserText.Quote(Symbol, MaxSymbolShown);
 }

@@ -57,8 +57,8 @@ internal static class InputBinder
                 }
 
                 throw new EfficiencyException(ErrorCodes.ShapeNotInferred,
-                    $"input '{input.Name}' declares no shape; bind it, e.g. --bind {input.Name}=1x3x224x224.",
-                    new SourceLocation(model.Path, Element: $"input '{input.Name}'"));
+                    $"input '{UserText.Quote(input.Name)}' declares no shape; bind it, e.g. --bind {UserText.Quote(input.Name)}=1x3x224x224.",
+                    new SourceLocation(model.Path, Element: $"input '{UserText.Quote(input.Name)}'"));
             }
 
             var dims = declared.Shape.Select(dim =>
@@ -76,8 +76,8 @@ internal static class InputBinder
                 if (defaulted.Add(dim.Symbol!))
                 {
                     warnings.Add(Diagnostic.Warning(ErrorCodes.UnboundSymbolicDim,
-                        $"symbolic dimension '{dim.Symbol}' of input '{input.Name}' is not bound; using 1. Bind it with --bind {dim.Symbol}=N.",
-                        new SourceLocation(model.Path, Element: $"input '{input.Name}'")));
+                        $"symbolic dimension '{UserText.Quote(dim.Symbol)}' of input '{UserText.Quote(input.Name)}' is not bound; using 1. Bind it with --bind {UserText.Quote(dim.Symbol)}=N.",
+                        new SourceLocation(model.Path, Element: $"input '{UserText.Quote(input.Name)}'")));
                 }
 
                 return Dim.Of(1);
@@ -103,8 +103,8 @@ internal static class InputBinder
         catch (OverflowException)
         {
             throw new EfficiencyException(ErrorCodes.DimensionOverflow,
-                $"input '{name}' of shape {type.Shape} has more elements or bytes than 64 bits can count (overflow); check the model's dims and the bindings.",
-                new SourceLocation(model.Path, Element: $"input '{name}'"));
+                $"input '{UserText.Quote(name)}' of shape {type.Shape} has more elements or bytes than 64 bits can count (overflow); check the model's dims and the bindings.",
+                new SourceLocation(model.Path, Element: $"input '{UserText.Quote(name)}'"));
         }
     }
 
@@ -116,8 +116,8 @@ internal static class InputBinder
             if (shape.Rank != sizes.Length)
             {
                 throw new EfficiencyException(ErrorCodes.InvalidBinding,
-                    $"input '{input.Name}' has rank {shape.Rank} ({shape}) but the binding gives {sizes.Length} dims.",
-                    new SourceLocation(model.Path, Element: $"input '{input.Name}'"));
+                    $"input '{UserText.Quote(input.Name)}' has rank {shape.Rank} ({shape}) but the binding gives {sizes.Length} dims.",
+                    new SourceLocation(model.Path, Element: $"input '{UserText.Quote(input.Name)}'"));
             }
 
             for (int i = 0; i < sizes.Length; i++)
@@ -125,8 +125,8 @@ internal static class InputBinder
                 if (shape[i].IsKnown && shape[i].Value != sizes[i])
                 {
                     throw new EfficiencyException(ErrorCodes.InvalidBinding,
-                        $"input '{input.Name}' has fixed dim {i} = {shape[i].Value}, but the binding gives {sizes[i]}.",
-                        new SourceLocation(model.Path, Element: $"input '{input.Name}'"));
+                        $"input '{UserText.Quote(input.Name)}' has fixed dim {i} = {shape[i].Value}, but the binding gives {sizes[i]}.",
+                        new SourceLocation(model.Path, Element: $"input '{UserText.Quote(input.Name)}'"));
                 }
             }
         }
@@ -138,7 +138,7 @@ internal static class InputBinder
     {
         var known = symbols.Concat(inputs).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
         return new EfficiencyException(ErrorCodes.UnknownBindingTarget,
-            $"binding '{name}' names neither a symbolic dimension nor an input of the model; known: {(known.Count == 0 ? "none" : string.Join(", ", known))}.",
+            $"binding '{UserText.Quote(name)}' names neither a symbolic dimension nor an input of the model; known: {(known.Count == 0 ? "none" : NameList.Of(known))}.",
             new SourceLocation(model.Path));
     }
 }

@@ -47,7 +47,7 @@ public sealed class ShapeBindings
             {
                 if (!long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]))
                 {
-                    throw Invalid(pair, $"'{parts[i]}' is not a non-negative integer");
+                    throw Invalid(pair, $"'{UserText.Quote(parts[i])}' is not a non-negative integer");
                 }
             }
 
@@ -65,5 +65,5 @@ public sealed class ShapeBindings
     }
 
     private static EfficiencyException Invalid(string pair, string why) =>
-        new(ErrorCodes.InvalidBinding, $"binding '{pair}' is invalid: {why}.");
+        new(ErrorCodes.InvalidBinding, $"binding '{UserText.Quote(pair)}' is invalid: {why}.");
 }

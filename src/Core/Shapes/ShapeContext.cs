@@ -36,21 +36,28 @@ public sealed class ShapeContext
 
     /// <summary>The input's type; a rule that cannot go on without it gives up on this node.</summary>
     public TensorType RequireType(int index) =>
-        InputType(index) ?? throw new ShapeInferenceException($"the type of input {index} ('{InputName(index)}') is unknown");
+        InputType(index) ?? throw new ShapeInferenceException($"the type of input {index} ('{UserText.Quote(InputName(index))}') is unknown");
 
     /// <summary>The input's shape; a rule that cannot go on without it gives up on this node.</summary>
     public TensorShape RequireShape(int index) =>
-        RequireType(index).Shape ?? throw new ShapeInferenceException($"the rank of input {index} ('{InputName(index)}') is unknown");
+        RequireType(index).Shape ?? throw new ShapeInferenceException($"the rank of input {index} ('{UserText.Quote(InputName(index))}') is unknown");
 
     /// <summary>The input's values when they are known before run time (constants and shape arithmetic).</summary>
     public TensorValue? InputValue(int index) => HasInput(index) ? engine.ValueOf(Node.Inputs[index]) : null;
 
     /// <summary>The input's values; a rule that needs them to size its output gives up on this node without them.</summary>
     public TensorValue RequireValue(int index) =>
-        InputValue(index) ?? throw new ShapeInferenceException($"input {index} ('{InputName(index)}') is computed at run time and its value is unknown");
+        InputValue(index) ?? throw new ShapeInferenceException($"input {index} ('{UserText.Quote(InputName(index))}') is computed at run time and its value is unknown");
 
     public void SetOutput(int index, TensorType type, TensorValue? value = null)
     {
+        if (type.Shape is { Rank: > TensorShape.MaxRank } shape)
+        {
+            throw new EfficiencyException(ErrorCodes.TooManyDims,
+                $"node '{UserText.Quote(Node.Name)}' ({UserText.Quote(Node.OpType)}) gives output {index} {shape.Rank} dims; the engine takes at most {TensorShape.MaxRank}.",
+                location);
+        }
+
         if (index < Node.Outputs.Count && Node.Outputs[index].Length > 0)
         {
             engine.Record(Node.Outputs[index], type, value);
@@ -71,6 +78,21 @@ public sealed class ShapeContext
         return graph.Outputs.Select(o => new SubgraphOutput(o.Name, engine.TypeOf(o.Name) ?? o.Type, engine.ValueOf(o.Name))).ToList();
     }
 
+    /// <summary>
+    /// An INT attribute holding an ONNX data type (<c>dtype</c>, <c>to</c>, <c>stash_type</c>), or <paramref name="absent"/>
+    /// when the node has none; a number that names no type contradicts the operator (never truncated to one that does).
+    /// </summary>
+    public ElementType DataType(string attribute, ElementType absent)
+    {
+        if (Attributes.GetIntOrNull(attribute) is not { } number)
+        {
+            return absent;
+        }
+
+        var type = number is > 0 and <= int.MaxValue ? ElementTypes.FromOnnx((int)number) : ElementType.Undefined;
+        return type != ElementType.Undefined ? type : throw Invalid($"{attribute} {number} is not an ONNX data type");
+    }
+
     /// <summary>A graph attribute of the node; its absence contradicts the operator.</summary>
     internal OnnxGraph Subgraph(string attribute) =>
         Node.Subgraphs.TryGetValue(attribute, out var graph) ? graph : throw Invalid($"the graph attribute '{attribute}' is missing");
@@ -83,7 +105,7 @@ public sealed class ShapeContext
 
     /// <summary>An error for inputs that contradict the operator's definition (mismatched dims, bad axes).</summary>
     public EfficiencyException Invalid(string message) =>
-        new(ErrorCodes.ShapeMismatch, $"node '{Node.Name}' ({Node.OpType}): {message}", location);
+        new(ErrorCodes.ShapeMismatch, $"node '{UserText.Quote(Node.Name)}' ({UserText.Quote(Node.OpType)}): {message}", location);
 
     private string InputName(int index) => index < Node.Inputs.Count ? Node.Inputs[index] : "";
 }

@@ -16,6 +16,7 @@ public sealed class ShapeInference
     private readonly List<Diagnostic> warnings = new();
     private readonly HashSet<string> uninferred = new(StringComparer.Ordinal);
     private readonly HashSet<OnnxGraph> inferredGraphs = new();
+    private readonly Dictionary<OnnxGraph, Dictionary<string, ValueInfo>> declaredOutputs = new();
     private int symbols;
 
     private ShapeInference(OnnxModel model, ShapeRuleRegistry rules)
@@ -80,7 +81,7 @@ public sealed class ShapeInference
 
     private void InferNode(Node node, OnnxGraph graph)
     {
-        var location = new SourceLocation(model.Path, Element: $"node '{node.Name}'");
+        var location = new SourceLocation(model.Path, Element: $"node '{UserText.Quote(node.Name)}'");
         var context = new ShapeContext(this, node, model.OpsetOf(node.Domain), location);
         var rule = rules.Find(node.Domain, node.OpType);
         if (rule is not null)
@@ -93,18 +94,18 @@ public sealed class ShapeInference
             {
                 uninferred.Add(node.Name);
                 warnings.Add(Diagnostic.Warning(ErrorCodes.ShapeNotInferred,
-                    $"shapes of {node.OpType} node '{node.Name}' not inferred: {failure.Message}.", location));
+                    $"shapes of {UserText.Quote(node.OpType)} node '{UserText.Quote(node.Name)}' not inferred: {UserText.Quote(failure.Message, 1000)}.", location));
             }
             catch (OverflowException)
             {
                 throw new EfficiencyException(ErrorCodes.DimensionOverflow,
-                    $"node '{node.Name}' ({node.OpType}): a dimension or element count overflows 64 bits; check the bindings and the model's dims.",
+                    $"node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}): a dimension or element count overflows 64 bits; check the bindings and the model's dims.",
                     location);
             }
             catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or DivideByZeroException)
             {
                 throw new EfficiencyException(ErrorCodes.ShapeMismatch,
-                    $"node '{node.Name}' ({node.OpType}): inputs do not fit the operator ({e.Message}).", location, e);
+                    $"node '{UserText.Quote(node.Name)}' ({UserText.Quote(node.OpType)}): inputs do not fit the operator ({UserText.Quote(e.Message, 1000)}).", location, e);
             }
         }
         else
@@ -132,14 +133,26 @@ public sealed class ShapeInference
         }
     }
 
-    private static TensorType? Declared(OnnxGraph graph, string name)
+    private TensorType? Declared(OnnxGraph graph, string name)
     {
         if (graph.DeclaredTypes.TryGetValue(name, out var info) && info.Type is not null)
         {
             return info.Type;
         }
 
-        return graph.Outputs.FirstOrDefault(o => o.Name == name)?.Type;
+        if (!declaredOutputs.TryGetValue(graph, out var outputs))
+        {
+            // A lookup per graph, not a scan per value: a graph may have as many outputs as nodes.
+            outputs = new Dictionary<string, ValueInfo>(StringComparer.Ordinal);
+            foreach (var output in graph.Outputs)
+            {
+                outputs.TryAdd(output.Name, output);
+            }
+
+            declaredOutputs[graph] = outputs;
+        }
+
+        return outputs.TryGetValue(name, out var declared) ? declared.Type : null;
     }
 
     /// <summary>

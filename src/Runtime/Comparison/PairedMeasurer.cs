@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Measurement;
@@ -41,13 +42,20 @@ public sealed class PairedMeasurer
         var boundHead = BoundInputs.Resolve(head.Model, head.Bindings, head.Batch);
         var boundBase = OfBase(() => BoundInputs.Resolve(pair.BaseModel, head.Bindings, head.Batch));
         var batch = head.Batch ?? RuntimeMeasurer.LeadingDim(boundHead);
+        MemoryGuard.Check(head.Model, boundHead);
+        OfBase(() =>
+        {
+            MemoryGuard.Check(pair.BaseModel, boundBase);
+            return true;
+        });
         using var headInputs = GeneratedInputs.Create(boundHead.Inputs, head.Inputs);
         using var baseInputs = OfBase(() => GeneratedInputs.Create(boundBase.Inputs, head.Inputs));
         using var headSession = SessionFactory.Create(head.Model.Path, head.Provider, head.Settings);
         using var baseSession = OfBase(() => SessionFactory.Create(pair.BaseModel.Path, head.Provider, head.Settings));
-        using var headRunner = new BoundSession(headSession, headInputs, boundHead.Outputs);
-        using var baseRunner = new BoundSession(baseSession, baseInputs, boundBase.Outputs);
+        using var headRunner = new BoundSession(headSession, headInputs, boundHead.Outputs) { ModelPath = head.Model.Path };
+        using var baseRunner = new BoundSession(baseSession, baseInputs, boundBase.Outputs) { ModelPath = pair.BaseModel.Path };
         var sides = new[] { baseRunner, headRunner };
+        using var watchdog = new Watchdog(sides, Watchdog.Deadline(Options.TimeCap));
 
         var started = Stopwatch.GetTimestamp();
         var cap = (long)(Options.TimeCap.TotalSeconds * Stopwatch.Frequency);
@@ -59,6 +67,7 @@ public sealed class PairedMeasurer
         var times = new double[block];
         var random = new Random(pair.OrderSeed);
         var rule = new StoppingRule(head.Watched, Options);
+        var load = MachineLoad.Start();
         RatioEstimate? last = null;
         var decided = false;
         while (samples[1].Count < Options.MaxSamples)
@@ -108,6 +117,7 @@ public sealed class PairedMeasurer
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var others = load.Stop() is { IsAvailable: true } share ? share.Value : (double?)null;
         var ratio95 = PairedRatio.Estimate(pairs[0], pairs[1], 0.95);
         var energy = Observation.Unavailable(NotMeasuredHere);
         var headSamples = new LatencySamples(samples[1].ToArray(), warmup, elapsed, rule.IsMet(new Sample(samples[1].ToArray())));
@@ -115,7 +125,7 @@ public sealed class PairedMeasurer
         var baseCase = head with { ModelName = head.ModelName, Model = pair.BaseModel };
         var headReport = reports.Report(head, batch, headSamples, rule, pair.HeadFresh ?? NotObserved, energy, boundHead.Warnings.Concat(headRunner.Warnings));
         var baseReport = reports.Report(baseCase, batch, baseSamples, rule, pair.BaseFresh ?? NotObserved, energy, boundBase.Warnings.Concat(baseRunner.Warnings));
-        return new PairedReport(baseReport, headReport, last, ratio95, pairs[0].Count, block, decided);
+        return new PairedReport(baseReport with { OtherCpuShare = others }, headReport with { OtherCpuShare = others }, last, ratio95, pairs[0].Count, block, decided);
     }
 
     /// <summary>What the base's side does; its failures are the base's (<see cref="Diagnostics.ErrorCodes.BaseModelUnreadable"/>), not the head's.</summary>

@@ -66,6 +66,7 @@ public static class RuntimeGate
         return new RuntimeGateResult(provider, diagnostics, cases, Disagree(staticResult, cases, provider, options));
     }
 
+    private const string RecordedBusy = "model '{0}' [{1}] is recorded while other processes used {2:0%} of the CPUs: comparisons with this entry will be inconclusive; record it again on a quiet machine";
     private const string UnchangedNotMeasured = "model '{0}' [{1}] is byte-identical at base {2}: unchanged, not measured";
     private const string BaseCannotBeMeasured = "model '{0}' [{1}]: {2}; not compared";
 
@@ -178,7 +179,8 @@ public static class RuntimeGate
     private static FreshComparison ObserveFresh(RuntimeMeasurer measurer, MeasurementCase head, OnnxModel baseModel, IReadOnlyList<Indicators.Indicator> indicators,
         RegressionPolicy policy, Random random, Action<string>? progress)
     {
-        var headRequest = SessionObservationRequest.For(head.Model.Path, head.Provider, head.Settings, head.Bindings, head.Batch, head.Inputs);
+        var headRequest = SessionObservationRequest.For(head.Model.Path, head.Provider, head.Settings, head.Bindings, head.Batch, head.Inputs)
+            with { RunDeadlineSeconds = Watchdog.Deadline(measurer.Options.TimeCap).TotalSeconds };
         var baseRequest = headRequest with { ModelPath = baseModel.Path };
         var compared = indicators.Where(i => RegressionScope.IsFreshSession(i.Name)).ToList();
         var count = compared.Count > 0 ? FreshComparison.First : FreshSessionSeries.Shown;
@@ -304,7 +306,7 @@ public static class RuntimeGate
             if (named is null)
             {
                 var known = spec.Hardware.Count == 0 ? "none" : string.Join(", ", spec.Hardware.Select(p => p.Name));
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownProfile, Text(ProfileNotFound, name, known), spec.Location));
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownProfile, Text(ProfileNotFound, UserText.Quote(name), UserText.Quote(known)), spec.Location));
                 return Array.Empty<HardwareProfile?>();
             }
 
@@ -342,7 +344,7 @@ public static class RuntimeGate
         {
             var atBatch = budgets.Where(b => b.Batch?.Value == batch).ToList();
             var profileName = profile?.Name ?? "no profile";
-            options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] batch {batch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "as bound"} on {provider.Provider}");
+            options.Progress?.Invoke($"measuring model '{UserText.Quote(model.Name)}' [{UserText.Quote(profileName)}] batch {batch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "as bound"} on {provider.Provider}");
             if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is not var (report, verdicts))
             {
                 continue;
@@ -352,7 +354,7 @@ public static class RuntimeGate
             {
                 // Recording a baseline: the median of several fresh sessions, so that one session running slow as a
                 // whole does not become the baseline (SessionConfirmation).
-                options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] in {SessionConfirmation.RecordedSessions - 1} more fresh sessions: a baseline records the median session");
+                options.Progress?.Invoke($"measuring model '{UserText.Quote(model.Name)}' [{UserText.Quote(profileName)}] in {SessionConfirmation.RecordedSessions - 1} more fresh sessions: a baseline records the median session");
                 var sessions = new List<(RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts)> { (report, verdicts) };
                 for (var session = 1; session < SessionConfirmation.RecordedSessions; session++)
                 {
@@ -363,6 +365,11 @@ public static class RuntimeGate
                 }
 
                 (report, verdicts) = sessions[SessionConfirmation.MedianSession(sessions.Select(s => s.Report.LatencySamples).ToList())];
+                if (report.OtherCpuShare > RuntimeRegression.QuietMachineLimit)
+                {
+                    diagnostics.Add(Diagnostic.Warning(ErrorCodes.BaselineRecordedBusy, Text(RecordedBusy, UserText.Quote(model.Name), UserText.Quote(profileName), report.OtherCpuShare.Value),
+                        spec.Regression.Baseline?.Location ?? spec.Regression.Location));
+                }
             }
 
             var regressions = Compare(spec, report, atBatch, baseline, provider, options, remeasured: false);
@@ -370,7 +377,7 @@ public static class RuntimeGate
             {
                 // A comparison that did not settle, or a regression, gets a fresh session before it is reported:
                 // one session can run slow as a whole (SessionConfirmation), which no test on its samples can see.
-                options.Progress?.Invoke($"measuring model '{model.Name}' [{profileName}] again in a fresh session: its comparison with the baseline is inconclusive or regressed");
+                options.Progress?.Invoke($"measuring model '{UserText.Quote(model.Name)}' [{UserText.Quote(profileName)}] again in a fresh session: its comparison with the baseline is inconclusive or regressed");
                 if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is var (again, againVerdicts))
                 {
                     (report, verdicts) = (again, againVerdicts);
@@ -402,7 +409,7 @@ public static class RuntimeGate
         }
         catch (EfficiencyException e)
         {
-            diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, Text(CannotMeasure, model.Name, e.Code, e.Message.TrimEnd('.')), model.Location));
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, Text(CannotMeasure, UserText.Quote(model.Name), e.Code, e.Message.TrimEnd('.')), model.Location));
             return null;
         }
     }
@@ -430,7 +437,7 @@ public static class RuntimeGate
         }
 
         var machine = (options.Machine ?? FingerprintProfileMatcher.ThisMachine.Fingerprint)(provider.Provider);
-        return RuntimeRegression.Compare(policy, report, atBatch, baseline.Baseline, machine.Id, machine.Summary, remeasured);
+        return RuntimeRegression.Compare(policy, report, atBatch, baseline.Baseline, machine.Id, machine.Summary, remeasured, options.BusyLimit);
     }
 
     /// <summary>The spec's baseline when its measurements are to be compared (null inside when the file does not exist yet); null otherwise.</summary>

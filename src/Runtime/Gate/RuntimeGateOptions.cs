@@ -45,6 +45,12 @@ public sealed record RuntimeGateOptions
     /// </summary>
     public string? Against { get; init; }
 
+    /// <summary>
+    /// The share of all CPUs' time other processes may use, while either side of a comparison with a stored baseline
+    /// was measured, before a regressed or improved verdict becomes inconclusive (<see cref="Regression.RuntimeRegression.QuietMachineLimit"/>).
+    /// </summary>
+    public double BusyLimit { get; init; } = Regression.RuntimeRegression.QuietMachineLimit;
+
     /// <summary>Seeds the random order of base and head in interleaved measurements; null: a new order each run.</summary>
     public int? OrderSeed { get; init; }
 

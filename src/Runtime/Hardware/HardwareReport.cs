@@ -27,12 +27,13 @@ public static class HardwareReport
             ("memory", HardwareFingerprint.Gibibytes(machine.Host.TotalMemoryBytes)),
             ("os", $"{machine.Host.OsFamily} ({machine.Host.OsDescription})"),
             ("arch", machine.Host.Architecture),
+            ("platform", RuntimeInfo.Platform),
             ("host", machine.Host.HostName),
             ("gpu", machine.Gpu is { } gpu
                 ? string.Create(CultureInfo.InvariantCulture, $"{gpu.Name}, {HardwareFingerprint.Gibibytes(gpu.TotalMemoryBytes)}, driver {gpu.DriverVersion}, {gpu.DeviceCount} device(s)")
                 : machine.GpuDescription),
             (".NET", machine.Host.DotNetVersion),
-            ("ONNX Runtime", machine.OnnxRuntimeVersion),
+            ("ONNX Runtime", $"{machine.OnnxRuntimeVersion} ({RuntimeInfo.OnnxRuntimeBuild})"),
         };
         var width = rows.Max(r => r.Name.Length) + 2;
         var text = new StringBuilder();
@@ -59,6 +60,7 @@ public static class HardwareReport
             ["memory"] = Bytes(machine.Host.TotalMemoryBytes),
             ["os"] = new JsonObject { ["family"] = machine.Host.OsFamily, ["description"] = machine.Host.OsDescription },
             ["arch"] = machine.Host.Architecture,
+            ["platform"] = RuntimeInfo.Platform,
             ["host"] = machine.Host.HostName,
             ["gpu"] = machine.Gpu is { } gpu
                 ? new JsonObject
@@ -72,6 +74,7 @@ public static class HardwareReport
             ["gpu_unavailable"] = machine.GpuUnavailableReason,
             ["dotnet"] = machine.Host.DotNetVersion,
             ["onnxruntime"] = machine.OnnxRuntimeVersion,
+            ["onnxruntime_build"] = RuntimeInfo.OnnxRuntimeBuild,
             ["profile_yaml"] = ProfileSuggestion.Yaml(machine),
         };
         return json.ToJsonString(Indented);

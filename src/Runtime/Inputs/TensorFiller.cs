@@ -20,7 +20,9 @@ internal static class TensorFiller
     public static OrtValue Create(string name, TensorType type, InputOptions options, Random random)
     {
         var shape = Sizes(name, type);
-        var count = checked((int)shape.Aggregate(1L, (a, b) => a * b));
+        // Refuses an element count no array holds (a coded error, not an overflow) before anything is allocated.
+        MemoryGuard.Bytes(name, type);
+        var count = (int)shape.Aggregate(1L, (a, b) => a * b);
         var role = InputRoles.Of(name);
         return type.ElementType switch
         {

@@ -30,6 +30,9 @@ public sealed record SessionObservationRequest(
     long TokenMin,
     long TokenMax)
 {
+    /// <summary>How long the session's inferences may run before the watchdog stops them; null: unbounded (the parent's deadline still kills the child).</summary>
+    public double? RunDeadlineSeconds { get; init; }
+
     /// <summary>Inferences after the first: the arena and caches grow on the first runs, and the peak must include them.</summary>
     public int ExtraRuns { get; init; } = 3;
 

@@ -26,6 +26,7 @@ public static class SessionObserver
         {
             var model = OnnxModel.Load(request.ModelPath);
             var bound = BoundInputs.Resolve(model, request.Bindings, request.Batch);
+            MemoryGuard.Check(model, bound);
             using var inputs = GeneratedInputs.Create(bound.Inputs, request.Inputs);
             var provider = new ProviderSelection(request.Provider, "requested");
             using var meters = ProviderMeters.For(request.Provider);
@@ -36,7 +37,8 @@ public static class SessionObserver
             var deviceBefore = device?.UsedBytes();
             var started = Stopwatch.GetTimestamp();
             using var session = SessionFactory.Create(request.ModelPath, provider, request.Settings);
-            using var runner = new BoundSession(session, inputs, bound.Outputs);
+            using var runner = new BoundSession(session, inputs, bound.Outputs) { ModelPath = request.ModelPath };
+            using var watchdog = request.RunDeadlineSeconds is { } seconds ? new Watchdog(new[] { runner }, TimeSpan.FromSeconds(seconds)) : null;
             runner.Run();
             var coldMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             for (var i = 0; i < request.ExtraRuns; i++)

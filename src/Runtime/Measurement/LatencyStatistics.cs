@@ -6,7 +6,7 @@ namespace EfficiencyMisnomer.Runtime.Measurement;
 
 /// <summary>
 /// Estimates of latency statistics with their intervals, by Perfolizer: quantiles by the Harrell–Davis
-/// estimator with its Maritz–Jarrett interval, the mean with its standard-error interval. The maximum is
+/// estimator with its Maritz–Jarrett interval (the point where the samples are so tied that its variance vanishes), the mean with its standard-error interval. The maximum is
 /// the largest sample; its interval is the point.
 /// </summary>
 public static class LatencyStatistics
@@ -19,7 +19,11 @@ public static class LatencyStatistics
         if (statistic.Probability is { } p)
         {
             var interval = HarrellDavisQuantileEstimator.Instance.QuantileConfidenceIntervalEstimator(sample, p).ConfidenceInterval(confidence);
-            return new Estimate(interval.Estimation, interval.Lower, interval.Upper, n);
+            // Samples tied at the timer's resolution make the Maritz–Jarrett variance vanish, and rounding can make it
+            // slightly negative: its square root is NaN where the interval is, in fact, the point.
+            return double.IsFinite(interval.Lower) && double.IsFinite(interval.Upper)
+                ? new Estimate(interval.Estimation, interval.Lower, interval.Upper, n)
+                : new Estimate(interval.Estimation, interval.Estimation, interval.Estimation, n);
         }
 
         if (statistic == LatencyStatistic.Max)

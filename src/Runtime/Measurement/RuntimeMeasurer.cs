@@ -52,6 +52,7 @@ public sealed class RuntimeMeasurer
         ArgumentNullException.ThrowIfNull(measured);
         var bound = BoundInputs.Resolve(measured.Model, measured.Bindings, measured.Batch);
         var batch = measured.Batch ?? LeadingDim(bound);
+        MemoryGuard.Check(measured.Model, bound);
         using var inputs = GeneratedInputs.Create(bound.Inputs, measured.Inputs);
         using var meters = ProviderMeters.For(measured.Provider.Provider); // NVML loads on first read, so unused meters cost nothing
         var energyMeter = energy ?? meters.Energy;
@@ -59,16 +60,32 @@ public sealed class RuntimeMeasurer
         // Cold start and memory belong to the model alone only in a fresh process: observed there first, before this
         // process creates its own session for timing.
         var fresh = Observe(measured);
+        if (fresh.ErrorCode is Diagnostics.ErrorCodes.InferenceStopped or Diagnostics.ErrorCodes.OutOfMemory)
+        {
+            // A model that never finished or did not fit in a fresh process will not here either: say so now.
+            throw new Diagnostics.EfficiencyException(fresh.ErrorCode, fresh.ErrorMessage ?? fresh.ErrorCode, new Diagnostics.SourceLocation(measured.Model.Path));
+        }
+
         using var session = SessionFactory.Create(measured.Model.Path, measured.Provider, measured.Settings);
-        using var bound1 = new BoundSession(session, inputs, bound.Outputs);
+        using var bound1 = new BoundSession(session, inputs, bound.Outputs) { ModelPath = measured.Model.Path };
+        using var watchdog = new Watchdog(new[] { bound1 }, Watchdog.Deadline(options.TimeCap));
         bound1.Run();
 
         var rule = new StoppingRule(measured.Watched, options);
-        var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule, energyMeter.Start);
+        MachineLoad? load = null;
+        var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule, () =>
+        {
+            energyMeter.Start();
+            load = MachineLoad.Start();
+        });
         var joules = energyMeter.Stop();
+        var others = load?.Stop();
 
         var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source, samples.Elapsed);
-        return Report(measured, batch, samples, rule, fresh, perInference, bound.Warnings.Concat(bound1.Warnings));
+        return Report(measured, batch, samples, rule, fresh, perInference, bound.Warnings.Concat(bound1.Warnings)) with
+        {
+            OtherCpuShare = others is { IsAvailable: true } share ? share.Value : null,
+        };
     }
 
     /// <summary>
@@ -125,7 +142,8 @@ public sealed class RuntimeMeasurer
     public SessionObservation Observe(MeasurementCase measured)
     {
         ArgumentNullException.ThrowIfNull(measured);
-        var request = SessionObservationRequest.For(measured.Model.Path, measured.Provider, measured.Settings, measured.Bindings, measured.Batch, measured.Inputs);
+        var request = SessionObservationRequest.For(measured.Model.Path, measured.Provider, measured.Settings, measured.Bindings, measured.Batch, measured.Inputs)
+            with { RunDeadlineSeconds = Watchdog.Deadline(options.TimeCap).TotalSeconds };
         return FreshSessionSeries.Median(FreshSessionSeries.Observe(Observer, request, Math.Max(1, measured.FreshSessions)));
     }
 

@@ -24,12 +24,13 @@ public static class RuntimeRegression
     /// <param name="machineId">This machine's fingerprint id.</param>
     /// <param name="machineSummary">This machine's fingerprint summary.</param>
     /// <param name="remeasured">Whether this is the second measurement of an inconclusive case.</param>
+    /// <param name="busyLimit">The share of the CPUs other processes may use, in either run, before a change is inconclusive (<see cref="QuietMachineLimit"/>).</param>
     public static IReadOnlyList<RegressionVerdict> Compare(RegressionPolicy policy, RuntimeReport report, IEnumerable<Budget> budgets, Baseline? baseline,
-        string machineId, string machineSummary, bool remeasured = false)
+        string machineId, string machineSummary, bool remeasured = false, double busyLimit = QuietMachineLimit)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(report);
-        var subject = $"model '{report.Model}' [{report.Profile}] batch {report.Batch}";
+        var subject = $"model '{UserText.Quote(report.Model)}' [{UserText.Quote(report.Profile)}] batch {report.Batch}";
         var indicators = RegressionScope.Runtime(policy, budgets);
         var entries = baseline?.Entries(report.Profile).ToList() ?? new List<BaselineProfile>();
         var entry = entries.FirstOrDefault(e => e.Fingerprint == machineId);
@@ -71,11 +72,13 @@ public static class RuntimeRegression
             if (RegressionScope.IsSingleObservation(name))
             {
                 var (exact, exactRatio) = ExactComparison.Compare(name, value, before, tolerance.Value);
-                verdicts.Add(new RegressionVerdict(report.Model, name, exact, value, before, location,
+                var single = new RegressionVerdict(report.Model, name, exact, value, before, location,
                     RegressionText.Compared(subject, name, indicator.Unit, value, before, exact, tolerance.Value, exactRatio))
                 {
                     Profile = report.Profile, Batch = report.Batch, Ratio = exactRatio, Tolerance = tolerance.Value,
-                });
+                };
+                // A cold start is a time like any other: a busy machine slows it; memory does not depend on the load.
+                verdicts.Add(name == RuntimeIndicators.ColdStart.Name ? Busy(single, report.OtherCpuShare, recorded?.OtherCpuShare, busyLimit) : single);
                 continue;
             }
 
@@ -91,10 +94,39 @@ public static class RuntimeRegression
                 comparisons[tolerance.Value] = comparison = MeasuredRegression.Compare(recorded.LatencySamples, report.LatencySamples, thresholds);
             }
 
-            verdicts.Add(Measured(report, indicator, value, before, comparison, thresholds, location, subject, remeasured));
+            verdicts.Add(Busy(Measured(report, indicator, value, before, comparison, thresholds, location, subject, remeasured), report.OtherCpuShare, recorded.OtherCpuShare, busyLimit));
         }
 
         return verdicts;
+    }
+
+    /// <summary>
+    /// The share of all CPUs' time that other processes may use while a run is compared with a stored baseline: above
+    /// it the machine's load, not the model, may explain any difference from a baseline recorded at another time.
+    /// </summary>
+    public const double QuietMachineLimit = 0.10;
+
+    private const string BusyNow = " (inconclusive: other processes used {0:0%} of the CPUs while this was measured; a stored baseline is compared only on a quiet machine. Rerun on a quiet runner, or compare against a revision, measured beside the head in one run: --against)";
+    private const string BusyThen = " (inconclusive: other processes used {0:0%} of the CPUs while the baseline was recorded; record it again on a quiet machine)";
+
+    /// <summary>A regressed or improved verdict turned inconclusive when either run was measured on a busy machine.</summary>
+    internal static RegressionVerdict Busy(RegressionVerdict verdict, double? now, double? then, double limit = QuietMachineLimit)
+    {
+        if (verdict.Status is not (RegressionOutcome.Regressed or RegressionOutcome.Improved))
+        {
+            return verdict;
+        }
+
+        var why = now > limit ? RegressionText.Format(BusyNow, now.Value)
+            : then > limit ? RegressionText.Format(BusyThen, then.Value)
+            : null;
+        return why is null ? verdict : verdict with
+        {
+            Status = RegressionOutcome.Inconclusive,
+            Code = ErrorCodes.RegressionInconclusive,
+            Message = verdict.Message.Replace(": regressed beyond", ": would be regressed beyond", StringComparison.Ordinal)
+                .Replace(": improved beyond", ": would be improved beyond", StringComparison.Ordinal) + why,
+        };
     }
 
     private static RegressionVerdict Measured(RuntimeReport report, Indicator indicator, double value, double before, MeasuredComparison comparison,

@@ -57,6 +57,12 @@ public sealed record RuntimeReport(
 
         return kept;
     }
+    /// <summary>
+    /// The share of all CPUs' time that other processes (and a hypervisor's other guests) used while the samples were
+    /// taken (0 to 1); null where it cannot be read. A stored baseline is compared only when both runs were quiet.
+    /// </summary>
+    public double? OtherCpuShare { get; init; }
+
     /// <summary>Confidence level of every interval in the report.</summary>
     public double Confidence { get; init; } = Measurement.MeasurementOptions.Default.Confidence;
 

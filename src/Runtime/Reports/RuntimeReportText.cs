@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Units;
 
@@ -14,7 +15,7 @@ public static class RuntimeReportText
         var text = new StringBuilder();
         var report = measured.Report;
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{measured.SpecPath}: model '{report.Model}' [{report.Profile}] batch {report.Batch} on {report.Provider.Provider} ({report.Provider.Reason}); " +
+            $"{UserText.Quote(measured.SpecPath)}: model '{UserText.Quote(report.Model)}' [{UserText.Quote(report.Profile)}] batch {report.Batch} on {report.Provider.Provider} ({UserText.Quote(report.Provider.Reason)}); " +
             $"{report.Settings.IntraOpThreads} intra-op / {report.Settings.InterOpThreads} inter-op threads, {report.Settings.ExecutionName}, optimization {report.Settings.OptimizationName}; " +
             $"{report.WarmupRuns} warm-up runs, {report.Elapsed.TotalSeconds:0.0} s");
         foreach (var indicator in report.Indicators)

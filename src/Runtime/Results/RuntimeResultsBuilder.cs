@@ -49,6 +49,9 @@ public static class RuntimeResultsBuilder
         return new EfficiencyResults(created, new[] { Machine(machine) }, withRuntime);
     }
 
+    /// <summary>The setting that carries the share of all CPUs' time other processes used while the samples were taken.</summary>
+    public const string OtherCpuShareSetting = EfficiencyMisnomer.Baselines.BaselineMeasurement.OtherCpuShareSetting;
+
     /// <summary>One measurement: its settings, every runtime indicator with its interval, the latency samples kept.</summary>
     public static RuntimeResults Runtime(RuntimeReport report, string machineId)
     {
@@ -65,6 +68,11 @@ public static class RuntimeResultsBuilder
             ["confidence"] = report.Confidence.ToString(CultureInfo.InvariantCulture),
             ["target_relative_half_width"] = report.TargetRelativeHalfWidth.ToString(CultureInfo.InvariantCulture),
         };
+        if (report.OtherCpuShare is { } others)
+        {
+            settings[OtherCpuShareSetting] = others.ToString("0.####", CultureInfo.InvariantCulture);
+        }
+
         var indicators = report.Indicators
             .Select(i => new IndicatorResult(i.Name, i.Indicator.Unit, i.Value, i.Lower, i.Upper, i.Samples, i.Stable, i.Note))
             .ToList();

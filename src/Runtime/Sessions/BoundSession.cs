@@ -56,8 +56,31 @@ public sealed class BoundSession : IDisposable
     /// <summary>What binding could not pre-allocate.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; }
 
-    /// <summary>One inference on the bound values.</summary>
-    public void Run() => Session.RunWithBinding(runOptions, binding);
+    /// <summary>Whether <see cref="Terminate"/> was called: every inference from then on fails with <c>EM3010</c>.</summary>
+    public bool Terminated { get; private set; }
+
+    /// <summary>The model file, for messages.</summary>
+    public string ModelPath { get; init; } = string.Empty;
+
+    /// <summary>One inference on the bound values; ONNX Runtime's failures become coded errors.</summary>
+    public void Run()
+    {
+        try
+        {
+            Session.RunWithBinding(runOptions, binding);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw RuntimeFailure.Of(e, ModelPath, Terminated);
+        }
+    }
+
+    /// <summary>Stops the inference in flight and every later one (<see cref="Watchdog"/>).</summary>
+    public void Terminate()
+    {
+        Terminated = true;
+        runOptions.Terminate = true;
+    }
 
     public void Dispose()
     {

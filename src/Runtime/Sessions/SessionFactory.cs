@@ -20,7 +20,12 @@ public static class SessionFactory
         try
         {
             using var options = settings.ToOptions(provider);
+            _ = OnnxRuntimeEnvironment.Instance; // ONNX Runtime logs through the product's logger from the first session on
             return new InferenceSession(modelPath, options);
+        }
+        catch (OnnxRuntimeException e) when (RuntimeFailure.IsOutOfMemory(e.Message))
+        {
+            throw RuntimeFailure.Of(e, modelPath, terminated: false);
         }
         catch (OnnxRuntimeException e)
         {

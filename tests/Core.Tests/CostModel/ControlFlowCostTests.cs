@@ -130,7 +130,7 @@ public sealed class ControlFlowCostTests
         {
             Assert.That(report.Count("macs"), Is.EqualTo(StepMacs));
             Assert.That(warning.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
-            Assert.That(warning.Message, Does.Contain("Loop node 'Loop_0'").And.Contain("one iteration"));
+            Assert.That(warning.Message, Does.Contain("Loop node 'Loop_0'").And.Contain("costed for 1 iteration, the bound used"));
             Assert.That(warning.Location!.Element, Is.EqualTo("node 'Loop_0'"));
         });
     }
@@ -189,7 +189,7 @@ public sealed class ControlFlowCostTests
         {
             Assert.That(report.Count("macs"), Is.EqualTo(8));
             Assert.That(report.Diagnostics.Single(d => d.Code == ErrorCodes.IterationCountUnknown).Message,
-                Does.Contain("Scan node 'Scan_3'").And.Contain("one step"));
+                Does.Contain("Scan node 'Scan_3'").And.Contain("costed for 1 step, the bound used"));
         });
     }
 

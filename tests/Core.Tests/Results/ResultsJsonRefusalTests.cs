@@ -83,4 +83,20 @@ public sealed class ResultsJsonRefusalTests
         var error = Assert.Throws<EfficiencyException>(() => ResultsJson.Parse("{}", "r\n::error::x.json"))!;
         Assert.That(error.Diagnostic.ToString(), Does.Not.Contain("\n"));
     }
+    [Test]
+    public void A_sparse_hand_written_base_and_revision_read_with_empty_members_and_render()
+    {
+        var text = Head + """
+            { "name": "s", "path": "s.yaml", "revisions": { "base_commit": "abc" },
+              "models": [ { "name": "m", "path": "m.onnx", "base": { "status": "unchanged" } } ] } ] }
+            """;
+        var spec = ResultsJson.Parse(text, "r.json").Specs[0];
+        var (model, revisions) = (spec.Models[0], spec.Revisions!);
+        Assert.Multiple(() =>
+        {
+            Assert.That((model.Base!.Path, model.Base.Static.Count, model.Base.Runtime.Count), Is.EqualTo(("", 0, 0)));
+            Assert.That((revisions.Against, revisions.Source, revisions.BaseCommit), Is.EqualTo(("", "", "abc")));
+            Assert.DoesNotThrow(() => EfficiencyMisnomer.Reports.Results.ResultsMarkdown.Render(ResultsJson.Parse(text, "r.json")));
+        });
+    }
 }

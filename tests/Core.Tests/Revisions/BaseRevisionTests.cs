@@ -15,15 +15,7 @@ public sealed class BaseRevisionTests
 
     private static byte[] Tiny() => SampleModels.TinyCnn().ToBytes();
 
-    /// <summary>The same model with other metadata: other bytes, same network.</summary>
-    private static byte[] Resaved()
-    {
-        var builder = SampleModels.TinyCnn();
-        var bytes = builder.ToBytes();
-        var model = EfficiencyMisnomer.Onnx.Wire.ModelProto.Parser.ParseFrom(bytes);
-        model.DocString = "re-saved with other metadata";
-        return Google.Protobuf.MessageExtensions.ToByteArray(model);
-    }
+    private static byte[] Resaved() => ComparisonModels.Resaved(Tiny());
 
     [Test]
     public void A_byte_identical_model_is_unchanged_and_nothing_is_extracted()

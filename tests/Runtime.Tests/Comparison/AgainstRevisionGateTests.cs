@@ -33,7 +33,7 @@ public sealed class AgainstRevisionGateTests
     {
         repository = GitRepository.Init();
         repository.Write("specs/stack.yaml", Spec);
-        Stack(1).Save(ModelPath);
+        ComparisonModels.Stack(1).Save(ModelPath);
         repository.Commit("base");
     }
 
@@ -43,7 +43,7 @@ public sealed class AgainstRevisionGateTests
     [Test]
     public void The_same_network_re_saved_passes_and_both_sides_are_reported()
     {
-        Resave(ModelPath);
+        ComparisonModels.Resave(ModelPath);
 
         var result = Run();
 
@@ -67,7 +67,7 @@ public sealed class AgainstRevisionGateTests
     [Test]
     public void A_network_four_times_deeper_regresses_on_latency_with_EM4010()
     {
-        Stack(4).Save(ModelPath);
+        ComparisonModels.Stack(4).Save(ModelPath);
 
         var result = Run();
 
@@ -99,7 +99,7 @@ public sealed class AgainstRevisionGateTests
     public void A_model_new_in_the_head_is_measured_alone_and_said_to_be_new()
     {
         repository.Write("specs/stack.yaml", Spec.Replace("models:\n", "models:\n  extra: { path: models/extra.onnx }\n", StringComparison.Ordinal));
-        Stack(1).Save(repository.PathOf("specs/models/extra.onnx"));
+        ComparisonModels.Stack(1).Save(repository.PathOf("specs/models/extra.onnx"));
 
         var result = Run();
 
@@ -115,7 +115,7 @@ public sealed class AgainstRevisionGateTests
     [Test]
     public void Against_none_compares_with_the_stored_baseline_instead()
     {
-        Resave(ModelPath);
+        ComparisonModels.Resave(ModelPath);
         repository.Write("specs/stack.yaml", Spec.Replace("  against: main\n", "  baseline: baselines/stack.json\n  against: main\n", StringComparison.Ordinal));
 
         var result = Run(against: "none");
@@ -132,7 +132,7 @@ public sealed class AgainstRevisionGateTests
     [Test]
     public void Memory_with_a_budget_is_observed_three_times_per_side_and_compared()
     {
-        Resave(ModelPath);
+        ComparisonModels.Resave(ModelPath);
         repository.Write("specs/stack.yaml", Spec.Replace("latency.p50: { max: 10 s }", "latency.p50: { max: 10 s }\n      peak_memory: { max: 10 GiB }", StringComparison.Ordinal));
 
         var result = Run();
@@ -149,7 +149,7 @@ public sealed class AgainstRevisionGateTests
     [Test]
     public void The_results_document_holds_both_revisions_and_the_base_measurement()
     {
-        Resave(ModelPath);
+        ComparisonModels.Resave(ModelPath);
         var result = Run();
 
         var document = RuntimeResultsBuilder.From(result, FingerprintProfileMatcher.ThisMachine.Fingerprint("cpu"), DateTimeOffset.UnixEpoch);
@@ -176,15 +176,4 @@ public sealed class AgainstRevisionGateTests
         Measurement = MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(3) },
         Against = against,
     });
-
-    /// <summary>An encoder of <paramref name="depth"/> blocks of width 64: four blocks take about four times one.</summary>
-    private static EfficiencyMisnomer.ModelBuilder.ModelBuilder Stack(int depth) => Transformers.Encoder(depth, 64, 2, 256, 32, shareWeights: false, WeightStorage.Random);
-
-    /// <summary>The same model with other metadata: other bytes, the same network.</summary>
-    private static void Resave(string path)
-    {
-        var model = EfficiencyMisnomer.Onnx.Wire.ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
-        model.DocString = "re-saved with other metadata";
-        File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(model));
-    }
 }

@@ -1,3 +1,5 @@
+using EfficiencyMisnomer.Runtime.Gate;
+using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.ModelBuilder;
 using EfficiencyMisnomer.Runtime.Inputs;
@@ -143,4 +145,49 @@ public sealed class IsolatedObserverTests
 
     private SessionObservationRequest Request(string file) =>
         SessionObservationRequest.For(Path.Combine(folder, file), Cpu, new SessionSettings(1, 1), ShapeBindings.None, 1, InputOptions.Default);
+}
+
+/// <summary>The runtime gate on a spec of five models: a model's peak memory is its own, whichever runs before it.</summary>
+[NonParallelizable]
+public sealed class PeakMemoryOrderTests
+{
+    private static readonly string[] Names = { "mobilenet_v2", "resnet50", "plain-cnn", "mobile-cnn", "vit-wide" };
+    private string folder = null!;
+
+    [OneTimeSetUp]
+    public void WriteModels()
+    {
+        folder = Path.Combine(Path.GetTempPath(), "misnomer-memory-order", Guid.NewGuid().ToString("N"));
+        TorchVisionModels.MobileNetV2(WeightStorage.Zeros).Save(Path.Combine(folder, "models", "mobilenet_v2.onnx"));
+        TorchVisionModels.ResNet50(WeightStorage.Zeros).Save(Path.Combine(folder, "models", "resnet50.onnx"));
+        foreach (var name in Names.Skip(2))
+        {
+            CaseStudies.Models[name](WeightStorage.Zeros).Save(Path.Combine(folder, "models", name + ".onnx"));
+        }
+    }
+
+    [OneTimeTearDown]
+    public void DeleteModels() => Directory.Delete(folder, recursive: true);
+
+    [Test]
+    public void A_model_reads_the_same_peak_memory_first_or_last_in_a_spec_of_five()
+    {
+        var first = PeakOf("mobilenet_v2", Names);
+        var last = PeakOf("mobilenet_v2", Names.Reverse().ToArray());
+        Assert.That(last / first, Is.EqualTo(1).Within(0.05), $"first {first / 1048576:0.0} MiB, last {last / 1048576:0.0} MiB");
+    }
+
+    private double PeakOf(string model, string[] order)
+    {
+        var spec = Path.Combine(folder, $"order-{string.Join('-', order.Select(n => n[0]))}.yaml");
+        File.WriteAllText(spec, "name: order\nmodels:\n" + string.Concat(order.Select(n => $"  {n}: {{ path: models/{n}.onnx }}\n")) +
+            "hardware:\n  cpu:\n    match: { provider: cpu }\n    threads: 1\n    budgets:\n      peak_memory: { max: 8 GiB }\n");
+        var result = RuntimeGate.Run(new[] { spec }, new RuntimeGateOptions
+        {
+            Provider = ProviderRequest.Cpu,
+            Measurement = MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(0.5) },
+        });
+        Assert.That(result.Cases, Has.Count.EqualTo(order.Length), string.Join("\n", result.AllDiagnostics));
+        return result.Cases.Single(c => c.ModelName == model).Report["peak_memory"].Value!.Value;
+    }
 }

@@ -48,6 +48,46 @@ public sealed class RuntimeRegressionTests
     }
 
     [Test]
+    public void A_slowdown_measured_while_the_machine_was_busy_is_inconclusive_not_regressed()
+    {
+        var busy = Report(Samples.Select(s => s * 3).ToArray()) with { OtherCpuShare = 0.93 };
+        var verdicts = Compare(busy, Recorded(Samples));
+        var latency = verdicts.Single(v => v.Indicator == "latency.p50");
+        Assert.Multiple(() =>
+        {
+            Assert.That(latency.Status, Is.EqualTo(RegressionOutcome.Inconclusive));
+            Assert.That(latency.Code, Is.EqualTo(ErrorCodes.RegressionInconclusive));
+            Assert.That(latency.Message, Does.Contain("would be regressed beyond 5%"));
+            Assert.That(latency.Message, Does.Contain("other processes used 93% of the CPUs while this was measured"));
+            Assert.That(latency.Message, Does.Contain("--against"));
+            Assert.That(verdicts.Single(v => v.Indicator == "peak_memory").Status, Is.EqualTo(RegressionOutcome.Pass), "memory does not depend on the load");
+        });
+    }
+
+    [Test]
+    public void A_baseline_recorded_on_a_busy_machine_makes_comparisons_inconclusive()
+    {
+        var recorded = Recorded(Samples);
+        recorded = recorded with
+        {
+            Profiles = new[] { recorded.Profiles[0] with { Measurements = new[] { recorded.Profiles[0].Measurements[0] with { OtherCpuShare = 0.5 } } } },
+        };
+        var latency = Compare(Report(Samples.Select(s => s / 3).ToArray()) with { OtherCpuShare = 0.01 }, recorded).Single(v => v.Indicator == "latency.p50");
+        Assert.Multiple(() =>
+        {
+            Assert.That(latency.Status, Is.EqualTo(RegressionOutcome.Inconclusive));
+            Assert.That(latency.Message, Does.Contain("while the baseline was recorded"));
+        });
+    }
+
+    [Test]
+    public void A_quiet_machine_keeps_its_verdicts()
+    {
+        var latency = Compare(Report(Samples.Select(s => s * 3).ToArray()) with { OtherCpuShare = 0.02 }, Recorded(Samples)).Single(v => v.Indicator == "latency.p50");
+        Assert.That(latency.Status, Is.EqualTo(RegressionOutcome.Regressed));
+    }
+
+    [Test]
     public void Three_times_faster_improves()
     {
         var verdicts = Compare(Report(Samples.Select(s => s / 3).ToArray()), Recorded(Samples));

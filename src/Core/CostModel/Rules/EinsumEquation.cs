@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.CostModel.Rules;
 
 /// <summary>
@@ -26,7 +27,7 @@ internal sealed record EinsumEquation(IReadOnlyList<string> Inputs, string Outpu
         var labels = term.Replace("...", Ellipsis.ToString(), StringComparison.Ordinal);
         if (labels.Count(c => c == Ellipsis) > 1 || labels.Any(c => c != Ellipsis && !char.IsAsciiLetter(c)))
         {
-            throw new ArgumentException($"Einsum equation '{equation}' has a malformed term '{term}'.");
+            throw new ArgumentException($"Einsum equation '{UserText.Quote(equation)}' has a malformed term '{UserText.Quote(term)}'.");
         }
 
         return labels;

@@ -8,14 +8,15 @@ internal sealed class GemmCost : ICostRule
 {
     public IReadOnlyCollection<string> OpTypes { get; } = new[] { "Gemm" };
 
-    public OperatorCost Cost(CostContext context)
+    public OperatorCost Cost(CostContext context) =>
+        OperatorCost.Linear(Macs(context, context.InputDims(0), context.InputDims(1)), context.HasInput(2) ? context.OutputElements(0) : 0);
+
+    /// <summary>The MACs of <c>op(A) · op(B)</c> as the node's <c>transA</c> and <c>transB</c> say; 0 unless both are 2-D.</summary>
+    internal static long Macs(CostContext context, long[] a, long[] b)
     {
-        var a = context.InputDims(0);
-        var b = context.InputDims(1);
-        var biasAdds = context.HasInput(2) ? context.OutputElements(0) : 0;
         if (a.Length != 2 || b.Length != 2)
         {
-            return OperatorCost.Linear(0, biasAdds);
+            return 0;
         }
 
         var transA = context.Attributes.GetInt("transA", 0) != 0;
@@ -23,6 +24,6 @@ internal sealed class GemmCost : ICostRule
         var m = transA ? a[1] : a[0];
         var k = transA ? a[0] : a[1];
         var n = transB ? b[0] : b[1];
-        return OperatorCost.Linear(checked(m * k * n), biasAdds);
+        return checked(m * k * n);
     }
 }

@@ -14,6 +14,7 @@ internal sealed record RecurrentStep(int Gates, string[] DefaultActivations, int
     {
         ["Sigmoid"] = 4, ["Tanh"] = 1, ["Relu"] = 1, ["HardSigmoid"] = 4, ["LeakyRelu"] = 2, ["ThresholdedRelu"] = 1,
         ["ScaledTanh"] = 3, ["Affine"] = 2, ["Elu"] = 4, ["Softsign"] = 3, ["Softplus"] = 3,
+        ["Clip"] = 2,
     };
 
     private static readonly RecurrentStep Rnn = new(1, new[] { "Tanh" }, 0);
@@ -45,5 +46,6 @@ internal sealed record RecurrentStep(int Gates, string[] DefaultActivations, int
     }
 
     /// <summary>An activation outside the table costs one FLOP, like the unary operators.</summary>
-    private static int Cost(string name) => ActivationFlops.TryGetValue(name, out var flops) ? flops : 1;
+    /// <summary>FLOPs per element of an activation named by a string attribute (1 for one not listed).</summary>
+    internal static int Cost(string name) => ActivationFlops.TryGetValue(name, out var flops) ? flops : 1;
 }

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Dimension arithmetic shared by the fused attention rules: heads, packed widths, sequence sums.</summary>
@@ -17,12 +18,12 @@ internal static class AttentionMath
         {
             if (sizes.Length != 3 || sizes.Any(s => s <= 0))
             {
-                throw context.Invalid($"qkv_hidden_sizes must be 3 positive sizes, not [{string.Join(", ", sizes)}]");
+                throw context.Invalid($"qkv_hidden_sizes must be 3 positive sizes, not [{UserText.Quote(string.Join(", ", sizes))}]");
             }
 
             if (width.IsKnown && width.Value != sizes.Sum())
             {
-                throw context.Invalid($"qkv_hidden_sizes [{string.Join(", ", sizes)}] do not add up to the weights' {width.Value} columns");
+                throw context.Invalid($"qkv_hidden_sizes [{UserText.Quote(string.Join(", ", sizes))}] do not add up to the weights' {width.Value} columns");
             }
 
             return (Dim.Of(sizes[0]), Dim.Of(sizes[1]), Dim.Of(sizes[2]));

@@ -10,15 +10,27 @@ internal sealed class CastShapeRule : IShapeRule
     public void Infer(ShapeContext context)
     {
         var type = context.RequireType(0);
-        var target = context.Node.OpType == "CastLike"
-            ? context.RequireType(1).ElementType
-            : ElementTypes.FromOnnx((int)context.Attributes.GetInt("to", 0));
+        var target = context.Node.OpType == "CastLike" ? context.RequireType(1).ElementType : Target(context);
         if (target == ElementType.Undefined)
         {
             throw context.Invalid("the target type 'to' is missing or unknown");
         }
 
         context.SetOutput(0, type with { ElementType = target }, Convert(context.InputValue(0), target));
+    }
+
+    /// <summary>The <c>to</c> attribute: a data type number from opset 6, a data type name (<c>FLOAT</c>) before.</summary>
+    private static ElementType Target(ShapeContext context)
+    {
+        if (context.Opset >= 6)
+        {
+            return context.DataType("to", ElementType.Undefined);
+        }
+
+        var name = context.Attributes.GetString("to", string.Empty);
+        return Enum.TryParse<ElementType>(name, ignoreCase: true, out var named) && Enum.IsDefined(named) && !int.TryParse(name, out _)
+            ? named
+            : ElementType.Undefined;
     }
 
     /// <summary>Floats become integers by truncation toward zero; anything nonzero becomes true.</summary>

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>
@@ -17,7 +18,7 @@ internal sealed class EinsumShapeRule : IShapeRule
         var terms = (arrow < 0 ? equation : equation[..arrow]).Split(',').Select(Labels).ToList();
         if (terms.Count != context.InputCount)
         {
-            throw context.Invalid($"equation '{equation}' has {terms.Count} operands but the node has {context.InputCount} inputs");
+            throw context.Invalid($"equation '{UserText.Quote(equation)}' has {terms.Count} operands but the node has {context.InputCount} inputs");
         }
 
         var sizes = new Dictionary<char, Dim>();
@@ -29,7 +30,7 @@ internal sealed class EinsumShapeRule : IShapeRule
             int spread = shape.Rank - term.Count(c => c != Ellipsis);
             if (spread < 0 || (spread > 0 && !term.Contains(Ellipsis)))
             {
-                throw context.Invalid($"term '{new string(term.ToArray())}' does not fit input {i} of shape {shape}");
+                throw context.Invalid($"term '{UserText.Quote(new string(term.ToArray()))}' does not fit input {i} of shape {shape}");
             }
 
             int position = 0;
@@ -62,7 +63,7 @@ internal sealed class EinsumShapeRule : IShapeRule
             }
             else
             {
-                dims.Add(sizes.TryGetValue(label, out var dim) ? dim : throw context.Invalid($"output label '{label}' is not in any input"));
+                dims.Add(sizes.TryGetValue(label, out var dim) ? dim : throw context.Invalid($"output label '{UserText.Quote(label.ToString())}' is not in any input"));
             }
         }
 
@@ -75,14 +76,14 @@ internal sealed class EinsumShapeRule : IShapeRule
         var labels = term.Replace("...", ".", StringComparison.Ordinal).ToList();
         return labels.All(c => c == Ellipsis || char.IsAsciiLetter(c))
             ? labels
-            : throw new ArgumentException($"'{term}' is not a valid einsum term");
+            : throw new ArgumentException($"'{UserText.Quote(term)}' is not a valid einsum term");
     }
 
     private static Dim Unify(ShapeContext context, char label, Dim a, Dim b)
     {
         if (a.IsKnown && b.IsKnown && a.Value != b.Value)
         {
-            return a.Value == 1 ? b : b.Value == 1 ? a : throw context.Invalid($"label '{label}' stands for both {a.Value} and {b.Value}");
+            return a.Value == 1 ? b : b.Value == 1 ? a : throw context.Invalid($"label '{UserText.Quote(label.ToString())}' stands for both {a.Value} and {b.Value}");
         }
 
         return a.IsKnown ? a : b;

@@ -10,7 +10,7 @@ internal sealed class EyeLikeShapeRule : IShapeRule
     public void Infer(ShapeContext context)
     {
         var type = context.RequireType(0);
-        var dtype = context.Attributes.GetIntOrNull("dtype") is { } d ? ElementTypes.FromOnnx((int)d) : type.ElementType;
+        var dtype = context.DataType("dtype", type.ElementType);
         context.SetOutput(0, type with { ElementType = dtype });
     }
 }

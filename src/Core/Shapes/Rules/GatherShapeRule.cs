@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Gather: data[:axis] + indices.shape + data[axis+1:]; negative indices count from the end.</summary>
@@ -30,7 +31,7 @@ internal sealed class GatherShapeRule : IShapeRule
         var positions = indices.ToIntegers().Select(i => i < 0 ? i + size : i).ToArray();
         if (positions.Any(p => p < 0 || p >= size))
         {
-            throw context.Invalid($"an index in [{string.Join(", ", indices.ToIntegers())}] is out of range for dim {axis} of size {size}");
+            throw context.Invalid($"an index in [{UserText.Quote(string.Join(", ", indices.ToIntegers()))}] is out of range for dim {axis} of size {size}");
         }
 
         var strides = ValueMath.Strides(data.Dims);

@@ -5,10 +5,12 @@ internal sealed class GemmShapeRule : IShapeRule
 {
     public IReadOnlyCollection<string> OpTypes { get; } = new[] { "Gemm" };
 
-    public void Infer(ShapeContext context)
+    public void Infer(ShapeContext context) =>
+        context.SetOutput(0, context.RequireType(0).ElementType, Product(context, context.RequireShape(0), context.RequireShape(1)));
+
+    /// <summary>The shape of <c>op(A) · op(B)</c> as the node's <c>transA</c> and <c>transB</c> say.</summary>
+    internal static TensorShape Product(ShapeContext context, TensorShape a, TensorShape b)
     {
-        var a = context.RequireShape(0);
-        var b = context.RequireShape(1);
         if (a.Rank != 2 || b.Rank != 2)
         {
             throw context.Invalid($"Gemm needs 2-D operands, got {a} and {b}");
@@ -23,6 +25,6 @@ internal sealed class GemmShapeRule : IShapeRule
             throw context.Invalid($"inner dimensions differ: {a} times {b} (transA={(transA ? 1 : 0)}, transB={(transB ? 1 : 0)})");
         }
 
-        context.SetOutput(0, context.RequireType(0).ElementType, new TensorShape(new[] { m, n }));
+        return new TensorShape(new[] { m, n });
     }
 }

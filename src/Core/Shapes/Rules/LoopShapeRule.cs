@@ -29,7 +29,7 @@ internal sealed class LoopShapeRule : IShapeRule
             throw context.Invalid($"the body has {body.Count} outputs, fewer than the condition and {carried} loop-carried values");
         }
 
-        var trips = LoopTripCount.Of(context.InputValue(0), context.InputValue(1), body[0].Value);
+        var trips = LoopTripCount.Of(context.Node, context.Subgraph("body"), context.InputValue(0), context.InputValue(1), body[0].Value).Count;
         for (int i = 0; i < carried; i++)
         {
             var final = trips == 0 ? context.InputType(FirstCarried + i)

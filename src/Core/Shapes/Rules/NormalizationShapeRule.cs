@@ -35,7 +35,7 @@ internal sealed class NormalizationShapeRule : IShapeRule
         {
             int axis = ShapeMath.Axis(context, context.Attributes.GetInt("axis", -1), shape.Rank);
             var reduced = new TensorShape(shape.Select((d, i) => i < axis ? d : Dim.Of(1)));
-            var stash = ElementTypes.FromOnnx((int)context.Attributes.GetInt("stash_type", (int)ElementType.Float));
+            var stash = context.DataType("stash_type", ElementType.Float);
             // LayerNormalization: mean and inverse deviation; SimplifiedLayerNormalization: inverse deviation only.
             context.SetOutput(1, stash, reduced);
             context.SetOutput(2, stash, reduced);

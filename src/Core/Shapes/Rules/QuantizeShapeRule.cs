@@ -17,7 +17,7 @@ internal sealed class QuantizeShapeRule : IShapeRule
         {
             case "QuantizeLinear":
                 var outputType = context.InputType(2)?.ElementType
-                    ?? (context.Attributes.GetInt("output_dtype", 0) is var d and not 0 ? ElementTypes.FromOnnx((int)d) : ElementType.UInt8);
+                    ?? (context.Attributes.GetInt("output_dtype", 0) == 0 ? ElementType.UInt8 : context.DataType("output_dtype", ElementType.UInt8));
                 context.SetOutput(0, outputType, shape);
                 break;
             case "DequantizeLinear":

@@ -12,14 +12,14 @@ internal sealed class RandomShapeRule : IShapeRule
         if (context.Node.OpType == "Multinomial")
         {
             var input = context.RequireShape(0);
-            var dtype = ElementTypes.FromOnnx((int)context.Attributes.GetInt("dtype", (int)ElementType.Int32));
+            var dtype = context.DataType("dtype", ElementType.Int32);
             var samples = Dim.Of(context.Attributes.GetInt("sample_size", 1));
             context.SetOutput(0, dtype, new TensorShape(new[] { input.Rank > 0 ? input[0] : Dim.Of(1), samples }));
             return;
         }
 
         var shape = context.Attributes.GetInts("shape") ?? throw context.Invalid("shape is required");
-        var elementType = ElementTypes.FromOnnx((int)context.Attributes.GetInt("dtype", (int)ElementType.Float));
+        var elementType = context.DataType("dtype", ElementType.Float);
         context.SetOutput(0, elementType, ShapeMath.Known(context, shape));
     }
 }

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>
@@ -39,11 +40,11 @@ internal sealed class RecurrentShapeRule : IShapeRule
         {
             "forward" or "reverse" => 1,
             "bidirectional" => 2,
-            _ => throw context.Invalid($"direction '{direction}' is not one of forward, reverse, bidirectional"),
+            _ => throw context.Invalid($"direction '{UserText.Quote(direction)}' is not one of forward, reverse, bidirectional"),
         };
         if (context.InputType(1)?.Shape is { Rank: 3 } w && w[0].IsKnown && w[0].Value != directions)
         {
-            throw context.Invalid($"W {w} has {w[0].Value} direction(s) but direction is '{direction}'");
+            throw context.Invalid($"W {w} has {w[0].Value} direction(s) but direction is '{UserText.Quote(direction)}'");
         }
 
         return directions;

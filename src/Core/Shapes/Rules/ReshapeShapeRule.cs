@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Reshape: 0 copies the input's dim (unless allowzero=1), -1 takes what the other dims leave.</summary>
@@ -29,7 +30,7 @@ internal sealed class ReshapeShapeRule : IShapeRule
                     dims[i] = Dim.Of(target[i]);
                     break;
                 default:
-                    throw context.Invalid($"target shape [{string.Join(", ", target)}] is invalid");
+                    throw context.Invalid($"target shape [{UserText.Quote(string.Join(", ", target))}] is invalid");
             }
         }
 

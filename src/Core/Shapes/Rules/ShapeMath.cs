@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Onnx;
 
 namespace EfficiencyMisnomer.Shapes.Rules;
@@ -76,7 +77,7 @@ internal static class ShapeMath
         var result = axes.Select(a => Axis(context, a, rank)).ToArray();
         if (result.Distinct().Count() != result.Length)
         {
-            throw context.Invalid($"axes [{string.Join(", ", result)}] repeat an axis");
+            throw context.Invalid($"axes [{UserText.Quote(string.Join(", ", result))}] repeat an axis");
         }
 
         return result;

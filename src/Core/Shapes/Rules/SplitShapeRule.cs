@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>
@@ -32,12 +33,12 @@ internal sealed class SplitShapeRule : IShapeRule
 
         if (sizes.Length != context.OutputCount || sizes.Any(s => s < 0))
         {
-            throw context.Invalid($"split sizes [{string.Join(", ", sizes)}] do not match {context.OutputCount} outputs");
+            throw context.Invalid($"split sizes [{UserText.Quote(string.Join(", ", sizes))}] do not match {context.OutputCount} outputs");
         }
 
         if (dim.IsKnown && sizes.Sum() != dim.Value)
         {
-            throw context.Invalid($"split sizes [{string.Join(", ", sizes)}] do not add up to dim {axis} of {shape}");
+            throw context.Invalid($"split sizes [{UserText.Quote(string.Join(", ", sizes))}] do not add up to dim {axis} of {shape}");
         }
 
         long start = 0;

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Tile: each dim multiplied by its repeat count.</summary>
@@ -11,7 +12,7 @@ internal sealed class TileShapeRule : IShapeRule
         var repeats = context.RequireValue(1).ToIntegers();
         if (repeats.Length != shape.Rank || repeats.Any(r => r < 0))
         {
-            throw context.Invalid($"repeats [{string.Join(", ", repeats)}] do not fit {shape}");
+            throw context.Invalid($"repeats [{UserText.Quote(string.Join(", ", repeats))}] do not fit {shape}");
         }
 
         var output = new TensorShape(shape.Select((d, i) =>

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Transpose: output dim i is input dim perm[i]; perm defaults to reversing the dims.</summary>
@@ -13,7 +14,7 @@ internal sealed class TransposeShapeRule : IShapeRule
             : Enumerable.Range(0, shape.Rank).Reverse().Select(i => (long)i).ToArray();
         if (perm.Length != shape.Rank)
         {
-            throw context.Invalid($"perm [{string.Join(", ", perm)}] does not match rank {shape.Rank}");
+            throw context.Invalid($"perm [{UserText.Quote(string.Join(", ", perm))}] does not match rank {shape.Rank}");
         }
 
         var axes = ShapeMath.Axes(context, perm, shape.Rank);

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Output sizes of sliding windows (convolution and pooling) from pads, strides, dilations and auto_pad.</summary>
@@ -36,7 +37,7 @@ internal static class WindowMath
                 "SAME_UPPER" or "SAME_LOWER" => Divide(size, strides[i], ceiling: true),
                 "VALID" => Slide(context, size, 0, 0, window, strides[i], ceilMode),
                 "NOTSET" or "" => Slide(context, size, pads[i], pads[i + n], window, strides[i], ceilMode),
-                _ => throw context.Invalid($"auto_pad '{autoPad}' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID"),
+                _ => throw context.Invalid($"auto_pad '{UserText.Quote(autoPad)}' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID"),
             };
         }
 

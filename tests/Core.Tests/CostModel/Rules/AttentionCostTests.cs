@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tests.Shapes;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.CostModel.Rules;
@@ -47,6 +48,35 @@ public sealed class AttentionCostTests
         {
             Assert.That(report.Count("macs"), Is.EqualTo(192 + 80 + 80));
             Assert.That(report.Count("flops"), Is.EqualTo((2 * 352) + (6 * 20)));
+        });
+    }
+
+    [Test]
+    public void Quantized_attention_costs_as_attention_with_int8_weights_as_parameters()
+    {
+        // QAttention: uint8 input, int8 weights (Hin, 3·D), float bias, input and weight scales, mask index (input 5), zero points.
+        var builder = new Builder().Opset(Contrib, 1);
+        var x = builder.Input("x", ElementType.UInt8, 2, 5, 16);
+        var inputs = new[]
+        {
+            x, builder.Initializer("w", ElementType.Int8, new long[] { 16, 48 }), builder.Weight("b", 48), builder.Input("x_scale", ElementType.Float),
+            builder.Floats("w_scale", Array.Empty<long>(), new[] { 0.1f }), builder.Input("mask", ElementType.Int32, 2, 5),
+            builder.Initializer("x_zero", ElementType.UInt8, Array.Empty<long>()), builder.Initializer("w_zero", ElementType.Int8, Array.Empty<long>()),
+        };
+        var y = builder.NodeIn(Contrib, "QAttention", inputs, new[] { "y" }, ("num_heads", 4L));
+
+        var types = builder.Infer();
+        var report = builder.Analyze(y);
+
+        // The same arithmetic as the float Attention above.
+        const long macs = 7680 + 800 + 800;
+        Assert.Multiple(() =>
+        {
+            Assert.That(types.Shape(y), Is.EqualTo("[2x5x16]"));
+            Assert.That(types.Element(y), Is.EqualTo(ElementType.Float));
+            Assert.That(report.Count("macs"), Is.EqualTo(macs));
+            Assert.That(report.Count("flops"), Is.EqualTo((2 * macs) + 480 + (7 * 200)));
+            Assert.That(report.Count("params"), Is.EqualTo((16 * 48) + 48), "the int8 weights and the bias; not scales or zero points");
         });
     }
 }

@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tests.Shapes;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.CostModel.Rules;
@@ -21,6 +22,44 @@ public sealed class QuantizeCostTests
         {
             Assert.That(report.Count("flops"), Is.EqualTo(16 + 16));
             Assert.That(report.Count("memory_access"), Is.EqualTo((32 + 4 + 1 + 8) + (8 + 4 + 1 + 32)));
+        });
+    }
+
+    [Test]
+    public void Blocked_int4_dequantization_counts_its_logical_weights_and_reads_half_a_byte_each()
+    {
+        // Opset 21: a scale and zero point per block of 32 along axis 1 of an int4 [8, 64] weight.
+        var builder = new Builder(opset: 21);
+        var weight = builder.Initializer("w", ElementType.Int4, new long[] { 8, 64 });
+        var scale = builder.Weight("w_scale", 8, 2);
+        var zero = builder.Initializer("w_zero", ElementType.Int4, new long[] { 8, 2 });
+        var y = builder.Declare(builder.Node("DequantizeLinear", new[] { weight, scale, zero }, new[] { "y" }, ("axis", 1L), ("block_size", 32L)),
+            ElementType.Float, 8, 64);
+
+        var report = builder.Analyze(y);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.EqualTo(2 * 512));
+            Assert.That(report.Count("params"), Is.EqualTo(512), "the scales and zero points are not parameters");
+            Assert.That(report.Count("memory_access"), Is.EqualTo((512 / 2) + (16 * 4) + (16 / 2) + (512 * 4)));
+        });
+    }
+
+    [Test]
+    public void Blocked_quantization_keeps_the_shape_in_the_zero_point_type()
+    {
+        var builder = new Builder(opset: 21);
+        var x = builder.Input("x", ElementType.Float, 8, 64);
+        builder.Node("QuantizeLinear", new[] { x, builder.Weight("scale", 8, 2), builder.Initializer("zero", ElementType.Int4, new long[] { 8, 2 }) }, new[] { "q" },
+            ("axis", 1L), ("block_size", 32L));
+
+        var types = builder.Infer();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(types.Shape("q"), Is.EqualTo("[8x64]"));
+            Assert.That(types.Element("q"), Is.EqualTo(ElementType.Int4));
         });
     }
 

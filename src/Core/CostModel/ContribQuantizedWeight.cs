@@ -1,0 +1,56 @@
+using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Onnx;
+
+namespace EfficiencyMisnomer.CostModel;
+
+/// <summary>
+/// The weights of ONNX Runtime's quantized com.microsoft operators. Block-quantized ones store several
+/// low-bit values per byte: MatMulNBits' B (input 1), a K×N matrix in <c>bits</c>-bit blocks packed into
+/// uint8; GatherBlockQuantized's data (input 0), int4/uint4 or <c>bits</c>-bit values packed into uint8;
+/// QMoE's expert weights (inputs 2, 5, 8) of <c>expert_weight_bits</c> packed into uint8. Their parameters
+/// are the logical elements (K·N for MatMulNBits), not the packed bytes; the packed bytes are what
+/// <c>model_size</c> and <c>memory_access</c> see. DynamicQuantizeMatMul's and MatMulIntegerToFloat's B
+/// and QAttention's weight (input 1), and QGemm's B (input 3) and int32 bias (input 6), hold one weight per element. Scales, zero points and MatMulNBits' g_idx are
+/// quantization parameters.
+/// </summary>
+internal static class ContribQuantizedWeight
+{
+    private const string Contrib = "com.microsoft";
+    private const int DefaultBits = 4;
+
+    /// <summary>Whether the read is of a quantized weight.</summary>
+    public static bool IsWeight(Node node, int input) =>
+        node.Domain == Contrib && (node.OpType, input) is ("MatMulNBits", 1) or ("GatherBlockQuantized", 0) or ("QMoE", 2 or 5 or 8)
+            or ("DynamicQuantizeMatMul", 1) or ("MatMulIntegerToFloat", 1) or ("QAttention", 1) or ("QGemm", 3 or 6);
+
+    /// <summary>Whether the read is of a scale, zero point or group index of a quantized operator.</summary>
+    public static bool IsQuantizationParameter(Node node, int input) =>
+        node.Domain == Contrib && node.OpType switch
+        {
+            "MatMulNBits" => input is 2 or 3 or 4,
+            "GatherBlockQuantized" => input is 2 or 3,
+            "QMoE" => input is 3 or 6 or 9 or 11 or 12 or 13,
+            "DynamicQuantizeMatMul" => input is 2 or 3,
+            "MatMulIntegerToFloat" => input is 2 or 3 or 4 or 5,
+            "QAttention" => input is 3 or 4 or 6 or 7,
+            "QGemm" => input is 1 or 2 or 4 or 5 or 7 or 8,
+            _ => false,
+        };
+
+    /// <summary>The logical elements a weight read by <paramref name="node"/> holds.</summary>
+    public static long LogicalElements(Node node, TensorInfo tensor)
+    {
+        if (node.OpType == "MatMulNBits")
+        {
+            return checked(node.Attributes.GetInt("K", 0) * node.Attributes.GetInt("N", 0));
+        }
+
+        if (node.OpType is not ("GatherBlockQuantized" or "QMoE"))
+        {
+            return tensor.ElementCount;
+        }
+
+        var bits = node.Attributes.GetInt(node.OpType == "QMoE" ? "expert_weight_bits" : "bits", DefaultBits);
+        return tensor.ElementType == ElementType.UInt8 && bits is > 0 and < 8 ? checked(tensor.ElementCount * (8 / bits)) : tensor.ElementCount;
+    }
+}
