@@ -70,7 +70,11 @@ internal static class InputBinder
 
                 if (bindings.Symbols.TryGetValue(dim.Symbol!, out var bound))
                 {
-                    return Dim.Of(bound);
+                    // Bindings built in code reach here unchecked (the spec and --bind readers refuse them first).
+                    return bound >= 0 ? Dim.Of(bound) : throw new EfficiencyException(ErrorCodes.InvalidBinding,
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"symbolic dimension '{UserText.Quote(dim.Symbol)}' of input '{UserText.Quote(input.Name)}' is bound to {bound}; a dimension cannot be negative."),
+                        new SourceLocation(model.Path, Element: $"input '{UserText.Quote(input.Name)}'"));
                 }
 
                 if (defaulted.Add(dim.Symbol!))

@@ -18,11 +18,6 @@ internal static class KnownFindings
         // symbol names as they are: unescaped in the message (Diagnostic.ToString escapes them on output) and unbounded.
         new("F1", "src/Core/Onnx, Graph, Shapes: messages quote names without UserText.Quote",
             problem => Regex.IsMatch(problem, @"^EM1[0-2]\d\d message (holds an unescaped|is \d+ characters long)")),
-
-        // A graph input or value declared with a negative dimension (-2147483648) reaches Dim.Of, which throws.
-        new("F2", "src/Core/Shapes: a negative declared dimension throws ArgumentOutOfRangeException (EM9999)",
-            problem => problem.StartsWith("uncaught System.ArgumentOutOfRangeException", StringComparison.Ordinal)
-                && problem.Contains("at EfficiencyMisnomer.Shapes.Dim.Of", StringComparison.Ordinal)),
     };
 
     public static Finding? Match(string problem) => All.FirstOrDefault(f => f.Matches(problem));

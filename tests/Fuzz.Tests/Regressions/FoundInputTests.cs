@@ -138,4 +138,21 @@ public sealed class FoundInputTests
                           { "name": "macs", "unit": "count", "value": 20 } ], "runtime": [], "verdicts": [] } ] } ]
         }
         """;
+
+    /// <summary>
+    /// Finding R6 (onnx-generated): a symbolic dimension bound to a negative number in bindings built in code reached
+    /// <c>Dim.Of</c>, which threw (EM9999); it is the binding error EM1201.
+    /// </summary>
+    [Test]
+    public void A_negative_binding_of_a_symbolic_dimension_is_a_coded_error()
+    {
+        var builder = new ModelBuilder.ModelBuilder("single");
+        builder.Output(builder.Node("Relu", new[] { builder.Input("x", Onnx.ElementType.Float, "batch", 4) }, new[] { "y" }), Onnx.ElementType.Float, "batch", 4);
+        var model = Graph.OnnxModel.Load(builder.ToBytes(), "single.onnx");
+        var bindings = new Shapes.ShapeBindings(new Dictionary<string, long> { ["batch"] = -2 }, new Dictionary<string, long[]>());
+
+        var error = Assert.Throws<Diagnostics.EfficiencyException>(() => CostModel.StaticAnalyzer.Analyze(model, new CostModel.AnalysisOptions { Bindings = bindings }))!;
+
+        Assert.That((error.Code, error.Message), Is.EqualTo(("EM1201", "symbolic dimension 'batch' of input 'x' is bound to -2; a dimension cannot be negative.")));
+    }
 }
