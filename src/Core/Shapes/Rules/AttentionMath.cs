@@ -5,6 +5,13 @@ namespace EfficiencyMisnomer.Shapes.Rules;
 internal static class AttentionMath
 {
     /// <summary>The required <c>num_heads</c> attribute.</summary>
+    /// <summary>Input 0 of the contrib attention operators: (batch, sequence, hidden), or the node is invalid.</summary>
+    public static TensorShape Query(ShapeContext context)
+    {
+        var query = context.RequireShape(0);
+        return query.Rank == 3 ? query : throw context.Invalid($"query {query} is not (batch, sequence, hidden)");
+    }
+
     public static long Heads(ShapeContext context, string attribute = "num_heads")
     {
         var heads = context.Attributes.GetInt(attribute, 0);

@@ -16,11 +16,7 @@ internal sealed class DecoderMaskedMultiHeadAttentionShapeRule : IShapeRule
     public void Infer(ShapeContext context)
     {
         var type = context.RequireType(0);
-        var query = context.RequireShape(0);
-        if (query.Rank != 3)
-        {
-            throw context.Invalid($"query {query} is not (batch, sequence, hidden)");
-        }
+        var query = AttentionMath.Query(context);
 
         var heads = AttentionMath.Heads(context);
         var headSize = AttentionMath.PerHead(context, query[2], context.HasInput(1) ? heads : 3 * heads);

@@ -18,11 +18,7 @@ internal sealed class GroupQueryAttentionShapeRule : IShapeRule
     public void Infer(ShapeContext context)
     {
         var type = context.RequireType(0);
-        var query = context.RequireShape(0);
-        if (query.Rank != 3)
-        {
-            throw context.Invalid($"query {query} is not (batch, sequence, hidden)");
-        }
+        var query = AttentionMath.Query(context);
 
         var heads = AttentionMath.Heads(context);
         var kvHeads = AttentionMath.Heads(context, "kv_num_heads");
