@@ -7,7 +7,7 @@ using EfficiencyMisnomer.Shapes;
 
 namespace EfficiencyMisnomer.Cli;
 
-/// <summary><c>misnomer analyze MODEL [--bind k=v]... [--format table|json|markdown] [--per-node] [--optimizer NAME] [--sparsity]</c>.</summary>
+/// <summary><c>misnomer analyze MODEL [--bind k=v]... [--value input=number]... [--format table|json|markdown] [--per-node] [--optimizer NAME] [--sparsity]</c>.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -16,6 +16,11 @@ internal static class AnalyzeCommand
         var bind = new Option<string[]>("--bind", "-b")
         {
             Description = "Bind a symbolic dimension (batch=1) or an input's whole shape (input=1x3x224x224). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var value = new Option<string[]>("--value")
+        {
+            Description = "Declare the value an input holds (sr=16000): an If it decides is costed on the branch that runs. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
@@ -33,13 +38,13 @@ internal static class AnalyzeCommand
             Description = "Also compute sparsity, the fraction of zero weights: reads every weight, external data included.",
         };
 
-        var command = new Command("analyze", "Compute the static cost indicators of an ONNX model.") { model, bind, format, perNode, optimizer, sparsity };
+        var command = new Command("analyze", "Compute the static cost indicators of an ONNX model.") { model, bind, value, format, perNode, optimizer, sparsity };
         command.SetAction(result =>
         {
             var path = result.GetValue(model)!;
             // A FIFO or device given as the model (/dev/stdin from a pipe) is refused before the loader opens it.
             InputFile.RefuseNonRegular(path, FileRole.Model);
-            var bindings = ShapeBindings.Parse(result.GetValue(bind) ?? Array.Empty<string>());
+            var bindings = ShapeBindings.Parse(result.GetValue(bind) ?? Array.Empty<string>()).WithValues(result.GetValue(value) ?? Array.Empty<string>());
             var chosen = Optimizers.TryParse(result.GetValue(optimizer)!, out var parsed) ? parsed : Optimizer.Adam;
             var report = StaticAnalyzer.Analyze(path, new AnalysisOptions
             {

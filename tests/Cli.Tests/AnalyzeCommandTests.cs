@@ -84,7 +84,7 @@ public sealed class AnalyzeCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(0));
-            Assert.That(stderr, Does.Contain("warning EM1204: symbolic dimension 'batch' of input 'image' is not bound; using 1."));
+            Assert.That(stderr, Does.Contain("warning EM1204: symbolic dimension 'batch' (input 'image' dim 0) is not bound; as the leading dimension of an input it is taken as a batch of 1."));
         });
     }
 

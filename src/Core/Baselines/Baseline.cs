@@ -51,8 +51,58 @@ public sealed record BaselineMeasurement(string Model, int Batch, IReadOnlyList<
     /// <summary>The share of all CPUs' time other processes used while it was measured (0 to 1); null when unknown.</summary>
     public double? OtherCpuShare { get; init; }
 
+    /// <summary>The results documents' settings that carry <see cref="Reference"/>.</summary>
+    public const string ReferenceComputeSetting = "reference_compute_ms", ReferenceMemorySetting = "reference_memory_ms";
+
+    /// <summary>How fast the machine ran the reference workloads while it was measured; null when not observed.</summary>
+    public ReferenceSpeed? Reference { get; init; }
+
     public BaselineIndicator? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
 }
 
 /// <summary>An indicator's recorded value with its unit; measured ones with their interval and sample count; null when it was unavailable.</summary>
 public sealed record BaselineIndicator(string Name, string Unit, double? Value, double? Lower = null, double? Upper = null, int Samples = 1);
+
+/// <summary>
+/// The median times of the reference workloads measured beside a model (compute in the first-level cache, a sweep of
+/// memory beyond the caches): whether the machine ran at the same speed in two runs.
+/// </summary>
+public sealed record ReferenceSpeed(double ComputeMs, double MemoryMs)
+{
+    /// <summary>How far the compute workload may move between two runs before the machine counts as changed (its own noise: about ±5%).</summary>
+    public const double ComputeLimit = 0.20;
+
+    /// <summary>How far the memory workload may move between two runs (its own noise: about ±8%).</summary>
+    public const double MemoryLimit = 0.15;
+
+    /// <summary>Whether both times are positive and finite.</summary>
+    public bool IsValid => double.IsFinite(ComputeMs) && ComputeMs > 0 && double.IsFinite(MemoryMs) && MemoryMs > 0;
+
+    /// <summary>
+    /// Why the machine is not the one <paramref name="then"/> measured, or null when both workloads ran within their
+    /// limits of it: "the compute reference ran 78% slower".
+    /// </summary>
+    public string? ChangeSince(ReferenceSpeed then)
+    {
+        ArgumentNullException.ThrowIfNull(then);
+        if (!IsValid || !then.IsValid)
+        {
+            return null;
+        }
+
+        var changes = new List<string>();
+        Check("compute", ComputeMs / then.ComputeMs, ComputeLimit, changes);
+        Check("memory", MemoryMs / then.MemoryMs, MemoryLimit, changes);
+        return changes.Count == 0 ? null : string.Join(" and ", changes);
+    }
+
+    private static void Check(string name, double ratio, double limit, List<string> changes)
+    {
+        if (ratio > 1 + limit || ratio < 1 / (1 + limit))
+        {
+            changes.Add(ratio > 1
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {name} reference ran {ratio - 1:0%} slower")
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {name} reference ran {(1 / ratio) - 1:0%} faster"));
+        }
+    }
+}

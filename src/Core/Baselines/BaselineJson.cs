@@ -74,6 +74,14 @@ public static class BaselineJson
                         json.WriteNumber("other_cpu_share", Math.Round(others, 4));
                     }
 
+                    if (measurement.Reference is { } reference)
+                    {
+                        json.WriteStartObject("reference_ms");
+                        json.WriteNumber("compute", Math.Round(reference.ComputeMs, 5));
+                        json.WriteNumber("memory", Math.Round(reference.MemoryMs, 5));
+                        json.WriteEndObject();
+                    }
+
                     json.WritePropertyName("latency_samples_ms");
                     json.WriteRawValue("[" + string.Join(", ", measurement.LatencySamples.Select(Sample)) + "]");
                     json.WriteEndObject();
@@ -145,7 +153,18 @@ public static class BaselineJson
                 throw Unreadable(OutOfRange, source, $"the other_cpu_share of model '{UserText.Quote(model)}' of {where}", share.ToString(CultureInfo.InvariantCulture));
             }
 
-            return new BaselineMeasurement(model, batch, indicators, m.LatencySamplesMs ?? new List<double>()) { OtherCpuShare = m.OtherCpuShare };
+            ReferenceSpeed? reference = null;
+            if (m.ReferenceMs is { } times)
+            {
+                reference = new ReferenceSpeed(times.Compute ?? double.NaN, times.Memory ?? double.NaN);
+                if (!reference.IsValid)
+                {
+                    throw Unreadable(OutOfRange, source, $"the reference_ms of model '{UserText.Quote(model)}' of {where}",
+                        string.Create(CultureInfo.InvariantCulture, $"{{ compute: {times.Compute}, memory: {times.Memory} }}"));
+                }
+            }
+
+            return new BaselineMeasurement(model, batch, indicators, m.LatencySamplesMs ?? new List<double>()) { OtherCpuShare = m.OtherCpuShare, Reference = reference };
         }).ToList();
         return new BaselineProfile(name, fingerprint, profile.Machine ?? "", profile.Recorded ?? DateTimeOffset.MinValue, measurements);
     }
@@ -216,7 +235,10 @@ public static class BaselineJson
 
     private sealed record ProfileDocument(string? Profile, string? Fingerprint, string? Machine, DateTimeOffset? Recorded, List<MeasurementDocument>? Measurements);
 
-    private sealed record MeasurementDocument(string? Model, int? Batch, Dictionary<string, IndicatorDocument>? Indicators, List<double>? LatencySamplesMs, double? OtherCpuShare);
+    private sealed record MeasurementDocument(string? Model, int? Batch, Dictionary<string, IndicatorDocument>? Indicators, List<double>? LatencySamplesMs, double? OtherCpuShare,
+        ReferenceDocument? ReferenceMs);
+
+    private sealed record ReferenceDocument(double? Compute, double? Memory);
 
     private sealed record IndicatorDocument(double? Value, double? Lower, double? Upper, int? Samples, string? Unit);
 }

@@ -88,6 +88,9 @@ public static class BaselineRecorder
                     {
                         OtherCpuShare = p.Run.Settings.TryGetValue(BaselineMeasurement.OtherCpuShareSetting, out var share)
                             && double.TryParse(share, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1 ? value : null,
+                        Reference = Setting(p.Run.Settings, BaselineMeasurement.ReferenceComputeSetting) is { } compute
+                            && Setting(p.Run.Settings, BaselineMeasurement.ReferenceMemorySetting) is { } memory
+                            && new ReferenceSpeed(compute, memory) is { IsValid: true } reference ? reference : null,
                     })
                     .ToList();
                 return new BaselineProfile(group.Key.Profile, group.Key.Machine, machine?.Summary ?? "", results.Created, measurements);
@@ -95,6 +98,9 @@ public static class BaselineRecorder
             .ToList();
         return new Baseline(spec.Name, models, profiles);
     }
+
+    private static double? Setting(IReadOnlyDictionary<string, string> settings, string name) =>
+        settings.TryGetValue(name, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static BaselineIndicator Indicator(IndicatorResult indicator) =>
         new(indicator.Name, indicator.Unit, indicator.Value, indicator.Lower, indicator.Upper, indicator.Samples);

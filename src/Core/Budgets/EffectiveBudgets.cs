@@ -18,7 +18,10 @@ public static class EffectiveBudgets
         return budgets;
     }
 
-    /// <summary>The spec's bindings, then the model's (a model's binding of the same name wins).</summary>
+    /// <summary>
+    /// The spec's bindings, then the model's (a model's binding of the same name wins), with the values, ranges and
+    /// data files its <c>inputs</c> declare.
+    /// </summary>
     public static ShapeBindings Bindings(Spec spec, ModelEntry model)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -29,7 +32,7 @@ public static class EffectiveBudgets
         {
             symbols.Remove(binding.Name);
             inputs.Remove(binding.Name);
-            if (binding.Sizes.Count == 1)
+            if (binding.Sizes.Count == 1 && !binding.WholeInput)
             {
                 symbols[binding.Name] = binding.Sizes[0];
             }
@@ -39,6 +42,12 @@ public static class EffectiveBudgets
             }
         }
 
-        return new ShapeBindings(symbols, inputs);
+        var fills = new Dictionary<string, InputFill>(StringComparer.Ordinal);
+        foreach (var input in model.Inputs)
+        {
+            fills[input.Name] = input.Fill;
+        }
+
+        return new ShapeBindings(symbols, inputs) { Fills = fills };
     }
 }

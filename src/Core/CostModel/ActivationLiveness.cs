@@ -8,7 +8,9 @@ namespace EfficiencyMisnomer.CostModel;
 /// (the order of <see cref="OnnxGraph.Nodes"/>). A tensor lives from the step that produces it to its
 /// last consumer; graph outputs live to the end. Outputs of pure views (Reshape, Flatten, Squeeze,
 /// Unsqueeze, Identity, Dropout) share their input's buffer instead of adding one. Graph inputs and
-/// initializers are not intermediate and are not counted.
+/// initializers are not intermediate and are not counted. A control-flow node adds, at its step, the peak of the body it
+/// runs (an If's branch that runs, or the costlier when either may; one iteration of a Loop or Scan body, whose tensors
+/// are freed between iterations) in place of its own outputs, which the body produces; nested bodies nest.
 /// </summary>
 public static class ActivationLiveness
 {
@@ -74,6 +76,18 @@ public static class ActivationLiveness
 
         // Sweep: +bytes at the producing step, -bytes after the last use.
         var delta = new long[nodes.Count + 2];
+        var inner = new long[nodes.Count];
+        for (int step = 0; step < nodes.Count; step++)
+        {
+            if (nodes[step].Subgraphs.Count > 0)
+            {
+                var bodies = nodes[step].Subgraphs.Values.Where(g => !types.SkippedGraphs.Contains(g)).ToList();
+                var body = bodies.Count == 0 ? 0 : bodies.Max(g => PeakBytes(g, types));
+                var own = nodes[step].Outputs.Where(o => o.Length > 0).Sum(o => types.TypeOf(o)?.ByteSize ?? 0);
+                inner[step] = Math.Max(0, body - own);
+            }
+        }
+
         foreach (var buffer in buffers)
         {
             delta[buffer.Start] = checked(delta[buffer.Start] + buffer.Bytes);
@@ -82,10 +96,10 @@ public static class ActivationLiveness
         }
 
         long live = 0, peak = 0;
-        foreach (var change in delta)
+        for (int step = 0; step < delta.Length; step++)
         {
-            live = checked(live + change);
-            peak = Math.Max(peak, live);
+            live = checked(live + delta[step]);
+            peak = Math.Max(peak, checked(live + (step < inner.Length ? inner[step] : 0)));
         }
 
         return peak;

@@ -8,7 +8,7 @@ namespace EfficiencyMisnomer.CostModel;
 /// Costs a graph node by node and, after each control-flow node, the nodes of its bodies with the number of
 /// times they run (<see cref="NodeCost.Repeats"/>): an If runs the branch its constant condition takes, or
 /// else is charged its costlier branch (FLOPs, then MACs); a Loop runs its body once per trip, a Scan once per
-/// step (and per batch element in the opset 8 form). Nested constructs multiply. When the count is not known
+/// step (and per batch element in the opset 8 form). A branch that never runs or cannot be typed is not costed. Nested constructs multiply. When the count is not known
 /// before run time the body is costed once and a warning (EM1207) names the node. The nodes of the other
 /// operators with graph attributes are costed once each, as before.
 /// </summary>
@@ -67,31 +67,46 @@ internal sealed class ControlFlowWalk
 
     private NodeCost If(Node node, NodeCost own, List<NodeCost> costs)
     {
-        var then = Walk(node.Subgraphs["then_branch"]);
-        var otherwise = Walk(node.Subgraphs["else_branch"]);
+        var thenGraph = node.Subgraphs["then_branch"];
+        var elseGraph = node.Subgraphs["else_branch"];
+        bool thenRuns = !types.SkippedGraphs.Contains(thenGraph), elseRuns = !types.SkippedGraphs.Contains(elseGraph);
+        var then = thenRuns ? Walk(thenGraph) : new List<NodeCost>();
+        var otherwise = elseRuns ? Walk(elseGraph) : new List<NodeCost>();
         bool takeThen;
-        string reason, message;
+        string reason;
         var (thenFlops, thenMacs) = Totals(then);
         var (elseFlops, elseMacs) = Totals(otherwise);
         if (node.HasInput(0) && types.ValueOf(node.Inputs[0]) is { Length: > 0 } condition)
         {
             takeThen = condition.IntegerAt(0) != 0;
             reason = "constant condition";
-            message = $"the condition is constant {(takeThen ? "true" : "false")}: {(takeThen ? "then_branch" : "else_branch")} is costed, the other branch never runs";
+            diagnostics.Add(Diagnostic.Info(ErrorCodes.BranchCosted,
+                $"If node '{UserText.Quote(node.Name)}': the condition is constant {(takeThen ? "true" : "false")} (a constant, or computed from declared input values): "
+                + $"{(takeThen ? "then_branch" : "else_branch")} is costed, the other branch never runs.",
+                Locate(node)));
+        }
+        else if (!thenRuns || !elseRuns)
+        {
+            // The branch that cannot be typed was reported by shape inference (EM1210).
+            takeThen = thenRuns;
+            reason = "the only branch that types";
         }
         else
         {
             takeThen = (thenFlops, thenMacs).CompareTo((elseFlops, elseMacs)) >= 0;
             reason = "costlier";
-            message = $"the condition is known only at run time: the costlier branch, {(takeThen ? "then_branch" : "else_branch")}, is costed "
-                + $"(then_branch {thenFlops} FLOPs, {thenMacs} MACs; else_branch {elseFlops} FLOPs, {elseMacs} MACs)";
+            var inputs = node.HasInput(0) ? ValueSources.InputsBehind(model, node.Inputs[0]) : Array.Empty<string>();
+            var advice = inputs.Count == 0 ? ""
+                : $" Declare the value of input(s) {string.Join(", ", inputs.Select(i => $"'{UserText.Quote(i)}'"))} under the model's 'inputs' in the spec to cost the branch that runs.";
+            Warn(node, ErrorCodes.BranchCosted,
+                $"its condition '{UserText.Quote(node.HasInput(0) ? node.Inputs[0] : "")}' is known only at run time: the costlier branch, {(takeThen ? "then_branch" : "else_branch")}, is costed "
+                + $"(then_branch {thenFlops} FLOPs, {thenMacs} MACs; else_branch {elseFlops} FLOPs, {elseMacs} MACs), so the totals are upper bounds.{advice}");
         }
 
         costs.AddRange(takeThen ? then : then.Select(c => c.Times(0)));
         costs.AddRange(takeThen ? otherwise.Select(c => c.Times(0)) : otherwise);
         var branch = takeThen ? "then_branch" : "else_branch";
         steps[node] = SequentialDepth.Measure(node.Subgraphs[branch], costOf, steps);
-        diagnostics.Add(Diagnostic.Info(ErrorCodes.BranchCosted, $"If node '{UserText.Quote(node.Name)}': {message}.", Locate(node)));
         return own with { Branch = $"{branch} ({reason})" };
     }
 

@@ -35,6 +35,8 @@ public static class ErrorCodes
     public const string ShapeNotInferred = "EM1206";
     public const string IterationCountUnknown = "EM1207";
     public const string IterationCountAtMost = "EM1208";
+    public const string InputValueInvalid = "EM1209";
+    public const string BranchNotTyped = "EM1210";
 
     // EM13xx: cost model.
     public const string UnknownOperator = "EM1301";
@@ -79,6 +81,7 @@ public static class ErrorCodes
     public const string OutputNotPreallocated = "EM3009";
     public const string InferenceStopped = "EM3010";
     public const string OutOfMemory = "EM3011";
+    public const string InputsFilled = "EM3013";
 
     // EM31xx: the hardware fingerprint, profiles and readers of the machine.
     public const string GpuUnavailable = "EM3101";

@@ -38,6 +38,9 @@ public sealed record FileRole(string Name, string ReadFailureCode, string WriteF
         MissingCode = ErrorCodes.ModelFileNotFound,
     };
 
+    /// <summary>A tensor a spec feeds to an input (<c>.npy</c> or an ONNX <c>TensorProto</c>): read whole, so capped.</summary>
+    public static FileRole InputData { get; } = new("input data file", ErrorCodes.InputValueInvalid, ErrorCodes.InputValueInvalid, 1024 * MiB);
+
     /// <summary>An ONNX external data file: streamed, never read whole, so not capped; it may be far larger than 2 GiB.</summary>
     public static FileRole ExternalData { get; } = new("external data file", ErrorCodes.ModelUnreadable, ErrorCodes.ModelUnreadable, long.MaxValue)
     {

@@ -26,6 +26,9 @@ public sealed class InferredTypes
     /// <summary>The main graph's inputs at the bound shapes.</summary>
     public IReadOnlyDictionary<string, TensorType> Inputs { get; }
 
+    /// <summary>Bodies left out: If branches that never run (a known condition) or that cannot be typed; they are not costed.</summary>
+    public IReadOnlySet<Graph.OnnxGraph> SkippedGraphs { get; init; } = new HashSet<Graph.OnnxGraph>();
+
     public TensorType? TypeOf(string name) => types.TryGetValue(name, out var type) ? type : null;
 
     public TensorValue? ValueOf(string name) => values.TryGetValue(name, out var value) ? value : null;

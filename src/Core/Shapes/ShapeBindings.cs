@@ -23,6 +23,9 @@ public sealed class ShapeBindings
     /// <summary>Graph input name to its full shape; also accepts a symbol bound by a plain number.</summary>
     public IReadOnlyDictionary<string, long[]> Inputs { get; }
 
+    /// <summary>Graph input name to the values it is declared to hold (a spec's <c>inputs</c>).</summary>
+    public IReadOnlyDictionary<string, InputFill> Fills { get; init; } = new Dictionary<string, InputFill>();
+
     /// <summary>
     /// Parses <c>name=value</c> pairs. A value with an <c>x</c> (<c>1x3x224x224</c>) binds an input's
     /// shape; a plain number binds a symbol, or an input of rank 1 if no symbol has that name.
@@ -62,6 +65,34 @@ public sealed class ShapeBindings
         }
 
         return new ShapeBindings(symbols, inputs);
+    }
+
+    /// <summary>
+    /// These bindings with inputs declared to hold a value, from <c>name=number</c> pairs (<c>sr=16000</c>); the number
+    /// fills every element. A pair that does not parse is <see cref="ErrorCodes.InvalidBinding"/>.
+    /// </summary>
+    public ShapeBindings WithValues(IEnumerable<string> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var fills = new Dictionary<string, InputFill>(Fills, StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == pair.Length - 1)
+            {
+                throw Invalid(pair, "expected INPUT=NUMBER, e.g. sr=16000");
+            }
+
+            var text = pair[(equals + 1)..].Trim();
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                throw Invalid(pair, $"'{UserText.Quote(text)}' is not a number");
+            }
+
+            fills[pair[..equals].Trim()] = InputFill.Constant(value);
+        }
+
+        return new ShapeBindings(Symbols, Inputs) { Fills = fills };
     }
 
     private static EfficiencyException Invalid(string pair, string why) =>

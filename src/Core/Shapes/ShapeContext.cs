@@ -93,6 +93,16 @@ public sealed class ShapeContext
         return type != ElementType.Undefined ? type : throw Invalid($"{attribute} {number} is not an ONNX data type");
     }
 
+    /// <summary>Leaves a graph attribute out of inference and costing (an If branch that never runs or cannot be typed).</summary>
+    internal void SkipSubgraph(string attribute) => engine.Skip(Subgraph(attribute));
+
+    /// <summary>The model's inputs that the node's input <paramref name="index"/> is computed from.</summary>
+    internal IReadOnlyList<string> InputsBehind(int index) =>
+        HasInput(index) ? ValueSources.InputsBehind(engine.Model, Node.Inputs[index]) : Array.Empty<string>();
+
+    /// <summary>Reports a warning of <paramref name="code"/> at the node.</summary>
+    internal void Warn(string code, string message) => engine.Warn(Diagnostic.Warning(code, message, location));
+
     /// <summary>A graph attribute of the node; its absence contradicts the operator.</summary>
     internal OnnxGraph Subgraph(string attribute) =>
         Node.Subgraphs.TryGetValue(attribute, out var graph) ? graph : throw Invalid($"the graph attribute '{attribute}' is missing");

@@ -16,6 +16,7 @@ public sealed class ShapeInference
     private readonly List<Diagnostic> warnings = new();
     private readonly HashSet<string> uninferred = new(StringComparer.Ordinal);
     private readonly HashSet<OnnxGraph> inferredGraphs = new();
+    private readonly HashSet<OnnxGraph> skipped = new();
     private readonly Dictionary<OnnxGraph, Dictionary<string, ValueInfo>> declaredOutputs = new();
     private int symbols;
 
@@ -30,13 +31,13 @@ public sealed class ShapeInference
     {
         var engine = new ShapeInference(model, rules ?? ShapeRuleRegistry.Default);
         var inputs = InputBinder.Bind(model, bindings, engine.warnings);
-        foreach (var (name, type) in inputs)
+        foreach (var (name, type) in inputs.Types)
         {
-            engine.types[name] = type;
+            engine.Record(name, type, inputs.Values.GetValueOrDefault(name));
         }
 
         engine.InferGraph(model.Graph);
-        return new InferredTypes(engine.types, engine.values, engine.warnings, engine.uninferred, inputs);
+        return new InferredTypes(engine.types, engine.values, engine.warnings, engine.uninferred, inputs.Types) { SkippedGraphs = engine.skipped };
     }
 
     internal TensorType? TypeOf(string name) => types.TryGetValue(name, out var type) ? type : null;
@@ -51,6 +52,18 @@ public sealed class ShapeInference
             values[name] = value;
         }
     }
+
+    /// <summary>
+    /// Leaves a body out: an If branch its known condition never takes, or one that cannot be typed at these bindings.
+    /// It is neither inferred later nor costed.
+    /// </summary>
+    internal void Skip(OnnxGraph graph)
+    {
+        inferredGraphs.Add(graph);
+        skipped.Add(graph);
+    }
+
+    internal OnnxModel Model => model;
 
     internal Dim NewSymbol(string hint) => Dim.Unknown($"{hint}#{++symbols}");
 

@@ -17,7 +17,14 @@ public sealed record ModelEntry(
     string ResolvedPath,
     IReadOnlyList<QualityMetric> Quality,
     IReadOnlyList<Binding> Bindings,
-    IReadOnlyList<Budget> Budgets);
+    IReadOnlyList<Budget> Budgets)
+{
+    /// <summary>What the spec's <c>inputs</c> say the model's inputs hold (their shapes are among <see cref="Bindings"/>).</summary>
+    public IReadOnlyList<InputDeclaration> Inputs { get; init; } = Array.Empty<InputDeclaration>();
+}
+
+/// <summary>A value, range or data file a spec declares for one input of a model.</summary>
+public sealed record InputDeclaration(string Name, SourceLocation Location, Shapes.InputFill Fill);
 
 /// <summary>A quality measurement of a model (accuracy, BLEU, ...).</summary>
 public sealed record QualityMetric(string Name, double Value, SourceLocation Location);

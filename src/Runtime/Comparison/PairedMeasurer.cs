@@ -39,17 +39,17 @@ public sealed class PairedMeasurer
     {
         ArgumentNullException.ThrowIfNull(pair);
         var head = pair.Head;
-        var boundHead = BoundInputs.Resolve(head.Model, head.Bindings, head.Batch);
-        var boundBase = OfBase(() => BoundInputs.Resolve(pair.BaseModel, head.Bindings, head.Batch));
-        var batch = head.Batch ?? RuntimeMeasurer.LeadingDim(boundHead);
+        var boundHead = BoundInputs.Resolve(head.Model, head.Bindings, head.Batch, head.Inputs);
+        var boundBase = OfBase(() => BoundInputs.Resolve(pair.BaseModel, head.Bindings, head.Batch, head.Inputs));
+        var batch = boundHead.Batch;
         MemoryGuard.Check(head.Model, boundHead);
         OfBase(() =>
         {
             MemoryGuard.Check(pair.BaseModel, boundBase);
             return true;
         });
-        using var headInputs = GeneratedInputs.Create(boundHead.Inputs, head.Inputs);
-        using var baseInputs = OfBase(() => GeneratedInputs.Create(boundBase.Inputs, head.Inputs));
+        using var headInputs = GeneratedInputs.Create(boundHead, head.Inputs);
+        using var baseInputs = OfBase(() => GeneratedInputs.Create(boundBase, head.Inputs));
         using var headSession = SessionFactory.Create(head.Model.Path, head.Provider, head.Settings);
         using var baseSession = OfBase(() => SessionFactory.Create(pair.BaseModel.Path, head.Provider, head.Settings));
         using var headRunner = new BoundSession(headSession, headInputs, boundHead.Outputs) { ModelPath = head.Model.Path };

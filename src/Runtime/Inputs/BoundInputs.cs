@@ -6,45 +6,60 @@ namespace EfficiencyMisnomer.Runtime.Inputs;
 
 /// <summary>
 /// The concrete input and output types of a model at a batch size, from Core's shape inference over the
-/// spec's bindings: the batch replaces the leading symbolic dimension of every input.
+/// spec's bindings: the batch sizes the leading symbolic dimension of every input, and never an input whose shape is
+/// given whole or fixed by the model. <see cref="Fills"/> says what each input holds (<see cref="InputPlanner"/>).
 /// </summary>
 public sealed record BoundInputs(
     IReadOnlyDictionary<string, TensorType> Inputs,
     IReadOnlyDictionary<string, TensorType?> Outputs,
     IReadOnlyList<Diagnostic> Warnings)
 {
-    private static readonly System.Text.CompositeFormat FixedBatch = System.Text.CompositeFormat.Parse("model '{0}' has a fixed leading dimension on input '{1}' ({2}); batch {3} cannot be applied there");
+    private static readonly System.Text.CompositeFormat FixedBatch = System.Text.CompositeFormat.Parse("model '{0}': no input has a symbolic leading dimension for batch {1} (the shapes are fixed by the model or given whole in the spec); the model runs at the shapes it has");
+    private static readonly System.Text.CompositeFormat Filled = System.Text.CompositeFormat.Parse("model '{0}' inputs: {1}");
 
-    public static BoundInputs Resolve(OnnxModel model, ShapeBindings bindings, int? batch = null)
+    /// <summary>What each input holds: declared in the spec, or synthesised as a real call would have it, with why.</summary>
+    public IReadOnlyDictionary<string, InputFill> Fills { get; init; } = new Dictionary<string, InputFill>();
+
+    /// <summary>The requested batch where it sizes the inputs (an input had a symbolic leading dimension to take it); else null.</summary>
+    public int? AppliedBatch { get; init; }
+
+    /// <summary>The batch the inputs have: the requested one where it applied, else the leading dimension of the first input.</summary>
+    public int Batch => AppliedBatch
+        ?? Inputs.Values.Select(t => t.Shape is { Rank: > 0 } s && s[0].IsKnown ? (int)Math.Min(s[0].Value, int.MaxValue) : 1).FirstOrDefault(1);
+
+    public static BoundInputs Resolve(OnnxModel model, ShapeBindings bindings, int? batch = null, InputOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(bindings);
         var warnings = new List<Diagnostic>();
         var applied = batch is { } size ? WithBatch(model, bindings, size, warnings) : bindings;
+        var batchApplied = batch is { } requested
+            && model.Graph.Inputs.Any(i => !bindings.Inputs.ContainsKey(i.Name) && i.Type?.Shape is { Rank: > 0 } s && !s[0].IsKnown) ? requested : (int?)null;
         var inferred = ShapeInference.Run(model, applied);
         warnings.AddRange(inferred.Warnings);
         var outputs = model.Graph.Outputs.ToDictionary(o => o.Name, o => inferred.TypeOf(o.Name) ?? o.Type, StringComparer.Ordinal);
-        return new BoundInputs(inferred.Inputs, outputs, warnings);
+        var fills = InputPlanner.Plan(model, inferred, applied, options ?? InputOptions.Default);
+        if (fills.Count > 0)
+        {
+            var described = string.Join("; ", fills.Select(f => $"'{UserText.Quote(f.Key)}' {f.Value.Describe()}"));
+            warnings.Add(Diagnostic.Info(ErrorCodes.InputsFilled,
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Filled, model.Path, described)));
+        }
+
+        return new BoundInputs(inferred.Inputs, outputs, warnings) { Fills = fills, AppliedBatch = batchApplied };
     }
 
-    /// <summary>The bindings with the leading dimension of each input set to <paramref name="batch"/>.</summary>
+    /// <summary>
+    /// The bindings with the leading symbolic dimension of each input set to <paramref name="batch"/>; inputs whose shape
+    /// the spec gives whole, or whose leading dimension the model fixes, keep theirs.
+    /// </summary>
     internal static ShapeBindings WithBatch(OnnxModel model, ShapeBindings bindings, int batch, List<Diagnostic> warnings)
     {
         var symbols = new Dictionary<string, long>(bindings.Symbols, StringComparer.Ordinal);
-        var inputs = bindings.Inputs.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        var applied = false;
         foreach (var input in model.Graph.Inputs)
         {
-            if (inputs.TryGetValue(input.Name, out var whole))
-            {
-                if (whole.Length > 0)
-                {
-                    whole[0] = batch;
-                }
-
-                continue;
-            }
-
-            if (input.Type?.Shape is not { Rank: > 0 } shape)
+            if (bindings.Inputs.ContainsKey(input.Name) || input.Type?.Shape is not { Rank: > 0 } shape)
             {
                 continue;
             }
@@ -52,14 +67,16 @@ public sealed record BoundInputs(
             if (!shape[0].IsKnown)
             {
                 symbols[shape[0].Symbol!] = batch;
-            }
-            else if (shape[0].Value != batch)
-            {
-                warnings.Add(Diagnostic.Warning(ErrorCodes.BatchNotApplied,
-                    string.Format(System.Globalization.CultureInfo.InvariantCulture, FixedBatch, model.Path, input.Name, shape[0].Value, batch)));
+                applied = true;
             }
         }
 
-        return new ShapeBindings(symbols, inputs);
+        if (!applied && batch != 1 && model.Graph.Inputs.Any(i => i.Type?.Shape is { Rank: > 0 }))
+        {
+            warnings.Add(Diagnostic.Warning(ErrorCodes.BatchNotApplied,
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, FixedBatch, model.Path, batch)));
+        }
+
+        return new ShapeBindings(symbols, bindings.Inputs) { Fills = bindings.Fills };
     }
 }

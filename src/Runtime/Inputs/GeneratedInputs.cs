@@ -10,8 +10,19 @@ public sealed class GeneratedInputs : IDisposable
 
     public IReadOnlyList<GeneratedTensor> Tensors { get; }
 
-    /// <summary>One tensor per input, in the order given; each input draws from its own seeded stream.</summary>
-    public static GeneratedInputs Create(IReadOnlyDictionary<string, TensorType> inputs, InputOptions? options = null)
+    /// <summary>The inputs of a bound model, each filled as its plan says (<see cref="BoundInputs.Fills"/>).</summary>
+    public static GeneratedInputs Create(BoundInputs bound, InputOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        return Create(bound.Inputs, options, bound.Fills);
+    }
+
+    /// <summary>
+    /// One tensor per input, in the order given; each input draws from its own seeded stream. An input without a fill in
+    /// <paramref name="fills"/> is filled by its name and type alone (masks ones, other integers in the token range).
+    /// </summary>
+    public static GeneratedInputs Create(IReadOnlyDictionary<string, TensorType> inputs, InputOptions? options = null,
+        IReadOnlyDictionary<string, InputFill>? fills = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= InputOptions.Default;
@@ -22,7 +33,8 @@ public sealed class GeneratedInputs : IDisposable
             foreach (var (name, type) in inputs)
             {
                 var random = new Random(unchecked(options.Seed + (31 * index++)));
-                tensors.Add(new GeneratedTensor(name, type, TensorFiller.Create(name, type, options, random)));
+                var fill = fills?.GetValueOrDefault(name) ?? InputPlanner.ByName(name, type, options);
+                tensors.Add(new GeneratedTensor(name, type, TensorFiller.Create(name, type, fill, options, random)));
             }
         }
         catch

@@ -11,6 +11,9 @@ internal enum InputRole
 
     /// <summary><c>token_type_ids</c>: all zeros, a single segment.</summary>
     TokenType,
+
+    /// <summary><c>position_ids</c>: 0, 1, ... along the sequence, as without padding.</summary>
+    Positions,
 }
 
 /// <summary>Recognises <see cref="InputRole"/> from an input's name.</summary>
@@ -19,5 +22,6 @@ internal static class InputRoles
     public static InputRole Of(string name) =>
         name.Contains("mask", StringComparison.OrdinalIgnoreCase) ? InputRole.Mask
         : name.Contains("token_type", StringComparison.OrdinalIgnoreCase) || name.Contains("segment", StringComparison.OrdinalIgnoreCase) ? InputRole.TokenType
+        : name.Contains("position_id", StringComparison.OrdinalIgnoreCase) ? InputRole.Positions
         : InputRole.Values;
 }

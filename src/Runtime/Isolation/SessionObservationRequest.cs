@@ -33,6 +33,9 @@ public sealed record SessionObservationRequest(
     /// <summary>How long the session's inferences may run before the watchdog stops them; null: unbounded (the parent's deadline still kills the child).</summary>
     public double? RunDeadlineSeconds { get; init; }
 
+    /// <summary>What the spec declares its inputs hold (values, ranges, data files); the others are synthesised in the child as here.</summary>
+    public IReadOnlyDictionary<string, InputFill> Fills { get; init; } = new Dictionary<string, InputFill>();
+
     /// <summary>Inferences after the first: the arena and caches grow on the first runs, and the peak must include them.</summary>
     public int ExtraRuns { get; init; } = 3;
 
@@ -44,10 +47,10 @@ public sealed record SessionObservationRequest(
         ArgumentNullException.ThrowIfNull(bindings);
         ArgumentNullException.ThrowIfNull(inputs);
         return new SessionObservationRequest(modelPath, provider.Provider, settings.IntraOpThreads, settings.InterOpThreads, batch,
-            bindings.Symbols, bindings.Inputs, inputs.Seed, inputs.TokenMin, inputs.TokenMax);
+            bindings.Symbols, bindings.Inputs, inputs.Seed, inputs.TokenMin, inputs.TokenMax) { Fills = bindings.Fills };
     }
 
-    public ShapeBindings Bindings => new(Symbols, InputShapes);
+    public ShapeBindings Bindings => new(Symbols, InputShapes) { Fills = Fills };
 
     public InputOptions Inputs => new(Seed, TokenMin, TokenMax);
 

@@ -25,9 +25,9 @@ public static class SessionObserver
         try
         {
             var model = OnnxModel.Load(request.ModelPath);
-            var bound = BoundInputs.Resolve(model, request.Bindings, request.Batch);
+            var bound = BoundInputs.Resolve(model, request.Bindings, request.Batch, request.Inputs);
             MemoryGuard.Check(model, bound);
-            using var inputs = GeneratedInputs.Create(bound.Inputs, request.Inputs);
+            using var inputs = GeneratedInputs.Create(bound, request.Inputs);
             var provider = new ProviderSelection(request.Provider, "requested");
             using var meters = ProviderMeters.For(request.Provider);
             var device = request.Provider == ProviderSelection.Cuda ? gpuMemory ?? meters.GpuMemory : null;

@@ -24,7 +24,8 @@ public sealed class LatencySampler
     /// <param name="inference">One inference.</param>
     /// <param name="rule">When the samples suffice.</param>
     /// <param name="timedLoopStarts">Called once between warm-up and the first timed inference: meters of the timed loop start there.</param>
-    public LatencySamples Sample(Action inference, StoppingRule rule, Action? timedLoopStarts = null)
+    /// <param name="betweenSamples">Called after each timed inference, outside the timed region (the reference workloads run there).</param>
+    public LatencySamples Sample(Action inference, StoppingRule rule, Action? timedLoopStarts = null, Action? betweenSamples = null)
     {
         ArgumentNullException.ThrowIfNull(inference);
         ArgumentNullException.ThrowIfNull(rule);
@@ -43,6 +44,7 @@ public sealed class LatencySampler
             inference();
             var after = Stopwatch.GetTimestamp();
             ticks[n++] = after - before;
+            betweenSamples?.Invoke();
             if (n == ticks.Length && n < options.MaxSamples)
             {
                 Array.Resize(ref ticks, (int)Math.Min(options.MaxSamples, 2L * n));

@@ -50,10 +50,10 @@ public sealed class RuntimeMeasurer
     public RuntimeReport Measure(MeasurementCase measured)
     {
         ArgumentNullException.ThrowIfNull(measured);
-        var bound = BoundInputs.Resolve(measured.Model, measured.Bindings, measured.Batch);
-        var batch = measured.Batch ?? LeadingDim(bound);
+        var bound = BoundInputs.Resolve(measured.Model, measured.Bindings, measured.Batch, measured.Inputs);
+        var batch = bound.Batch;
         MemoryGuard.Check(measured.Model, bound);
-        using var inputs = GeneratedInputs.Create(bound.Inputs, measured.Inputs);
+        using var inputs = GeneratedInputs.Create(bound, measured.Inputs);
         using var meters = ProviderMeters.For(measured.Provider.Provider); // NVML loads on first read, so unused meters cost nothing
         var energyMeter = energy ?? meters.Energy;
 
@@ -73,20 +73,30 @@ public sealed class RuntimeMeasurer
 
         var rule = new StoppingRule(measured.Watched, options);
         MachineLoad? load = null;
+        var reference = new ReferenceWorkload();
         var samples = new LatencySampler(options, progress).Sample(bound1.Run, rule, () =>
         {
             energyMeter.Start();
             load = MachineLoad.Start();
-        });
+        }, reference.ObserveNowAndThen);
         var joules = energyMeter.Stop();
         var others = load?.Stop();
+        while (reference.Count < MinimumReferenceObservations)
+        {
+            // A case decided in a few samples still compares the machine's speed on enough observations.
+            reference.Observe();
+        }
 
         var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source, samples.Elapsed);
         return Report(measured, batch, samples, rule, fresh, perInference, bound.Warnings.Concat(bound1.Warnings)) with
         {
             OtherCpuShare = others is { IsAvailable: true } share ? share.Value : null,
+            Reference = reference.Speed,
         };
     }
+
+    /// <summary>The fewest observations of the reference workloads behind a measurement's <see cref="RuntimeReport.Reference"/>.</summary>
+    private const int MinimumReferenceObservations = 9;
 
     /// <summary>
     /// The report of a case from what was measured: every latency statistic with its interval from the samples,
@@ -243,8 +253,4 @@ public sealed class RuntimeMeasurer
     private static MeasuredIndicator FromReading(Indicator indicator, Observation reading) => reading.Value is { } value
         ? new MeasuredIndicator(indicator, value, value, value, 1, true, reading.Note)
         : MeasuredIndicator.Unavailable(indicator, reading.Note ?? "unavailable");
-
-    /// <summary>The batch a case measures: its own, else the leading dimension of the first input.</summary>
-    public static int LeadingDim(BoundInputs bound) =>
-        bound.Inputs.Values.Select(t => t.Shape is { Rank: > 0 } s && s[0].IsKnown ? (int)s[0].Value : 1).FirstOrDefault(1);
 }

@@ -78,7 +78,9 @@ public static class RuntimeRegression
                     Profile = report.Profile, Batch = report.Batch, Ratio = exactRatio, Tolerance = tolerance.Value,
                 };
                 // A cold start is a time like any other: a busy machine slows it; memory does not depend on the load.
-                verdicts.Add(name == RuntimeIndicators.ColdStart.Name ? Busy(single, report.OtherCpuShare, recorded?.OtherCpuShare, busyLimit) : single);
+                verdicts.Add(name == RuntimeIndicators.ColdStart.Name
+                    ? Changed(Busy(single, report.OtherCpuShare, recorded?.OtherCpuShare, busyLimit), report.Reference, recorded?.Reference)
+                    : single);
                 continue;
             }
 
@@ -94,7 +96,8 @@ public static class RuntimeRegression
                 comparisons[tolerance.Value] = comparison = MeasuredRegression.Compare(recorded.LatencySamples, report.LatencySamples, thresholds);
             }
 
-            verdicts.Add(Busy(Measured(report, indicator, value, before, comparison, thresholds, location, subject, remeasured), report.OtherCpuShare, recorded.OtherCpuShare, busyLimit));
+            var verdict = Busy(Measured(report, indicator, value, before, comparison, thresholds, location, subject, remeasured), report.OtherCpuShare, recorded.OtherCpuShare, busyLimit);
+            verdicts.Add(Changed(verdict, report.Reference, recorded.Reference));
         }
 
         return verdicts;
@@ -120,13 +123,33 @@ public static class RuntimeRegression
         var why = now > limit ? RegressionText.Format(BusyNow, now.Value)
             : then > limit ? RegressionText.Format(BusyThen, then.Value)
             : null;
-        return why is null ? verdict : verdict with
+        return why is null ? verdict : Inconclusive(verdict, why);
+    }
+
+    /// <summary>The verdict turned inconclusive, its message saying what it would have been and <paramref name="why"/> not.</summary>
+    private static RegressionVerdict Inconclusive(RegressionVerdict verdict, string why) => verdict with
+    {
+        Status = RegressionOutcome.Inconclusive,
+        Code = ErrorCodes.RegressionInconclusive,
+        Message = verdict.Message.Replace(": regressed beyond", ": would be regressed beyond", StringComparison.Ordinal)
+            .Replace(": improved beyond", ": would be improved beyond", StringComparison.Ordinal) + why,
+    };
+
+    private const string MachineChanged = " (inconclusive: the machine is not running at the speed it had when the baseline was recorded: {0}, measured between this run's samples against the baseline's own. A shared virtual machine changes speed for minutes at a time; compare against a revision, measured beside the head in one run (--against), or rerun)";
+
+    /// <summary>
+    /// A regressed or improved verdict turned inconclusive when the reference workloads ran at another speed than when
+    /// the baseline was recorded: the machine, not the model, may explain the change (<see cref="ReferenceSpeed"/>).
+    /// </summary>
+    internal static RegressionVerdict Changed(RegressionVerdict verdict, ReferenceSpeed? now, ReferenceSpeed? then)
+    {
+        if (verdict.Status is not (RegressionOutcome.Regressed or RegressionOutcome.Improved) || now is null || then is null
+            || now.ChangeSince(then) is not { } change)
         {
-            Status = RegressionOutcome.Inconclusive,
-            Code = ErrorCodes.RegressionInconclusive,
-            Message = verdict.Message.Replace(": regressed beyond", ": would be regressed beyond", StringComparison.Ordinal)
-                .Replace(": improved beyond", ": would be improved beyond", StringComparison.Ordinal) + why,
-        };
+            return verdict;
+        }
+
+        return Inconclusive(verdict, RegressionText.Format(MachineChanged, change));
     }
 
     private static RegressionVerdict Measured(RuntimeReport report, Indicator indicator, double value, double before, MeasuredComparison comparison,

@@ -63,6 +63,9 @@ public sealed record RuntimeReport(
     /// </summary>
     public double? OtherCpuShare { get; init; }
 
+    /// <summary>How fast the machine ran the reference workloads between the samples; null where they were not run.</summary>
+    public Baselines.ReferenceSpeed? Reference { get; init; }
+
     /// <summary>Confidence level of every interval in the report.</summary>
     public double Confidence { get; init; } = Measurement.MeasurementOptions.Default.Confidence;
 

@@ -73,6 +73,12 @@ public static class RuntimeResultsBuilder
             settings[OtherCpuShareSetting] = others.ToString("0.####", CultureInfo.InvariantCulture);
         }
 
+        if (report.Reference is { } reference)
+        {
+            settings[EfficiencyMisnomer.Baselines.BaselineMeasurement.ReferenceComputeSetting] = reference.ComputeMs.ToString("0.#####", CultureInfo.InvariantCulture);
+            settings[EfficiencyMisnomer.Baselines.BaselineMeasurement.ReferenceMemorySetting] = reference.MemoryMs.ToString("0.#####", CultureInfo.InvariantCulture);
+        }
+
         var indicators = report.Indicators
             .Select(i => new IndicatorResult(i.Name, i.Indicator.Unit, i.Value, i.Lower, i.Upper, i.Samples, i.Stable, i.Note))
             .ToList();

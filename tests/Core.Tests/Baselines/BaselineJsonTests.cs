@@ -25,7 +25,7 @@ public sealed class BaselineJsonTests
             {
                 new BaselineMeasurement("vit-d48", 1,
                     new[] { new BaselineIndicator("latency.p50", "ms", 31.5, 31.2, 31.8, 400), new BaselineIndicator("throughput", "samples/s", 31.7, 31.4, double.PositiveInfinity, 400) },
-                    new[] { 31.52, 31.48, 0.0001234 }),
+                    new[] { 31.52, 31.48, 0.0001234 }) { OtherCpuShare = 0.02, Reference = new ReferenceSpeed(0.0243, 0.9874) },
             }),
         });
 
@@ -51,6 +51,7 @@ public sealed class BaselineJsonTests
                 var measurement = profile.Measurements.Single();
                 var backMeasurement = back.Measurement(measurement.Model, measurement.Batch)!;
                 Assert.That(backMeasurement.LatencySamples, Is.EqualTo(measurement.LatencySamples));
+                Assert.That((backMeasurement.OtherCpuShare, backMeasurement.Reference), Is.EqualTo((measurement.OtherCpuShare, measurement.Reference)));
                 // JSON has no infinity: an unbounded side comes back as null.
                 Assert.That(backMeasurement.Indicators,
                     Is.EquivalentTo(measurement.Indicators.Select(i => i with { Upper = i.Upper is { } u && double.IsFinite(u) ? u : null })));
@@ -80,6 +81,7 @@ public sealed class BaselineJsonTests
     [TestCase("{ \"format\": \"efficiency-misnomer/results@1\" }", "its 'format' is not efficiency-misnomer/baseline@1")]
     [TestCase("{ \"format\": \"efficiency-misnomer/baseline@2\", \"spec\": \"a\" }", "baseline format 'efficiency-misnomer/baseline@2' is not supported")]
     [TestCase("{ \"format\": \"efficiency-misnomer/baseline@1\", \"spec\": \"a\", \"profiles\": [ { \"profile\": \"p\" } ] }", "profile 'p' has no 'fingerprint'")]
+    [TestCase("{ \"format\": \"efficiency-misnomer/baseline@1\", \"spec\": \"a\", \"profiles\": [ { \"profile\": \"p\", \"fingerprint\": \"f\", \"measurements\": [ { \"model\": \"m\", \"batch\": 1, \"reference_ms\": { \"compute\": -1, \"memory\": 1 } } ] } ] }", "the reference_ms of model 'm'")]
     public void Anything_else_is_refused_with_a_coded_error_naming_the_file(string text, string expected)
     {
         var error = Assert.Throws<EfficiencyException>(() => BaselineJson.Parse(text, "baselines/x.json"))!;

@@ -105,11 +105,22 @@ internal static class SpecGen
         (3, Entry("batch", Scalar("1", "2", "0", "-1", "1.5", "9223372036854775807", "99999999999999999999"))),
         (1, Gen.Select(Hostile.Name("image", "x", "seq"), Gen.Select(Gen.OneOf("1", "3", "224", "0", "-1", "x", "1e309").Array[0, 5], Flow, (items, f) => (YamlNode)new YamlItems(items.Select(i => (YamlNode)new YamlText(i)).ToArray(), f)))));
 
+    private static Gen<YamlNode> Numbers { get; } = Gen.Select(Gen.OneOf("1", "16000", "0", "-1", "1.5", "true", "x", "1e309", "NaN", "").Array[0, 4], Flow,
+        (items, f) => (YamlNode)new YamlItems(items.Select(i => (YamlNode)new YamlText(i)).ToArray(), f));
+
+    private static Gen<YamlNode> Inputs { get; } = Map(Flow,
+        (1, Gen.Select(Hostile.Name("image", "sr", "x"), OrWrong(Map(Flow,
+            (2, Entry("shape", Numbers)),
+            (2, Entry("value", Gen.OneOf(Scalar("16000", "1", "0.5", "true", "x", "1e309", "-9223372036854775809"), Numbers))),
+            (1, Entry("range", Numbers)),
+            (1, Entry("file", Scalar(Paths))))))));
+
     private static Gen<YamlNode> Models { get; } = Map(Flow,
         (1, Gen.Select(Hostile.Name("tiny-cnn", "other", "m"), OrWrong(Map(Flow,
             (6, Entry("path", Scalar(Paths))),
             (2, Entry("quality", Map(Flow, (1, Gen.Select(Hostile.Name("top1", "bleu"), Scalar("0.61", "78.1%", "1e309", "-0", "x")))))),
             (1, Entry("bind", Bindings)),
+            (1, Entry("inputs", Inputs)),
             (1, Entry("budgets", Budget(IndicatorCatalog.StaticNames, runtime: false))))))));
 
     private static Gen<YamlNode> Hardware { get; } = Map(Flow,

@@ -100,16 +100,14 @@ public sealed class GeneratedInputsTests
     }
 
     [Test]
-    public void A_dimension_the_spec_leaves_unbound_is_one_with_a_warning_naming_it()
+    public void A_dimension_the_spec_leaves_unbound_is_an_error_naming_it_with_the_binding_to_add()
     {
-        var bound = BoundInputs.Resolve(TokenModels.Embedding().Load(), ShapeBindings.None, batch: 2);
-        using var inputs = GeneratedInputs.Create(bound.Inputs, Tokens);
+        var error = Assert.Throws<EfficiencyException>(() => BoundInputs.Resolve(TokenModels.Embedding().Load(), ShapeBindings.None, batch: 2))!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(inputs.Tensors[0].Value.GetTensorTypeAndShape().Shape, Is.EqualTo(new long[] { 2, 1 }));
-            Assert.That(bound.Warnings.Select(w => w.Code), Has.Member(ErrorCodes.UnboundSymbolicDim));
-            Assert.That(bound.Warnings.Select(w => w.Message), Has.Some.Contains("'seq'"));
+            Assert.That(error.Code, Is.EqualTo(ErrorCodes.UnboundSymbolicDim));
+            Assert.That(error.Message, Does.Contain("'seq' (input 'input_ids' dim 1, input 'attention_mask' dim 1)").And.Contain("bind: { seq: N }"));
         });
     }
 

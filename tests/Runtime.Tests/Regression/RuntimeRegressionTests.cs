@@ -2,6 +2,7 @@ using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Regression;
 using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
@@ -77,6 +78,60 @@ public sealed class RuntimeRegressionTests
         {
             Assert.That(latency.Status, Is.EqualTo(RegressionOutcome.Inconclusive));
             Assert.That(latency.Message, Does.Contain("while the baseline was recorded"));
+        });
+    }
+
+    [Test]
+    public void A_slowdown_while_the_reference_workloads_ran_slower_than_at_recording_is_inconclusive()
+    {
+        var recorded = Recorded(Samples);
+        recorded = recorded with
+        {
+            Profiles = new[] { recorded.Profiles[0] with { Measurements = new[] { recorded.Profiles[0].Measurements[0] with { Reference = new ReferenceSpeed(0.024, 0.95) } } } },
+        };
+        var slowerMachine = Report(Samples.Select(s => s * 1.2).ToArray()) with { OtherCpuShare = 0, Reference = new ReferenceSpeed(0.043, 0.97) };
+        var sameMachine = Report(Samples.Select(s => s * 1.2).ToArray()) with { OtherCpuShare = 0, Reference = new ReferenceSpeed(0.025, 1.02) };
+        var unknown = Report(Samples.Select(s => s * 1.2).ToArray()) with { OtherCpuShare = 0 };
+
+        var changed = Compare(slowerMachine, recorded);
+        var latency = changed.Single(v => v.Indicator == "latency.p50");
+        Assert.Multiple(() =>
+        {
+            Assert.That(latency.Status, Is.EqualTo(RegressionOutcome.Inconclusive));
+            Assert.That(latency.Code, Is.EqualTo(ErrorCodes.RegressionInconclusive));
+            Assert.That(latency.Message, Does.Contain("would be regressed beyond 5%").And.Contain("the compute reference ran 79% slower").And.Contain("--against"));
+            Assert.That(changed.Single(v => v.Indicator == "peak_memory").Status, Is.EqualTo(RegressionOutcome.Pass));
+            Assert.That(Compare(sameMachine, recorded).Single(v => v.Indicator == "latency.p50").Status, Is.EqualTo(RegressionOutcome.Regressed),
+                "within the references' own noise the machine is the same, and the slowdown the model's");
+            Assert.That(Compare(unknown, recorded).Single(v => v.Indicator == "latency.p50").Status, Is.EqualTo(RegressionOutcome.Regressed),
+                "a run without references keeps its verdict");
+        });
+    }
+
+    [TestCase(0.024, 0.95, 0.0241, 0.96, null)]
+    [TestCase(0.024, 0.95, 0.043, 0.95, "the compute reference ran 79% slower")]
+    [TestCase(0.043, 0.95, 0.024, 0.95, "the compute reference ran 79% faster")]
+    [TestCase(0.024, 0.95, 0.024, 1.20, "the memory reference ran 26% slower")]
+    [TestCase(0.024, 0.95, 0.012, 0.50, "the compute reference ran 100% faster and the memory reference ran 90% faster")]
+    public void The_machine_counts_as_changed_beyond_the_references_own_noise(double thenCompute, double thenMemory, double nowCompute, double nowMemory, string? change)
+    {
+        Assert.That(new ReferenceSpeed(nowCompute, nowMemory).ChangeSince(new ReferenceSpeed(thenCompute, thenMemory)), Is.EqualTo(change));
+    }
+
+    [Test]
+    public void The_reference_workloads_time_both_parts()
+    {
+        var reference = new ReferenceWorkload();
+        for (int i = 0; i < 3; i++)
+        {
+            reference.Observe();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reference.Count, Is.EqualTo(3));
+            Assert.That(reference.Speed!.IsValid, Is.True);
+            Assert.That(reference.Speed.MemoryMs, Is.GreaterThan(reference.Speed.ComputeMs), "a sweep of 32 MiB outlasts 256 K multiply-adds in the first-level cache");
         });
     }
 

@@ -5,7 +5,7 @@ using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Specs.Reading;
 
-/// <summary>Reads <c>models</c>: name to <c>{ path, quality, bind, budgets }</c>; the model file must exist.</summary>
+/// <summary>Reads <c>models</c>: name to <c>{ path, quality, bind, inputs, budgets }</c>; the model file must exist.</summary>
 internal static class ModelsReader
 {
     private const string NoModels = "'models' lists no model; add one, e.g. 'my-model: { path: models/my-model.onnx }'";
@@ -13,7 +13,7 @@ internal static class ModelsReader
     private const string ModelNotRegular = "model '{0}': '{1}' is {2}, not a regular file; a model path names an ONNX file";
     private const string ModelMissing = "model '{0}': file '{1}' does not exist (looked for '{2}'; paths are relative to the spec's folder)";
 
-    private static readonly string[] Keys = { "path", "quality", "bind", "budgets" };
+    private static readonly string[] Keys = { "path", "quality", "bind", "inputs", "budgets" };
 
     public static IReadOnlyList<ModelEntry> Read(YamlValue value, SpecReadContext context)
     {
@@ -45,6 +45,8 @@ internal static class ModelsReader
         IReadOnlyList<QualityMetric> quality = Array.Empty<QualityMetric>();
         IReadOnlyList<Binding> bindings = Array.Empty<Binding>();
         IReadOnlyList<Budget> budgets = Array.Empty<Budget>();
+        IReadOnlyList<Binding> shapes = Array.Empty<Binding>();
+        IReadOnlyList<InputDeclaration> inputs = Array.Empty<InputDeclaration>();
         foreach (var (name, value) in fields.Entries)
         {
             switch (name.Text)
@@ -57,6 +59,9 @@ internal static class ModelsReader
                     break;
                 case "bind":
                     bindings = BindingsReader.Read(value, $"the 'bind' of model '{UserText.Quote(key.Text)}'", context);
+                    break;
+                case "inputs":
+                    (shapes, inputs) = InputsReader.Read(value, key.Text, context);
                     break;
                 case "budgets":
                     budgets = BudgetsReader.Read(value, $"the 'budgets' of model '{UserText.Quote(key.Text)}'", BudgetSection.Static, context);
@@ -103,7 +108,8 @@ internal static class ModelsReader
             context.Error(e.Code, e.Message, path.Location);
         }
 
-        return new ModelEntry(key.Text, key.Location, path, resolved, quality, bindings, budgets);
+        // An input's declared shape is a whole-input binding, after (so over) the model's own 'bind'.
+        return new ModelEntry(key.Text, key.Location, path, resolved, quality, bindings.Concat(shapes).ToList(), budgets) { Inputs = inputs };
     }
 
     private static List<QualityMetric> ReadQuality(YamlValue value, string model, SpecReadContext context)
