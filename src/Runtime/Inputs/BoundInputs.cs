@@ -32,9 +32,7 @@ public sealed record BoundInputs(
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(bindings);
         var warnings = new List<Diagnostic>();
-        var applied = batch is { } size ? WithBatch(model, bindings, size, warnings) : bindings;
-        var batchApplied = batch is { } requested
-            && model.Graph.Inputs.Any(i => !bindings.Inputs.ContainsKey(i.Name) && i.Type?.Shape is { Rank: > 0 } s && !s[0].IsKnown) ? requested : (int?)null;
+        var (applied, batchApplied) = batch is { } size ? WithBatch(model, bindings, size, warnings) : (bindings, false);
         var inferred = ShapeInference.Run(model, applied);
         warnings.AddRange(inferred.Warnings);
         var outputs = model.Graph.Outputs.ToDictionary(o => o.Name, o => inferred.TypeOf(o.Name) ?? o.Type, StringComparer.Ordinal);
@@ -46,14 +44,14 @@ public sealed record BoundInputs(
                 string.Format(System.Globalization.CultureInfo.InvariantCulture, Filled, model.Path, described)));
         }
 
-        return new BoundInputs(inferred.Inputs, outputs, warnings) { Fills = fills, AppliedBatch = batchApplied };
+        return new BoundInputs(inferred.Inputs, outputs, warnings) { Fills = fills, AppliedBatch = batchApplied ? batch : null };
     }
 
     /// <summary>
-    /// The bindings with the leading symbolic dimension of each input set to <paramref name="batch"/>; inputs whose shape
-    /// the spec gives whole, or whose leading dimension the model fixes, keep theirs.
+    /// The bindings with the leading symbolic dimension of each input set to <paramref name="batch"/>, and whether any
+    /// input took it; inputs whose shape the spec gives whole, or whose leading dimension the model fixes, keep theirs.
     /// </summary>
-    internal static ShapeBindings WithBatch(OnnxModel model, ShapeBindings bindings, int batch, List<Diagnostic> warnings)
+    private static (ShapeBindings Bindings, bool Applied) WithBatch(OnnxModel model, ShapeBindings bindings, int batch, List<Diagnostic> warnings)
     {
         var symbols = new Dictionary<string, long>(bindings.Symbols, StringComparer.Ordinal);
         var applied = false;
@@ -77,6 +75,6 @@ public sealed record BoundInputs(
                 string.Format(System.Globalization.CultureInfo.InvariantCulture, FixedBatch, model.Path, batch)));
         }
 
-        return new ShapeBindings(symbols, bindings.Inputs) { Fills = bindings.Fills };
+        return (new ShapeBindings(symbols, bindings.Inputs) { Fills = bindings.Fills }, applied);
     }
 }
