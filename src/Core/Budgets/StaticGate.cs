@@ -206,6 +206,7 @@ public static class StaticGate
             Optimizer = spec.Optimizer.Value,
             // Weights are read only when a budget needs them.
             ComputeSparsity = budgets.Any(b => b.Indicator == StaticIndicators.Sparsity),
+            Generation = model.Generation,
         };
         return StaticAnalyzer.Analyze(onnx, options);
     }

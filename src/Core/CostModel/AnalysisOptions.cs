@@ -17,4 +17,10 @@ public sealed record AnalysisOptions
     /// <c>sparsity</c> at all rather than a 0.
     /// </summary>
     public bool ComputeSparsity { get; init; }
+
+    /// <summary>
+    /// For a decoder with a KV cache: how it generates. The report is then the prefill's (the prompt, an empty cache),
+    /// with <c>macs_prefill</c>, <c>macs_per_token</c> (one token at the final length) and <c>kv_cache</c> added.
+    /// </summary>
+    public Generation? Generation { get; init; }
 }

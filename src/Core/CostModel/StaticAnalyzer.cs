@@ -22,6 +22,56 @@ public static class StaticAnalyzer
 
     public static StaticReport Analyze(OnnxModel model, AnalysisOptions options, CostRuleRegistry? rules = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Generation is { } generation ? Generative(model, options, generation, rules) : Single(model, options, rules);
+    }
+
+    /// <summary>
+    /// The prefill's report (the prompt into an empty cache) with the generation indicators added: the prefill's MACs,
+    /// the MACs of the last decode step (one token after <c>prompt + new_tokens − 1</c> cached ones), the cache's bytes
+    /// at the final length. Warnings of the decode step that the prefill did not give are kept too.
+    /// </summary>
+    private static StaticReport Generative(OnnxModel model, AnalysisOptions options, Generation generation, CostRuleRegistry? rules)
+    {
+        var prefill = Single(model, options with { Generation = null, Bindings = generation.Step(model, options.Bindings, generation.Prompt, 0) }, rules);
+        var decode = Single(model, new AnalysisOptions
+        {
+            Bindings = generation.Step(model, options.Bindings, 1, generation.FinalLength - 1),
+            Optimizer = options.Optimizer,
+        }, rules);
+        var indicators = prefill.Indicators.ToList();
+        var at = indicators.FindIndex(i => i.Indicator == StaticIndicators.Flops) + 1;
+        var added = new List<IndicatorValue>
+        {
+            IndicatorValue.OfCount(StaticIndicators.MacsPrefill, prefill.Count(StaticIndicators.Macs.Name)),
+            IndicatorValue.OfCount(StaticIndicators.MacsPerToken, decode.Count(StaticIndicators.Macs.Name)),
+        };
+        if (CacheBytes(model, options, generation) is { } cache)
+        {
+            added.Add(IndicatorValue.OfCount(StaticIndicators.KvCache, cache));
+        }
+
+        indicators.InsertRange(at, added);
+        var said = prefill.Diagnostics.Select(d => d.Message).ToHashSet(StringComparer.Ordinal);
+        var diagnostics = prefill.Diagnostics.Concat(decode.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info && !said.Contains(d.Message))).ToList();
+        return new StaticReport(prefill.ModelPath, indicators, prefill.Nodes, prefill.Coverage, diagnostics, prefill.Inputs, prefill.Optimizer);
+    }
+
+    private static long? CacheBytes(OnnxModel model, AnalysisOptions options, Generation generation)
+    {
+        try
+        {
+            return generation.CacheBytes(model, options.Bindings);
+        }
+        catch (OverflowException)
+        {
+            throw new EfficiencyException(ErrorCodes.CountOverflow,
+                "the KV cache at the final length exceeds 2^63 bytes; check the generation's prompt and new_tokens.", new SourceLocation(model.Path));
+        }
+    }
+
+    private static StaticReport Single(OnnxModel model, AnalysisOptions options, CostRuleRegistry? rules)
+    {
         var types = ShapeInference.Run(model, options.Bindings);
         rules ??= CostRuleRegistry.Default;
         var diagnostics = new List<Diagnostic>(model.Warnings);

@@ -11,6 +11,9 @@ public static class StaticIndicators
     public static readonly Indicator Sparsity = new("sparsity", "ratio", "fraction of parameter elements exactly zero (read from the weights, on request)");
     public static readonly Indicator Macs = new("macs", "MAC", "multiply-accumulates of conv, matmul and gemm-like operators");
     public static readonly Indicator Flops = new("flops", "FLOP", "2 x macs plus every other operator's arithmetic");
+    public static readonly Indicator MacsPrefill = new("macs_prefill", "MAC", "macs of a decoder's prefill: the prompt into an empty KV cache (generation models)");
+    public static readonly Indicator MacsPerToken = new("macs_per_token", "MAC", "macs of one decode step at the final length: one token after prompt + new_tokens - 1 cached (generation models)");
+    public static readonly Indicator KvCache = new("kv_cache", "bytes", "bytes of the KV cache at the final length, prompt + new_tokens (generation models)");
     public static readonly Indicator Activations = new("activations", "elements", "output elements of conv- and matmul-like nodes");
     public static readonly Indicator ActivationsAll = new("activations_all", "elements", "output elements of every compute node");
     public static readonly Indicator MemoryAccess = new("memory_access", "bytes", "bytes read and written by all nodes, no fusion");
@@ -25,7 +28,7 @@ public static class StaticIndicators
     /// <summary>In the order reports show them.</summary>
     public static IReadOnlyList<Indicator> All { get; } = new[]
     {
-        Params, ParamUses, SharingFactor, EmbeddingParams, ModelSize, Sparsity, Macs, Flops, Activations, ActivationsAll,
+        Params, ParamUses, SharingFactor, EmbeddingParams, ModelSize, Sparsity, Macs, Flops, MacsPrefill, MacsPerToken, KvCache, Activations, ActivationsAll,
         MemoryAccess, ArithmeticIntensity, ActivationMemory, Depth, MacsPerStep, TrainingFlops, TrainingMemory, UnknownOps,
     };
 }

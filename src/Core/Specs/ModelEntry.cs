@@ -21,6 +21,9 @@ public sealed record ModelEntry(
 {
     /// <summary>What the spec's <c>inputs</c> say the model's inputs hold (their shapes are among <see cref="Bindings"/>).</summary>
     public IReadOnlyList<InputDeclaration> Inputs { get; init; } = Array.Empty<InputDeclaration>();
+
+    /// <summary>How the model generates, for a decoder with a KV cache (<c>generation: { prompt, new_tokens }</c>); null otherwise.</summary>
+    public CostModel.Generation? Generation { get; init; }
 }
 
 /// <summary>A value, range or data file a spec declares for one input of a model.</summary>

@@ -22,12 +22,7 @@ public sealed class QuantizedDecoderTests
             $"batch_size={batch}", $"sequence_length={sequence}", $"past_sequence_length={past}", $"total_sequence_length={total}",
         }));
 
-        // Per token and layer q, k, v, o, gate, up and down at K·N MACs each; per layer Q·Kᵀ and weights·V over
-        // the total length for every query head; then the lm_head.
-        var tokens = batch * sequence;
-        var projections = (2 * Tiny.Dim * Tiny.Dim) + (2 * Tiny.Dim * Tiny.KvDim) + (3 * Tiny.Dim * Tiny.Intermediate);
-        var attention = batch * Tiny.Heads * sequence * total * 2 * Tiny.HeadSize;
-        var macs = (Tiny.Layers * ((tokens * projections) + attention)) + (tokens * Tiny.Dim * Tiny.Vocab);
+        var macs = ClosedFormMacs(batch, sequence, past);
         Assert.Multiple(() =>
         {
             Assert.That(report.Count("unknown_ops"), Is.Zero);
@@ -37,6 +32,52 @@ public sealed class QuantizedDecoderTests
             Assert.That(report.Count("embedding_params"), Is.EqualTo(Tiny.Vocab * Tiny.Dim));
             Assert.That(report.Count("macs"), Is.EqualTo(macs));
         });
+    }
+
+    /// <summary>
+    /// Per token and layer q, k, v, o, gate, up and down at K·N MACs each; per layer Q·Kᵀ and weights·V over the total
+    /// length for every query head; then the lm_head.
+    /// </summary>
+    private static long ClosedFormMacs(long batch, long sequence, long past)
+    {
+        var tokens = batch * sequence;
+        var projections = (2 * Tiny.Dim * Tiny.Dim) + (2 * Tiny.Dim * Tiny.KvDim) + (3 * Tiny.Dim * Tiny.Intermediate);
+        var attention = batch * Tiny.Heads * sequence * (past + sequence) * 2 * Tiny.HeadSize;
+        return (Tiny.Layers * ((tokens * projections) + attention)) + (tokens * Tiny.Dim * Tiny.Vocab);
+    }
+
+    [TestCase(8L, 4L, false)]
+    [TestCase(20L, 11L, true)]
+    public void Generation_costs_the_prefill_and_the_last_decode_step_and_sizes_the_cache_at_the_final_length(long prompt, long newTokens, bool packed)
+    {
+        var report = StaticAnalyzer.Analyze(QuantizedDecoders.Int4("genai_int4", Tiny, packed).Load(), new AnalysisOptions
+        {
+            Generation = new Generation(prompt, newTokens),
+        });
+
+        // Per layer a key and a value cache of kv_heads × length × head_size floats.
+        var cache = Tiny.Layers * 2 * Tiny.KvHeads * (prompt + newTokens) * Tiny.HeadSize * sizeof(float);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Diagnostics, Is.Empty, "the steps bind every symbolic dimension: no binding is needed");
+            Assert.That(report.Count("macs_prefill"), Is.EqualTo(ClosedFormMacs(1, prompt, 0)));
+            Assert.That(report.Count("macs"), Is.EqualTo(report.Count("macs_prefill")), "the report is the prefill's");
+            Assert.That(report.Count("macs_per_token"), Is.EqualTo(ClosedFormMacs(1, 1, prompt + newTokens - 1)));
+            Assert.That(report.Count("kv_cache"), Is.EqualTo(cache));
+            Assert.That(report.Inputs["past_key_values.0.key"].Shape!.ToSizes(), Is.EqualTo(new[] { 1, Tiny.KvHeads, 0, Tiny.HeadSize }));
+            Assert.That(report.Inputs["attention_mask"].Shape!.ToSizes(), Is.EqualTo(new[] { 1, prompt }));
+        });
+    }
+
+    [Test]
+    public void A_model_without_generation_has_no_generation_indicators()
+    {
+        var report = StaticAnalyzer.Analyze(QuantizedDecoders.Int4("genai_int4", Tiny).Load(), ShapeBindings.Parse(new[]
+        {
+            "batch_size=1", "sequence_length=4", "past_sequence_length=0", "total_sequence_length=4",
+        }));
+
+        Assert.That(report.Indicators.Select(i => i.Name), Has.No.Member("macs_prefill").And.No.Member("macs_per_token").And.No.Member("kv_cache"));
     }
 
     [Test]

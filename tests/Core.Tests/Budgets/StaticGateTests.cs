@@ -112,6 +112,34 @@ public sealed class StaticGateTests
     }
 
     [Test]
+    public void Generation_budgets_gate_a_decoder_without_any_binding()
+    {
+        File.WriteAllBytes(Path.Combine(folder.Path, "models", "decoder.onnx"),
+            EfficiencyMisnomer.ModelBuilder.QuantizedDecoders.Int4("genai_int4", EfficiencyMisnomer.ModelBuilder.QuantizedDecoders.Tiny).ToBytes());
+        var spec = folder.Write("""
+            models:
+              decoder:
+                path: models/decoder.onnx
+                generation: { prompt: 16, new_tokens: 16 }
+            budgets:
+              macs_per_token: { max: 100k }
+              kv_cache: { max: 64 KiB }
+              unknown_ops: { max: 0 }
+            """);
+
+        var result = StaticGate.Check(new[] { spec });
+
+        var breach = result.Diagnostics.Single(d => d.Code == ErrorCodes.BudgetExceeded);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Passed, Is.False);
+            Assert.That(breach.Message, Does.Contain("macs_per_token"));
+            Assert.That(breach.Location!.Line, Is.EqualTo(6));
+            Assert.That(result.Diagnostics.Select(d => d.Code), Has.No.Member(ErrorCodes.UnboundSymbolicDim));
+        });
+    }
+
+    [Test]
     public void Unbound_symbol_warning_passes_through()
     {
         var spec = folder.Write("models:\n  tiny: { path: models/tiny-cnn.onnx }\n");

@@ -83,4 +83,41 @@ public sealed class InputsSpecTests
             Assert.That(error.Location!.Line, Is.EqualTo(5), error.ToString());
         });
     }
+
+    private static string WithGeneration(string generation) => $$"""
+        models:
+          tiny:
+            path: models/tiny-cnn.onnx
+            generation: {{generation}}
+        """;
+
+    [Test]
+    public void A_generation_entry_is_read_with_the_genai_names_by_default()
+    {
+        var result = folder.Load(WithGeneration("{ prompt: 128, new_tokens: 64 }"));
+        var other = folder.Load(WithGeneration("{ prompt: 1, new_tokens: 1, past: 'cache_in.', present: 'cache_out.' }"), "other.yaml");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics, Is.Empty);
+            Assert.That(result.Spec!.Models.Single().Generation, Is.EqualTo(new EfficiencyMisnomer.CostModel.Generation(128, 64, "past_key_values.", "present.")));
+            Assert.That(other.Spec!.Models.Single().Generation, Is.EqualTo(new EfficiencyMisnomer.CostModel.Generation(1, 1, "cache_in.", "cache_out.")));
+        });
+    }
+
+    [TestCase("{ prompt: 128 }", ErrorCodes.SpecMissingKey, "has no 'new_tokens'")]
+    [TestCase("{ prompt: 0, new_tokens: 4 }", ErrorCodes.SpecInvalidValue, "positive whole number")]
+    [TestCase("{ prompt: 8, new_tokens: 4, steps: 2 }", ErrorCodes.SpecUnknownKey, "unknown key 'steps'")]
+    [TestCase("128", ErrorCodes.SpecWrongType, "must be a map")]
+    public void A_mistake_in_generation_is_a_located_coded_error(string generation, string code, string message)
+    {
+        var error = folder.Load(WithGeneration(generation)).Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Code, Is.EqualTo(code));
+            Assert.That(error.Message, Does.Contain(message));
+            Assert.That(error.Location!.Line, Is.EqualTo(4));
+        });
+    }
 }

@@ -13,7 +13,7 @@ internal static class ModelsReader
     private const string ModelNotRegular = "model '{0}': '{1}' is {2}, not a regular file; a model path names an ONNX file";
     private const string ModelMissing = "model '{0}': file '{1}' does not exist (looked for '{2}'; paths are relative to the spec's folder)";
 
-    private static readonly string[] Keys = { "path", "quality", "bind", "inputs", "budgets" };
+    private static readonly string[] Keys = { "path", "quality", "bind", "inputs", "generation", "budgets" };
 
     public static IReadOnlyList<ModelEntry> Read(YamlValue value, SpecReadContext context)
     {
@@ -47,6 +47,7 @@ internal static class ModelsReader
         IReadOnlyList<Budget> budgets = Array.Empty<Budget>();
         IReadOnlyList<Binding> shapes = Array.Empty<Binding>();
         IReadOnlyList<InputDeclaration> inputs = Array.Empty<InputDeclaration>();
+        CostModel.Generation? generation = null;
         foreach (var (name, value) in fields.Entries)
         {
             switch (name.Text)
@@ -62,6 +63,9 @@ internal static class ModelsReader
                     break;
                 case "inputs":
                     (shapes, inputs) = InputsReader.Read(value, key.Text, context);
+                    break;
+                case "generation":
+                    generation = ReadGeneration(value, key.Text, context);
                     break;
                 case "budgets":
                     budgets = BudgetsReader.Read(value, $"the 'budgets' of model '{UserText.Quote(key.Text)}'", BudgetSection.Static, context);
@@ -109,8 +113,56 @@ internal static class ModelsReader
         }
 
         // An input's declared shape is a whole-input binding, after (so over) the model's own 'bind'.
-        return new ModelEntry(key.Text, key.Location, path, resolved, quality, bindings.Concat(shapes).ToList(), budgets) { Inputs = inputs };
+        return new ModelEntry(key.Text, key.Location, path, resolved, quality, bindings.Concat(shapes).ToList(), budgets) { Inputs = inputs, Generation = generation };
     }
+
+    private static readonly string[] GenerationKeys = { "prompt", "new_tokens", "past", "present" };
+
+    /// <summary><c>generation: { prompt: N, new_tokens: M, past: PREFIX, present: PREFIX }</c>; prompt and new_tokens are required.</summary>
+    private static CostModel.Generation? ReadGeneration(YamlValue value, string model, SpecReadContext context)
+    {
+        var where = $"the 'generation' of model '{UserText.Quote(model)}'";
+        if (context.Map(value, where) is not { } map)
+        {
+            return null;
+        }
+
+        int? prompt = null, tokens = null;
+        string past = CostModel.Generation.GenAiPast, present = CostModel.Generation.GenAiPresent;
+        foreach (var (name, field) in map.Entries)
+        {
+            switch (name.Text)
+            {
+                case "prompt":
+                    prompt = context.PositiveInteger(field, $"the prompt of model '{UserText.Quote(model)}'");
+                    break;
+                case "new_tokens":
+                    tokens = context.PositiveInteger(field, $"the new_tokens of model '{UserText.Quote(model)}'");
+                    break;
+                case "past":
+                    past = context.Scalar(field, $"the past prefix of model '{UserText.Quote(model)}'") ?? past;
+                    break;
+                case "present":
+                    present = context.Scalar(field, $"the present prefix of model '{UserText.Quote(model)}'") ?? present;
+                    break;
+                default:
+                    context.UnknownKey(name, where, GenerationKeys);
+                    break;
+            }
+        }
+
+        foreach (var (key, found) in new[] { ("prompt", prompt), ("new_tokens", tokens) })
+        {
+            if (found is null && !map.Entries.Any(e => e.Key.Text == key))
+            {
+                context.Error(ErrorCodes.SpecMissingKey, SpecReadContext.Text(NoGenerationKey, where, key), map.Location);
+            }
+        }
+
+        return prompt is { } p && tokens is { } t ? new CostModel.Generation(p, t, past, present) : null;
+    }
+
+    private const string NoGenerationKey = "{0} has no '{1}'; give both, e.g. 'generation: {{ prompt: 128, new_tokens: 64 }}'";
 
     private static List<QualityMetric> ReadQuality(YamlValue value, string model, SpecReadContext context)
     {
