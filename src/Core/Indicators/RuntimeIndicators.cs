@@ -10,6 +10,10 @@ public static class RuntimeIndicators
     public static readonly Indicator LatencyMax = new("latency.max", "ms", "slowest measured inference");
     public static readonly Indicator LatencyMean = new("latency.mean", "ms", "mean per-inference wall time");
     public static readonly Indicator Throughput = new("throughput", "samples/s", "samples per second at the declared batch");
+    public static readonly Indicator TimeToFirstToken = new("ttft", "ms", "time to first token: the prefill of the prompt (generation models)");
+    public static readonly Indicator TimePerOutputToken = new("tpot", "ms", "time per output token: the mean decode step, the cache fed back (generation models)");
+    public static readonly Indicator PrefillTokensPerSecond = new("tokens_per_s.prefill", "tokens/s", "prompt tokens per second in the prefill (generation models)");
+    public static readonly Indicator DecodeTokensPerSecond = new("tokens_per_s.decode", "tokens/s", "generated tokens per second in decoding (generation models)");
     public static readonly Indicator ColdStart = new("cold_start", "ms", "session creation plus first inference");
     public static readonly Indicator PeakMemory = new("peak_memory", "bytes", "host resident memory added by the session and its runs");
     public static readonly Indicator GpuMemory = new("gpu_memory", "bytes", "device memory used by the session (CUDA only)");
@@ -20,7 +24,8 @@ public static class RuntimeIndicators
     /// <summary>In the order reports show them.</summary>
     public static IReadOnlyList<Indicator> All { get; } = new[]
     {
-        LatencyP50, LatencyP90, LatencyP95, LatencyP99, LatencyMax, LatencyMean, Throughput, ColdStart,
+        LatencyP50, LatencyP90, LatencyP95, LatencyP99, LatencyMax, LatencyMean, Throughput,
+        TimeToFirstToken, TimePerOutputToken, PrefillTokensPerSecond, DecodeTokensPerSecond, ColdStart,
         PeakMemory, GpuMemory, Energy, Cost, Co2,
     };
 }

@@ -8,6 +8,8 @@ public static class IndicatorDirection
     private static readonly HashSet<string> HigherIsBetterNames = new(StringComparer.Ordinal)
     {
         RuntimeIndicators.Throughput.Name,
+        RuntimeIndicators.PrefillTokensPerSecond.Name,
+        RuntimeIndicators.DecodeTokensPerSecond.Name,
         StaticIndicators.Sparsity.Name,
         StaticIndicators.ArithmeticIntensity.Name,
     };

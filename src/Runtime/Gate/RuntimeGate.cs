@@ -416,9 +416,15 @@ public static class RuntimeGate
 
     /// <summary>The case of a model on a profile at a batch: its bindings, the profile's settings, the statistics its budgets watch.</summary>
     private static MeasurementCase Case(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider, RuntimeGateOptions options,
-        int? batch, List<Budget> atBatch) =>
-        new(model.Name, OnnxModel.Load(model.ResolvedPath), EffectiveBudgets.Bindings(spec, model), provider, SessionSettings.For(profile, options.Threads))
+        int? batch, List<Budget> atBatch)
+    {
+        var onnx = OnnxModel.Load(model.ResolvedPath);
+        var bindings = EffectiveBudgets.Bindings(spec, model);
+        return new(model.Name, onnx, model.Generation is { } generation ? generation.Step(onnx, bindings, generation.Prompt, 0) : bindings, provider,
+            SessionSettings.For(profile, options.Threads))
         {
+            Generation = model.Generation,
+            SpecBindings = model.Generation is null ? null : bindings,
             ProfileName = profile?.Name ?? "no profile",
             Batch = batch,
             Watched = Watched(atBatch),
@@ -427,6 +433,7 @@ public static class RuntimeGate
             GridIntensity = profile?.GridIntensity?.Value,
             Inputs = options.Inputs,
         };
+    }
 
     private static IReadOnlyList<RegressionVerdict> Compare(Spec spec, RuntimeReport report, List<Budget> atBatch, LoadedBaseline? baseline,
         ProviderSelection provider, RuntimeGateOptions options, bool remeasured)

@@ -28,4 +28,14 @@ public sealed record MeasurementCase(string ModelName, OnnxModel Model, ShapeBin
     /// reported): <see cref="Isolation.FreshSessionSeries.Compared"/> when a budget or a comparison reads them, else one.
     /// </summary>
     public int FreshSessions { get; init; } = Isolation.FreshSessionSeries.Shown;
+
+    /// <summary>
+    /// For a decoder with a KV cache: how it generates. <see cref="Bindings"/> are then the prefill's and
+    /// <see cref="SpecBindings"/> the spec's own, from which each decode step is bound; ttft, tpot and tokens per second
+    /// are measured too (<see cref="GenerationMeasurer"/>).
+    /// </summary>
+    public CostModel.Generation? Generation { get; init; }
+
+    /// <summary>The spec's bindings before a generation's prefill shapes were added; null when the case has no generation.</summary>
+    public ShapeBindings? SpecBindings { get; init; }
 }

@@ -87,12 +87,24 @@ public sealed class RuntimeMeasurer
             reference.Observe();
         }
 
+        var generation = measured.Generation is { } plan
+            ? GenerationMeasurer.Measure(measured, plan, session, bound, inputs, options)
+            : Array.Empty<MeasuredIndicator>();
+
         var perInference = PerInference(joules, samples.Milliseconds.Length * (long)batch, energyMeter.Source, samples.Elapsed);
-        return Report(measured, batch, samples, rule, fresh, perInference, bound.Warnings.Concat(bound1.Warnings)) with
+        var report = Report(measured, batch, samples, rule, fresh, perInference, bound.Warnings.Concat(bound1.Warnings));
+        return report with
         {
+            Indicators = generation.Count == 0 ? report.Indicators : InCatalogueOrder(report.Indicators.Concat(generation)),
             OtherCpuShare = others is { IsAvailable: true } share ? share.Value : null,
             Reference = reference.Speed,
         };
+    }
+
+    private static List<MeasuredIndicator> InCatalogueOrder(IEnumerable<MeasuredIndicator> indicators)
+    {
+        var order = RuntimeIndicators.All.Select((indicator, i) => (indicator.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        return indicators.OrderBy(i => order[i.Name]).ToList();
     }
 
     /// <summary>The fewest observations of the reference workloads behind a measurement's <see cref="RuntimeReport.Reference"/>.</summary>
@@ -135,9 +147,8 @@ public sealed class RuntimeMeasurer
                 $"model '{Diagnostics.UserText.Quote(measured.ModelName)}' [{Diagnostics.UserText.Quote(measured.ProfileName)}]: the ±{options.RelativeHalfWidth:P0} target at {options.Confidence:P0} confidence was not met within the {options.TimeCap.TotalSeconds:0.#} s time cap ({samples.Milliseconds.Length} samples)")));
         }
 
-        var order = RuntimeIndicators.All.Select((indicator, i) => (indicator.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         return new RuntimeReport(measured.ModelName, measured.Model.Path, measured.ProfileName, batch, measured.Provider, measured.Settings,
-            indicators.OrderBy(i => order[i.Name]).ToList(), samples.WarmupRuns, samples.Elapsed, notes)
+            InCatalogueOrder(indicators), samples.WarmupRuns, samples.Elapsed, notes)
         {
             LatencySamples = RuntimeReport.Keep(samples.Milliseconds),
             Confidence = options.Confidence,
