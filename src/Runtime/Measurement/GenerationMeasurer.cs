@@ -76,8 +76,8 @@ public static class GenerationMeasurer
             {
                 From(RuntimeIndicators.TimeToFirstToken, firstToken),
                 From(RuntimeIndicators.TimePerOutputToken, perOutputToken),
-                From(RuntimeIndicators.PrefillTokensPerSecond, Rate(firstToken, batch * generation.Prompt)),
-                From(RuntimeIndicators.DecodeTokensPerSecond, Rate(perOutputToken, batch)),
+                From(RuntimeIndicators.PrefillTokensPerSecond, firstToken.PerSecond(batch * generation.Prompt)),
+                From(RuntimeIndicators.DecodeTokensPerSecond, perOutputToken.PerSecond(batch)),
             };
         }
         finally
@@ -157,11 +157,6 @@ public static class GenerationMeasurer
 
         return (firstToken, steps.Count == 0 ? 0 : decoding / steps.Count);
     }
-
-    /// <summary>Tokens per second from a time per <paramref name="tokens"/> tokens in milliseconds; the interval inverts.</summary>
-    private static Estimate Rate(Estimate milliseconds, long tokens) => new(
-        tokens * 1000 / milliseconds.Value, tokens * 1000 / milliseconds.Upper,
-        milliseconds.Lower > 0 ? tokens * 1000 / milliseconds.Lower : double.PositiveInfinity, milliseconds.Samples);
 
     private static MeasuredIndicator From(Indicator indicator, Estimate estimate) =>
         new(indicator, estimate.Value, estimate.Lower, estimate.Upper, estimate.Samples, Stable: true);

@@ -199,8 +199,7 @@ public sealed class RuntimeMeasurer
     private static string Join(string first, string? second) => string.IsNullOrEmpty(second) ? first : $"{first}; {second}";
 
     /// <summary>Samples per second: batch over the mean latency; the interval follows from the mean's.</summary>
-    private static Estimate Throughput(Estimate mean, int batch) => new(
-        batch * 1000 / mean.Value, batch * 1000 / mean.Upper, mean.Lower > 0 ? batch * 1000 / mean.Lower : double.PositiveInfinity, mean.Samples);
+    private static Estimate Throughput(Estimate mean, int batch) => mean.PerSecond(batch);
 
     private static MeasuredIndicator Cost(Estimate throughput, double? pricePerHour, bool stable)
     {
