@@ -9,7 +9,15 @@ public static class SampleModels
     public static IReadOnlyDictionary<string, Func<ModelBuilder>> All { get; } = new Dictionary<string, Func<ModelBuilder>>
     {
         ["tiny-cnn.onnx"] = TinyCnn,
+        ["tiny-decoder.onnx"] = TinyDecoder,
     };
+
+    /// <summary>
+    /// An int4 decoder in the form ONNX Runtime GenAI's model builder writes (MatMulNBits projections, packed q/k/v into
+    /// GroupQueryAttention with rotary embedding and a KV cache, RMS norms fused with the residual, int4 embeddings),
+    /// vocabulary 512, hidden 64, 2 layers, seeded random weights: a generation sample that measures in seconds.
+    /// </summary>
+    public static ModelBuilder TinyDecoder() => QuantizedDecoders.Int4("tiny-decoder", QuantizedDecoders.Tiny, packed: true);
 
     /// <summary>
     /// A three-stage CNN for 32x32 images (conv-BN-ReLU ×3, global pooling, linear classifier),

@@ -40,7 +40,13 @@ public sealed class PairedMeasurer
         ArgumentNullException.ThrowIfNull(pair);
         var head = pair.Head;
         var boundHead = BoundInputs.Resolve(head.Model, head.Bindings, head.Batch, head.Inputs);
-        var boundBase = OfBase(() => BoundInputs.Resolve(pair.BaseModel, head.Bindings, head.Batch, head.Inputs));
+        // A decoder's prefill binds every cache input whole, so the base (which may have other layers) has its own step.
+        var baseCase = head with
+        {
+            Model = pair.BaseModel,
+            Bindings = head.Generation is { } prefill ? OfBase(() => prefill.Step(pair.BaseModel, head.SpecBindings ?? head.Bindings, prefill.Prompt, 0)) : head.Bindings,
+        };
+        var boundBase = OfBase(() => BoundInputs.Resolve(baseCase.Model, baseCase.Bindings, head.Batch, head.Inputs));
         var batch = boundHead.Batch;
         MemoryGuard.Check(head.Model, boundHead);
         OfBase(() =>
@@ -122,10 +128,33 @@ public sealed class PairedMeasurer
         var energy = Observation.Unavailable(NotMeasuredHere);
         var headSamples = new LatencySamples(samples[1].ToArray(), warmup, elapsed, rule.IsMet(new Sample(samples[1].ToArray())));
         var baseSamples = new LatencySamples(samples[0].ToArray(), warmup, elapsed, rule.IsMet(new Sample(samples[0].ToArray())));
-        var baseCase = head with { ModelName = head.ModelName, Model = pair.BaseModel };
         var headReport = reports.Report(head, batch, headSamples, rule, pair.HeadFresh ?? NotObserved, energy, boundHead.Warnings.Concat(headRunner.Warnings));
         var baseReport = reports.Report(baseCase, batch, baseSamples, rule, pair.BaseFresh ?? NotObserved, energy, boundBase.Warnings.Concat(baseRunner.Warnings));
-        return new PairedReport(baseReport with { OtherCpuShare = others }, headReport with { OtherCpuShare = others }, last, ratio95, pairs[0].Count, block, decided);
+        GenerationRatios? ratios = null;
+        if (head.Generation is { } plan)
+        {
+            using var headGenerator = new Generator(head, plan, headSession, boundHead, headInputs);
+            using var baseGenerator = OfBase(() => new Generator(baseCase, plan, baseSession, boundBase, baseInputs));
+            var generated = GenerationMeasurer.MeasurePaired(baseGenerator, headGenerator, Options, random, BaseFailure);
+            headReport = headReport with { Indicators = RuntimeMeasurer.InCatalogueOrder(headReport.Indicators.Concat(generated.Head)) };
+            baseReport = baseReport with { Indicators = RuntimeMeasurer.InCatalogueOrder(baseReport.Indicators.Concat(generated.Base)) };
+            ratios = Ratios(generated, pair.Looks.PerLook);
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"{ratios.Rounds} interleaved generations: head/base time to first token {ratios.FirstToken.Ratio:0.0000}, per output token {ratios.PerToken.Ratio:0.0000}"));
+        }
+
+        return new PairedReport(baseReport with { OtherCpuShare = others }, headReport with { OtherCpuShare = others }, last, ratio95, pairs[0].Count, block, decided)
+        {
+            Generation = ratios,
+        };
+    }
+
+    /// <summary>Head / base of the per-round generation times, at <paramref name="confidence"/> and at 95%.</summary>
+    private static GenerationRatios Ratios(PairedGeneration generated, double confidence)
+    {
+        var (b, h) = (generated.BaseTimes, generated.HeadTimes);
+        return new GenerationRatios(PairedRatio.Estimate(b.FirstToken, h.FirstToken, confidence), PairedRatio.Estimate(b.FirstToken, h.FirstToken, 0.95),
+            PairedRatio.Estimate(b.PerToken, h.PerToken, confidence), PairedRatio.Estimate(b.PerToken, h.PerToken, 0.95), b.FirstToken.Count);
     }
 
     /// <summary>What the base's side does; its failures are the base's (<see cref="Diagnostics.ErrorCodes.BaseModelUnreadable"/>), not the head's.</summary>
@@ -137,9 +166,12 @@ public sealed class PairedMeasurer
         }
         catch (Diagnostics.EfficiencyException e)
         {
-            throw new Diagnostics.EfficiencyException(Diagnostics.ErrorCodes.BaseModelUnreadable, $"the base's model cannot be measured: {e.Code}: {e.Message.TrimEnd('.')}", e.Location, e);
+            throw BaseFailure(e);
         }
     }
+
+    private static Diagnostics.EfficiencyException BaseFailure(Diagnostics.EfficiencyException e) =>
+        new(Diagnostics.ErrorCodes.BaseModelUnreadable, $"the base's model cannot be measured: {e.Code}: {e.Message.TrimEnd('.')}", e.Location, e);
 
     private static double Median(List<double> values)
     {

@@ -3,19 +3,22 @@ using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Measurement;
+using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Runtime.Comparison;
 
 /// <summary>
 /// The verdicts of a model measured against its base. Latency statistics, throughput and cost rest on the paired
-/// rounds' ratio (throughput moves inversely); cold start and memory on the interleaved fresh-session observations;
+/// rounds' ratio (throughput moves inversely); a decoder's generation indicators on the interleaved generations' ratios
+/// (time to first token, time per output token; tokens per second inversely); cold start and memory on the interleaved fresh-session observations;
 /// energy and CO2 are not compared (the counter sees both models). Each verdict carries both values, the ratio, its
 /// interval at the decision's confidence and at 95%, and names the base it was compared with.
 /// </summary>
 public static class PairedRegression
 {
     private const string Basis = "the paired rounds";
+    private const string GenerationBasis = "the paired generations";
     private const string NotAgainst = "{0}: {1} is not compared against a revision: the energy counter sees the base and the head together";
     private const string NoValue = "{0}: {1} has no value on one side; not compared";
 
@@ -53,7 +56,8 @@ public static class PairedRegression
                 continue;
             }
 
-            if (!IsTimed(name))
+            var generation = paired.Generation?.For(name);
+            if (!IsTimed(name) && generation is null)
             {
                 verdicts.Add(Verdict(RegressionOutcome.Skipped, RegressionText.Format(NotAgainst, subject, name)) with { Code = ErrorCodes.RegressionNotCompared });
                 continue;
@@ -65,22 +69,27 @@ public static class PairedRegression
                 continue;
             }
 
-            var band = RatioBand.For(tolerance.Value, policy.NoiseFloorMilliseconds, baseMedian);
-            var status = band.Decide(paired.Ratio);
+            // Generation indicators rest on the interleaved generations' ratio (time to first token, or per output token),
+            // with the base's own median of that time for the noise floor; the rest on the paired rounds'.
+            var (estimate, estimate95, floorBase, basis, rounds) = generation is { } pairedGeneration
+                ? (pairedGeneration.Decision, pairedGeneration.At95, GenerationTime(paired.Base, name), GenerationBasis, paired.Generation!.Rounds)
+                : (paired.Ratio, paired.Ratio95, baseMedian, Basis, paired.Rounds);
+            var band = RatioBand.For(tolerance.Value, policy.NoiseFloorMilliseconds, floorBase);
+            var status = band.Decide(estimate);
             // The rounds time inferences: slower is worse for every indicator they rest on, and throughput moves inversely.
             var inverse = IndicatorDirection.HigherIsBetter(name);
             var (ratio, lower, upper) = inverse
-                ? (1 / paired.Ratio.Ratio, Invert(paired.Ratio.Upper), Invert(paired.Ratio.Lower))
-                : (paired.Ratio.Ratio, paired.Ratio.Lower, paired.Ratio.Upper);
-            var (lower95, upper95) = inverse ? (Invert(paired.Ratio95.Upper), Invert(paired.Ratio95.Lower)) : (paired.Ratio95.Lower, paired.Ratio95.Upper);
+                ? (1 / estimate.Ratio, Invert(estimate.Upper), Invert(estimate.Lower))
+                : (estimate.Ratio, estimate.Lower, estimate.Upper);
+            var (lower95, upper95) = inverse ? (Invert(estimate95.Upper), Invert(estimate95.Lower)) : (estimate95.Lower, estimate95.Upper);
             var own = before != 0 ? value / before : double.PositiveInfinity;
-            var interval = (lower, upper, paired.Ratio.Confidence);
-            var message = name == RuntimeIndicators.LatencyP50.Name
-                ? RegressionText.Compared(subject, name, indicator.Unit, value, before, status, tolerance.Value, ratio, interval, against: against, basis: Basis)
-                : RegressionText.Compared(subject, name, indicator.Unit, value, before, status, tolerance.Value, own, interval, ratio, against, Basis);
+            var interval = (lower, upper, estimate.Confidence);
+            var message = name == RuntimeIndicators.LatencyP50.Name || name == RuntimeIndicators.TimeToFirstToken.Name || name == RuntimeIndicators.TimePerOutputToken.Name
+                ? RegressionText.Compared(subject, name, indicator.Unit, value, before, status, tolerance.Value, ratio, interval, against: against, basis: basis)
+                : RegressionText.Compared(subject, name, indicator.Unit, value, before, status, tolerance.Value, own, interval, ratio, against, basis);
             if (status == RegressionOutcome.Inconclusive)
             {
-                message += RegressionText.Format(" (after {0} rounds: the interval still reaches across the {1} band; a longer --time-cap decides more)", paired.Rounds, RegressionText.Percent(tolerance.Value));
+                message += RegressionText.Format(" (after {0} rounds: the interval still reaches across the {1} band; a longer --time-cap decides more)", rounds, RegressionText.Percent(tolerance.Value));
             }
 
             verdicts.Add(Verdict(status, message) with
@@ -88,7 +97,7 @@ public static class PairedRegression
                 Ratio = Finite(ratio),
                 RatioLower = Finite(lower),
                 RatioUpper = Finite(upper),
-                Confidence = paired.Ratio.Confidence,
+                Confidence = estimate.Confidence,
                 Interval95 = double.IsFinite(lower95) && double.IsFinite(upper95) ? (lower95, upper95) : null,
             });
         }
@@ -122,6 +131,14 @@ public static class PairedRegression
         var message = RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, decided.Status, tolerance, decided.Ratio, against: against)
             + RegressionText.Format(" ({0} fresh processes per side; head over base from {1} to {2})", decided.Observations, RegressionText.Change(decided.Lower), RegressionText.Change(decided.Upper));
         return verdict(decided.Status, message) with { Ratio = decided.Ratio, RatioLower = decided.Lower, RatioUpper = decided.Upper };
+    }
+
+    /// <summary>The base's median time (ms) of the generation phase <paramref name="indicator"/> rests on.</summary>
+    private static double GenerationTime(RuntimeReport report, string indicator)
+    {
+        var time = indicator == RuntimeIndicators.TimeToFirstToken.Name || indicator == RuntimeIndicators.PrefillTokensPerSecond.Name
+            ? RuntimeIndicators.TimeToFirstToken : RuntimeIndicators.TimePerOutputToken;
+        return report.Indicators.FirstOrDefault(i => i.Name == time.Name)?.Value ?? 0;
     }
 
     private static double Invert(double value) => value > 0 ? 1 / value : double.PositiveInfinity;

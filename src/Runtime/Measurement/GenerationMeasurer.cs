@@ -4,6 +4,7 @@ using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Shapes;
 using Microsoft.ML.OnnxRuntime;
 using Pragmastat;
@@ -16,7 +17,8 @@ namespace EfficiencyMisnomer.Runtime.Measurement;
 /// each fed the previous step's <c>present</c> outputs as its <c>past</c> inputs, a mask over every position so far and
 /// position ids that count on. One generation is one sample of <c>ttft</c> and one of <c>tpot</c> (the mean decode
 /// step); the first generation warms up and is not kept. Generations repeat until the time cap, at least
-/// <see cref="MinimumGenerations"/> of them. Only <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
+/// <see cref="MinimumGenerations"/> of them. A watchdog stops a single generation that outlives the time cap by more
+/// than its grace (a decode step that never returns), which is then <c>EM3010</c> like any stopped inference. Only <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
 /// is timed; the small per-step tensors are made before it.
 /// </summary>
 public static class GenerationMeasurer
@@ -34,128 +36,90 @@ public static class GenerationMeasurer
     public static IReadOnlyList<MeasuredIndicator> Measure(MeasurementCase measured, Generation generation, InferenceSession session,
         BoundInputs bound, GeneratedInputs prefill, MeasurementOptions options)
     {
-        ArgumentNullException.ThrowIfNull(measured);
-        ArgumentNullException.ThrowIfNull(generation);
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(bound);
-        ArgumentNullException.ThrowIfNull(prefill);
         ArgumentNullException.ThrowIfNull(options);
-        var outputs = session.OutputMetadata.Keys.ToArray();
-        var inputs = prefill.Tensors.Select(t => t.Name).ToArray();
-        var feedback = outputs
-            .Where(o => o.StartsWith(generation.PresentPrefix, StringComparison.Ordinal))
-            .Select(o => (Present: o, Past: generation.PastPrefix + o[generation.PresentPrefix.Length..]))
-            .Where(p => inputs.Contains(p.Past, StringComparer.Ordinal))
-            .ToDictionary(p => p.Past, p => Array.IndexOf(outputs, p.Present), StringComparer.Ordinal);
-        var steps = Steps(measured, generation, bound, prefill, feedback.Keys);
-        try
-        {
-            var ttft = new List<double>();
-            var tpot = new List<double>();
-            var deadline = Stopwatch.GetTimestamp() + (long)(options.TimeCap.TotalSeconds * Stopwatch.Frequency);
-            using var runOptions = new RunOptions();
-            for (int run = 0; run <= MaximumGenerations; run++)
-            {
-                var (first, perToken) = GenerateOnce(session, runOptions, inputs, outputs, prefill, steps, feedback);
-                if (run > 0)
-                {
-                    ttft.Add(first);
-                    tpot.Add(perToken);
-                }
-
-                if (ttft.Count >= MinimumGenerations && Stopwatch.GetTimestamp() >= deadline)
-                {
-                    break;
-                }
-            }
-
-            var batch = bound.Batch;
-            var firstToken = LatencyStatistics.Of(LatencyStatistic.P50, new Sample(ttft), options.Confidence);
-            var perOutputToken = LatencyStatistics.Of(LatencyStatistic.P50, new Sample(tpot), options.Confidence);
-            return new[]
-            {
-                From(RuntimeIndicators.TimeToFirstToken, firstToken),
-                From(RuntimeIndicators.TimePerOutputToken, perOutputToken),
-                From(RuntimeIndicators.PrefillTokensPerSecond, firstToken.PerSecond(batch * generation.Prompt)),
-                From(RuntimeIndicators.DecodeTokensPerSecond, perOutputToken.PerSecond(batch)),
-            };
-        }
-        finally
-        {
-            foreach (var step in steps)
-            {
-                foreach (var value in step.Values)
-                {
-                    value.Dispose();
-                }
-            }
-        }
+        using var side = new Generator(measured, generation, session, bound, prefill);
+        var timed = Repeat(new[] { side }, options, order: null, ofFirst: null)[0];
+        return Indicators(timed, side, options);
     }
 
     /// <summary>
-    /// The inputs of each decode step other than the cache: ids of one token, the mask over the positions so far,
-    /// position ids counting on; inputs that do not change with the step keep the prefill's tensor (null here).
+    /// Generation of a head and its base, interleaved as the latency rounds are: each round one generation of each side,
+    /// in a random order, so that the load of a shared machine falls on both alike. Each side's indicators, and the
+    /// ratios head / base of the paired per-round time to first token and time per output token.
     /// </summary>
-    private static List<Dictionary<string, OrtValue>> Steps(MeasurementCase measured, Generation generation, BoundInputs bound, GeneratedInputs prefill,
-        IEnumerable<string> caches)
+    /// <param name="baseSide">The base's generator; its failures go through <paramref name="ofBase"/>.</param>
+    /// <param name="headSide">The head's generator.</param>
+    /// <param name="options">The time cap and confidence.</param>
+    /// <param name="order">Draws which side goes first in each round.</param>
+    /// <param name="ofBase">Turns a failure of the base into the base's error.</param>
+    public static PairedGeneration MeasurePaired(Generator baseSide, Generator headSide, MeasurementOptions options, Random order,
+        Func<Diagnostics.EfficiencyException, Exception> ofBase)
     {
-        var cached = caches.ToHashSet(StringComparer.Ordinal);
-        var steps = new List<Dictionary<string, OrtValue>>();
-        try
-        {
-            for (long i = 0; i < generation.NewTokens; i++)
-            {
-                var past = generation.Prompt + i;
-                var shapes = generation.Step(measured.Model, measured.SpecBindings ?? measured.Bindings, 1, past);
-                var step = new Dictionary<string, OrtValue>(StringComparer.Ordinal);
-                steps.Add(step);
-                foreach (var tensor in prefill.Tensors.Where(t => !cached.Contains(t.Name) && shapes.Inputs.ContainsKey(t.Name)))
-                {
-                    var sizes = shapes.Inputs[tensor.Name];
-                    var fill = tensor.Name.Contains("position_id", StringComparison.OrdinalIgnoreCase) ? InputFill.Constant(past, "position ids")
-                        : bound.Fills.GetValueOrDefault(tensor.Name) ?? InputFill.Constant(0, "ids");
-                    var type = new TensorType(tensor.Type.ElementType, TensorShape.Of(sizes));
-                    step[tensor.Name] = TensorFiller.Create(tensor.Name, type, fill, measured.Inputs, new Random(unchecked(measured.Inputs.Seed + (int)i)));
-                }
-            }
-        }
-        catch
-        {
-            steps.ForEach(s => s.Values.ToList().ForEach(v => v.Dispose()));
-            throw;
-        }
-
-        return steps;
+        ArgumentNullException.ThrowIfNull(baseSide);
+        ArgumentNullException.ThrowIfNull(headSide);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(ofBase);
+        var timed = Repeat(new[] { baseSide, headSide }, options, order, ofBase);
+        return new PairedGeneration(Indicators(timed[0], baseSide, options), Indicators(timed[1], headSide, options), timed[0], timed[1]);
     }
 
-    /// <summary>One generation: the prefill's time and the mean time of the decode steps, in milliseconds.</summary>
-    private static (double FirstToken, double PerToken) GenerateOnce(InferenceSession session, RunOptions runOptions, string[] inputs, string[] outputs,
-        GeneratedInputs prefill, List<Dictionary<string, OrtValue>> steps, Dictionary<string, int> feedback)
+    /// <summary>
+    /// Generations of every side, one per side per round in <paramref name="order"/>'s random order, until the time cap
+    /// once each side has <see cref="MinimumGenerations"/>; each side's first generation warms up and is not kept. The
+    /// watchdog restarts each round: one round may take the cap and its grace. <paramref name="ofFirst"/> turns a failure of
+    /// the first side (the base) into that side's error.
+    /// </summary>
+    private static GenerationTimes[] Repeat(Generator[] sides, MeasurementOptions options, Random? order, Func<Diagnostics.EfficiencyException, Exception>? ofFirst)
     {
-        var values = prefill.Tensors.Select(t => t.Value).ToArray();
-        var start = Stopwatch.GetTimestamp();
-        var previous = session.Run(runOptions, inputs, values, outputs);
-        var firstToken = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        double decoding = 0;
-        try
+        var timed = sides.Select(_ => new GenerationTimes(new List<double>(), new List<double>())).ToArray();
+        var deadline = Stopwatch.GetTimestamp() + (long)(options.TimeCap.TotalSeconds * Stopwatch.Frequency);
+        using var runOptions = new RunOptions();
+        using var watchdog = new Watchdog(runOptions, Watchdog.Deadline(options.TimeCap));
+        for (int run = 0; run <= MaximumGenerations; run++)
         {
-            foreach (var step in steps)
+            watchdog.Restart(Watchdog.Deadline(options.TimeCap));
+            var first = order?.Next(sides.Length) ?? 0;
+            for (var turn = 0; turn < sides.Length; turn++)
             {
-                var fed = inputs.Select((name, i) => feedback.TryGetValue(name, out var output) ? previous[output]
-                    : step.TryGetValue(name, out var value) ? value : values[i]).ToArray();
-                var before = Stopwatch.GetTimestamp();
-                var next = session.Run(runOptions, inputs, fed, outputs);
-                decoding += Stopwatch.GetElapsedTime(before).TotalMilliseconds;
-                previous.Dispose();
-                previous = next;
+                var s = (first + turn) % sides.Length;
+                double firstToken, perToken;
+                try
+                {
+                    (firstToken, perToken) = sides[s].Once(runOptions, watchdog);
+                }
+                catch (Diagnostics.EfficiencyException e) when (s == 0 && ofFirst is not null)
+                {
+                    throw ofFirst(e);
+                }
+
+                if (run > 0)
+                {
+                    timed[s].FirstToken.Add(firstToken);
+                    timed[s].PerToken.Add(perToken);
+                }
+            }
+
+            if (timed[0].FirstToken.Count >= MinimumGenerations && Stopwatch.GetTimestamp() >= deadline)
+            {
+                break;
             }
         }
-        finally
-        {
-            previous.Dispose();
-        }
 
-        return (firstToken, steps.Count == 0 ? 0 : decoding / steps.Count);
+        return timed;
+    }
+
+    private static MeasuredIndicator[] Indicators(GenerationTimes timed, Generator side, MeasurementOptions options)
+    {
+        var firstToken = LatencyStatistics.Of(LatencyStatistic.P50, new Sample(timed.FirstToken), options.Confidence);
+        var perOutputToken = LatencyStatistics.Of(LatencyStatistic.P50, new Sample(timed.PerToken), options.Confidence);
+        return new[]
+        {
+            From(RuntimeIndicators.TimeToFirstToken, firstToken),
+            From(RuntimeIndicators.TimePerOutputToken, perOutputToken),
+            From(RuntimeIndicators.PrefillTokensPerSecond, firstToken.PerSecond(side.Batch * side.Plan.Prompt)),
+            From(RuntimeIndicators.DecodeTokensPerSecond, perOutputToken.PerSecond(side.Batch)),
+        };
     }
 
     private static MeasuredIndicator From(Indicator indicator, Estimate estimate) =>

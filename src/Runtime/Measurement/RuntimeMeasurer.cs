@@ -101,7 +101,8 @@ public sealed class RuntimeMeasurer
         };
     }
 
-    private static List<MeasuredIndicator> InCatalogueOrder(IEnumerable<MeasuredIndicator> indicators)
+    /// <summary><paramref name="indicators"/> in the order of <see cref="RuntimeIndicators.All"/>.</summary>
+    public static List<MeasuredIndicator> InCatalogueOrder(IEnumerable<MeasuredIndicator> indicators)
     {
         var order = RuntimeIndicators.All.Select((indicator, i) => (indicator.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         return indicators.OrderBy(i => order[i.Name]).ToList();

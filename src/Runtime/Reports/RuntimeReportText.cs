@@ -18,13 +18,14 @@ public static class RuntimeReportText
             $"{UserText.Quote(measured.SpecPath)}: model '{UserText.Quote(report.Model)}' [{UserText.Quote(report.Profile)}] batch {report.Batch} on {report.Provider.Provider} ({UserText.Quote(report.Provider.Reason)}); " +
             $"{report.Settings.IntraOpThreads} intra-op / {report.Settings.InterOpThreads} inter-op threads, {report.Settings.ExecutionName}, optimization {report.Settings.OptimizationName}; " +
             $"{report.WarmupRuns} warm-up runs, {report.Elapsed.TotalSeconds:0.0} s");
+        var width = report.Indicators.Select(i => i.Name.Length).DefaultIfEmpty(0).Max();
         foreach (var indicator in report.Indicators)
         {
             var value = indicator.Value is { } v ? QuantityFormat.Compact(v, indicator.Indicator.Unit, 3) : "-";
             var interval = indicator.HalfWidth is > 0 and var half ? "±" + QuantityFormat.Compact(half, indicator.Indicator.Unit, 3) : "";
             var samples = indicator.Samples > 1 ? indicator.Samples.ToString(CultureInfo.InvariantCulture) + " samples" : "";
             var note = indicator.Note ?? (indicator.Stable ? "" : "unstable");
-            var row = string.Create(CultureInfo.InvariantCulture, $"  {indicator.Name,-14} {value,14} {interval,-14} {samples,-14} {note}");
+            var row = string.Create(CultureInfo.InvariantCulture, $"  {indicator.Name.PadRight(width)} {value,14} {interval,-14} {samples,-14} {note}");
             text.AppendLine(row.TrimEnd());
         }
 

@@ -1,3 +1,5 @@
+using Microsoft.ML.OnnxRuntime;
+
 namespace EfficiencyMisnomer.Runtime.Sessions;
 
 /// <summary>
@@ -10,16 +12,33 @@ namespace EfficiencyMisnomer.Runtime.Sessions;
 public sealed class Watchdog : IDisposable
 {
     private readonly Timer timer;
-    private readonly IReadOnlyList<BoundSession> sessions;
+    private readonly Action stop;
+    private volatile bool fired;
 
     /// <param name="sessions">The sessions whose inferences it stops.</param>
     /// <param name="after">When, from now.</param>
     public Watchdog(IReadOnlyList<BoundSession> sessions, TimeSpan after)
+        : this(Stopping(sessions), after)
     {
-        ArgumentNullException.ThrowIfNull(sessions);
-        this.sessions = sessions;
-        timer = new Timer(_ => Fire(), null, after < TimeSpan.Zero ? TimeSpan.Zero : after, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>A watchdog over inferences run with <paramref name="runOptions"/> (sessions run without a binding).</summary>
+    public Watchdog(RunOptions runOptions, TimeSpan after)
+        : this(Stopping(runOptions), after)
+    {
+    }
+
+    private Watchdog(Action stop, TimeSpan after)
+    {
+        this.stop = stop;
+        timer = new Timer(_ => Fire(), null, NotNegative(after), Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Whether it has stopped the inferences.</summary>
+    public bool Fired => fired;
+
+    /// <summary>Sets the deadline again, <paramref name="after"/> from now (a new unit of work begins); no use once fired.</summary>
+    public void Restart(TimeSpan after) => timer.Change(NotNegative(after), Timeout.InfiniteTimeSpan);
 
     /// <summary>The deadline of a case whose time cap is <paramref name="cap"/>: the cap, and a grace for the inference in flight.</summary>
     public static TimeSpan Deadline(TimeSpan cap) => cap + TimeSpan.FromTicks(Math.Max(Grace.Ticks, cap.Ticks / 2));
@@ -31,9 +50,27 @@ public sealed class Watchdog : IDisposable
 
     private void Fire()
     {
-        foreach (var session in sessions)
+        fired = true;
+        stop();
+    }
+
+    private static TimeSpan NotNegative(TimeSpan after) => after < TimeSpan.Zero ? TimeSpan.Zero : after;
+
+    private static Action Stopping(IReadOnlyList<BoundSession> sessions)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        return () =>
         {
-            session.Terminate();
-        }
+            foreach (var session in sessions)
+            {
+                session.Terminate();
+            }
+        };
+    }
+
+    private static Action Stopping(RunOptions runOptions)
+    {
+        ArgumentNullException.ThrowIfNull(runOptions);
+        return () => runOptions.Terminate = true;
     }
 }

@@ -1,9 +1,12 @@
 using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.ModelBuilder;
+using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Shapes;
+using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Measurement;
 
@@ -53,5 +56,66 @@ public sealed class GenerationMeasurementTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public void A_decode_step_that_never_returns_is_stopped_with_EM3010()
+    {
+        var folder = Directory.CreateTempSubdirectory("misnomer-generation").FullName;
+        try
+        {
+            var model = OnnxModel.Load(EndlessDecoder(Path.Combine(folder, "endless-decoder.onnx")));
+            var generation = new Generation(Prompt: 4, NewTokens: 2);
+            var measured = new MeasurementCase("endless", model, generation.Step(model, ShapeBindings.None, generation.Prompt, 0),
+                new ProviderSelection("cpu", "requested"), new SessionSettings(1, 1))
+            {
+                Generation = generation,
+                SpecBindings = ShapeBindings.None,
+                FreshSessions = 1,
+            };
+
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var error = Assert.Throws<EfficiencyException>(() => new RuntimeMeasurer(MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(1) }).Measure(measured))!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(error.Code, Is.EqualTo(ErrorCodes.InferenceStopped));
+                Assert.That(error.Message, Does.Contain("did not finish within its case's time cap"));
+                Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the generation is bounded like the timing");
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A one-layer cache decoder (the present is the past with the new tokens' embeddings appended) whose Loop runs
+    /// 2^40 times per cached position: the prefill, with an empty cache, is instant; every decode step would run for days.
+    /// </summary>
+    private static string EndlessDecoder(string path)
+    {
+        var b = new Builder("endless_decoder", storage: WeightStorage.Random);
+        var ids = b.Input("input_ids", ElementType.Int64, "batch_size", "sequence_length");
+        var past = b.Input("past_key_values.0.key", ElementType.Float, "batch_size", "past_sequence_length", 4);
+        var embedded = b.Op("Gather", new[] { b.Weight("embeddings", 16, 4), ids }, ("axis", 0L));
+        b.Node("Concat", new[] { past, embedded }, new[] { "present.0.key" }, ("axis", 1L));
+        b.Output("present.0.key", ElementType.Float, "batch_size", "total_sequence_length", 4);
+
+        var w = b.Weight("w", 4, 4);
+        var loop = new Builder("body");
+        loop.Input("i", ElementType.Int64);
+        var condition = loop.Input("c", ElementType.Bool);
+        var h = loop.Input("h", ElementType.Float, 1, 4);
+        loop.Node("Identity", new[] { condition }, new[] { "c_out" });
+        loop.Node("MatMul", new[] { h, w }, new[] { "h_out" });
+        loop.Output("c_out", ElementType.Bool);
+        loop.Output("h_out", ElementType.Float, 1, 4);
+        var cached = b.Op("Gather", new[] { b.Op("Shape", new[] { past }), b.Int64s("past_axis", Array.Empty<long>(), new[] { 1L }) }, ("axis", 0L));
+        var trips = b.Op("Mul", new[] { cached, b.Int64s("per_position", Array.Empty<long>(), new[] { 1L << 40 }) });
+        b.Node("Loop", new[] { trips, "", b.Weight("h0", 1, 4) }, new[] { "logits" }, ("body", loop.Graph));
+        b.Output("logits", ElementType.Float, 1, 4);
+        return b.Save(path);
     }
 }
