@@ -34,6 +34,10 @@ internal static class ContribQuantizedWeight
             "MatMulIntegerToFloat" => input is 2 or 3 or 4 or 5,
             "QAttention" => input is 3 or 4 or 6 or 7,
             "QGemm" => input is 1 or 2 or 4 or 5 or 7 or 8,
+            "QLinearAdd" or "QLinearMul" => input is 1 or 2 or 4 or 5 or 6 or 7,
+            "QLinearWhere" => input is 2 or 3 or 5 or 6 or 7 or 8,
+            "QLinearConcat" => input < 2 || (input - 2) % 3 != 0,
+            "QLinearSigmoid" or "QLinearLeakyRelu" or "QLinearSoftmax" or "QLinearGlobalAveragePool" or "QLinearAveragePool" or "QLinearReduceMean" => input is >= 1 and <= 4,
             _ => false,
         };
 

@@ -30,6 +30,9 @@ internal sealed class ActivationCost : ICostRule
 
     public IReadOnlyCollection<string> OpTypes { get; } = PerElement.Keys.Append("Gelu").ToArray();
 
+    /// <summary>The FLOPs per element of <paramref name="opType"/>, one of the activations with a fixed formula.</summary>
+    public static int FlopsPerElement(string opType) => PerElement[opType];
+
     public OperatorCost Cost(CostContext context)
     {
         var perElement = context.Node.OpType == "Gelu"

@@ -2,7 +2,7 @@ namespace EfficiencyMisnomer.CostModel.Rules;
 
 /// <summary>
 /// com.microsoft products that ONNX Runtime's optimizer and quantizer write in place of MatMul, costed as
-/// the MatMul they replace (<see cref="MatMulCost"/>). FusedMatMul transposes the last two dims of A and B
+/// the MatMul they replace (<see cref="MatMulCost"/>). FusedMatMul (and TransposeMatMul, its older name) transposes the last two dims of A and B
 /// as <c>transA</c> and <c>transB</c> say and scales by alpha (1 per output); its batch transposes
 /// (<c>transBatchA</c>, <c>transBatchB</c>) are not applied. DynamicQuantizeMatMul first quantizes A as
 /// DynamicQuantizeLinear does (4 per element); it and MatMulIntegerToFloat rescale each output to float (1)
@@ -14,7 +14,7 @@ internal sealed class ContribMatMulCost : ICostRule
 
     public string Domain => "com.microsoft";
 
-    public IReadOnlyCollection<string> OpTypes { get; } = new[] { "FusedMatMul", "DynamicQuantizeMatMul", "MatMulIntegerToFloat" };
+    public IReadOnlyCollection<string> OpTypes { get; } = new[] { "FusedMatMul", "TransposeMatMul", "DynamicQuantizeMatMul", "MatMulIntegerToFloat" };
 
     public OperatorCost Cost(CostContext context)
     {
@@ -23,7 +23,7 @@ internal sealed class ContribMatMulCost : ICostRule
         var outputs = context.OutputElements(0);
         switch (context.Node.OpType)
         {
-            case "FusedMatMul":
+            case "FusedMatMul" or "TransposeMatMul":
                 var alpha = context.Attributes.GetFloat("alpha", 1f) != 1f ? outputs : 0;
                 return OperatorCost.Linear(MatMulCost.Macs(Transposed(a, context.Attributes.GetInt("transA", 0)), Transposed(b, context.Attributes.GetInt("transB", 0))), alpha);
             case "DynamicQuantizeMatMul":

@@ -7,7 +7,8 @@ namespace EfficiencyMisnomer.CostModel.Rules;
 /// </summary>
 internal sealed class SoftmaxCost : ICostRule
 {
-    private const int Softmax = 5;
+    /// <summary>FLOPs per element of the numerically stable Softmax.</summary>
+    public const int Softmax = 5;
     private const int Hardmax = 1;
 
     public IReadOnlyCollection<string> OpTypes { get; } = new[] { "Softmax", "LogSoftmax", "Hardmax" };

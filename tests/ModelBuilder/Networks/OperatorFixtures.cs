@@ -1,0 +1,149 @@
+using EfficiencyMisnomer.Onnx;
+
+namespace EfficiencyMisnomer.ModelBuilder;
+
+/// <summary>
+/// One-operator models of the operators that recent exporters write, with fixed shapes: each is costed by the static
+/// engine in the cost tests and run by ONNX Runtime's CPU provider in the runtime tests, which check that the engine's
+/// inferred output shapes are the ones ONNX Runtime produces. Outputs declare no shape: only the engine's rules give one.
+/// </summary>
+public static class OperatorFixtures
+{
+    private const string Contrib = "com.microsoft";
+
+    /// <summary>Every fixture by name.</summary>
+    public static IReadOnlyDictionary<string, Func<ModelBuilder>> All { get; } = new Dictionary<string, Func<ModelBuilder>>(StringComparer.Ordinal)
+    {
+        ["Attention-3d-gqa-past"] = () => OnnxAttention(fourD: false),
+        ["Attention-4d-mask"] = () => OnnxAttention(fourD: true),
+        ["QLinearAdd"] = () => QLinearBinary("QLinearAdd"),
+        ["QLinearMul"] = () => QLinearBinary("QLinearMul"),
+        ["QLinearSigmoid"] = () => QLinearUnary("QLinearSigmoid"),
+        ["QLinearLeakyRelu"] = () => QLinearUnary("QLinearLeakyRelu", ("alpha", 0.1f)),
+        ["QLinearSoftmax"] = () => QLinearUnary("QLinearSoftmax", ("axis", -1L), ("opset", 13L)),
+        ["QLinearGlobalAveragePool"] = () => QLinearUnary("QLinearGlobalAveragePool", ("channels_last", 0L)),
+        ["QLinearGlobalAveragePool-nhwc"] = () => QLinearUnary("QLinearGlobalAveragePool", ("channels_last", 1L)),
+        ["QLinearAveragePool"] = () => QLinearUnary("QLinearAveragePool", ("kernel_shape", new long[] { 3, 3 }), ("strides", new long[] { 2, 2 }), ("pads", new long[] { 1, 1, 1, 1 })),
+        ["QLinearConcat"] = QLinearConcat,
+        ["QLinearWhere"] = QLinearWhere,
+        ["FusedGemm"] = FusedGemm,
+        ["TransposeMatMul"] = TransposeMatMul,
+    };
+
+    /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
+    public static readonly long[] QuantizedShape = { 2, 8, 6, 6 };
+
+    /// <summary>
+    /// ONNX Attention (opset 23): 3D grouped-query (4 query heads, 2 key/value heads of 8, 3 new tokens after a past of
+    /// 5, batch 2), or 4D with a float mask (batch 2, 4 heads, 3 queries over 7 keys, value heads of 16).
+    /// </summary>
+    public static ModelBuilder OnnxAttention(bool fourD)
+    {
+        var b = new ModelBuilder("attention", opset: 23);
+        if (fourD)
+        {
+            var q = b.Input("q", ElementType.Float, 2, 4, 3, 8);
+            var k = b.Input("k", ElementType.Float, 2, 4, 7, 8);
+            var v = b.Input("v", ElementType.Float, 2, 4, 7, 16);
+            var mask = b.Input("mask", ElementType.Float, 2, 4, 3, 7);
+            b.Node("Attention", new[] { q, k, v, mask }, new[] { "y" });
+            b.Output("y", ElementType.Float, null);
+            return b;
+        }
+
+        var query = b.Input("q", ElementType.Float, 2, 3, 32);
+        var key = b.Input("k", ElementType.Float, 2, 3, 16);
+        var value = b.Input("v", ElementType.Float, 2, 3, 16);
+        var pastKey = b.Input("past_key", ElementType.Float, 2, 2, 5, 8);
+        var pastValue = b.Input("past_value", ElementType.Float, 2, 2, 5, 8);
+        b.Node("Attention", new[] { query, key, value, "", pastKey, pastValue }, new[] { "y", "present_key", "present_value" },
+            ("q_num_heads", 4L), ("kv_num_heads", 2L), ("is_causal", 1L));
+        b.Output("y", ElementType.Float, null);
+        b.Output("present_key", ElementType.Float, null);
+        b.Output("present_value", ElementType.Float, null);
+        return b;
+    }
+
+    private static ModelBuilder Quantized(string name) => new ModelBuilder(name, opset: 13).Opset(Contrib, 1);
+
+    private static (string Scale, string ZeroPoint) Quantization(ModelBuilder b, string name) =>
+        (b.Floats($"{name}_scale", Array.Empty<long>(), new[] { 0.05f }), b.Initializer($"{name}_zero_point", ElementType.UInt8, Array.Empty<long>()));
+
+    private static ModelBuilder QLinearBinary(string opType)
+    {
+        var b = Quantized(opType);
+        var a = b.Input("a", ElementType.UInt8, QuantizedShape.Cast<object>().ToArray());
+        var c = b.Input("c", ElementType.UInt8, 1, QuantizedShape[1], 1, 1);
+        var (aScale, aZero) = Quantization(b, "a");
+        var (cScale, cZero) = Quantization(b, "c");
+        var (yScale, yZero) = Quantization(b, "y");
+        b.NodeIn(Contrib, opType, new[] { a, aScale, aZero, c, cScale, cZero, yScale, yZero }, new[] { "y" });
+        b.Output("y", ElementType.UInt8);
+        return b;
+    }
+
+    private static ModelBuilder QLinearUnary(string opType, params (string Name, object Value)[] attributes)
+    {
+        var b = Quantized(opType);
+        var channelsLast = attributes.Any(a => a is ("channels_last", 1L));
+        var dims = channelsLast ? new[] { QuantizedShape[0], QuantizedShape[2], QuantizedShape[3], QuantizedShape[1] } : QuantizedShape;
+        var x = b.Input("x", ElementType.UInt8, dims.Cast<object>().ToArray());
+        var (xScale, xZero) = Quantization(b, "x");
+        var (yScale, yZero) = Quantization(b, "y");
+        b.NodeIn(Contrib, opType, new[] { x, xScale, xZero, yScale, yZero }, new[] { "y" }, attributes);
+        b.Output("y", ElementType.UInt8);
+        return b;
+    }
+
+    private static ModelBuilder QLinearConcat()
+    {
+        var b = Quantized("QLinearConcat");
+        var (yScale, yZero) = Quantization(b, "y");
+        var inputs = new List<string> { yScale, yZero };
+        foreach (var (name, channels) in new[] { ("a", 8L), ("c", 4L) })
+        {
+            var x = b.Input(name, ElementType.UInt8, 2, channels, 6, 6);
+            var (scale, zero) = Quantization(b, name);
+            inputs.AddRange(new[] { x, scale, zero });
+        }
+
+        b.NodeIn(Contrib, "QLinearConcat", inputs.ToArray(), new[] { "y" }, ("axis", 1L));
+        b.Output("y", ElementType.UInt8);
+        return b;
+    }
+
+    private static ModelBuilder QLinearWhere()
+    {
+        var b = Quantized("QLinearWhere");
+        var condition = b.Input("condition", ElementType.Bool, 1, 1, 6, 6);
+        var x = b.Input("x", ElementType.UInt8, QuantizedShape.Cast<object>().ToArray());
+        var y = b.Input("y_in", ElementType.UInt8, 1, QuantizedShape[1], 1, 1);
+        var (xScale, xZero) = Quantization(b, "x");
+        var (yScale, yZero) = Quantization(b, "y_in");
+        var (zScale, zZero) = Quantization(b, "z");
+        b.NodeIn(Contrib, "QLinearWhere", new[] { condition, x, xScale, xZero, y, yScale, yZero, zScale, zZero }, new[] { "y" });
+        b.Output("y", ElementType.UInt8);
+        return b;
+    }
+
+    /// <summary>com.microsoft FusedGemm: (4, 16) times the transposed (8, 16) weights, plus a bias, then LeakyRelu.</summary>
+    private static ModelBuilder FusedGemm()
+    {
+        var b = new ModelBuilder("FusedGemm", opset: 13).Opset(Contrib, 1);
+        var x = b.Input("x", ElementType.Float, 4, 16);
+        b.NodeIn(Contrib, "FusedGemm", new[] { x, b.Weight("w", 8, 16), b.Weight("bias", 8) }, new[] { "y" },
+            ("transB", 1L), ("activation", "LeakyRelu"), ("activation_alpha", 0.1f));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>com.microsoft TransposeMatMul (FusedMatMul's older name): (2, 16, 3) transposed times (2, 16, 5).</summary>
+    private static ModelBuilder TransposeMatMul()
+    {
+        var b = new ModelBuilder("TransposeMatMul", opset: 13).Opset(Contrib, 1);
+        var x = b.Input("x", ElementType.Float, 2, 16, 3);
+        b.NodeIn(Contrib, "TransposeMatMul", new[] { x, b.Input("w", ElementType.Float, 2, 16, 5) }, new[] { "y" }, ("transA", 1L));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+}
