@@ -24,6 +24,7 @@ internal static class MisnomerCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("misnomer: static and runtime cost indicators of ONNX models, and gates on them.");
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));

@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Globalization;
+using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
+using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Runtime.Measurement;
+using EfficiencyMisnomer.Runtime.Sessions;
+using EfficiencyMisnomer.Scaffolding;
+using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Units;
+
+namespace EfficiencyMisnomer.Cli;
+
+/// <summary>
+/// <c>misnomer init MODEL... [--output FILE] [--bind k=v]... [--headroom PERCENT] [--no-measure] [--time-cap SECONDS] [--force]</c>:
+/// a first spec for one's own models, which <c>misnomer check</c> passes at once.
+/// </summary>
+internal static class InitCommand
+{
+    private const string Exists = "'{0}' exists; choose another --output, or --force to replace it";
+    private const string BadHeadroom = "--headroom must be a percentage from 0% to 1000%, e.g. 10% (got '{0}')";
+    private const string LatencyHeadroom = "100%";
+    private const long DecoderPrompt = 32, DecoderNewTokens = 32;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var models = new Argument<string[]>("model") { Description = "ONNX model files.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "The spec to write.", DefaultValueFactory = _ => Path.Combine("specs", "efficiency.yaml") };
+        var bind = new Option<string[]>("--bind", "-b")
+        {
+            Description = "Bind a symbolic dimension (sequence=128) for every model. Repeatable. Leading (batch) dimensions default to 1.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var headroom = new Option<string>("--headroom") { Description = "How much growth each static budget allows over today's value.", DefaultValueFactory = _ => "10%" };
+        var noMeasure = new Option<bool>("--no-measure") { Description = "Do not measure latency on this CPU; the profile then has no budget." };
+        var timeCap = new Option<double>("--time-cap") { Description = "Seconds to measure each model's latency.", DefaultValueFactory = _ => 3 };
+        var force = new Option<bool>("--force") { Description = "Replace the output if it exists." };
+
+        var command = new Command("init", "Write a first spec for ONNX models: every static indicator budgeted with headroom, a CPU latency budget, a regression block.")
+        {
+            models, output, bind, headroom, noMeasure, timeCap, force,
+        };
+        command.SetAction(result =>
+        {
+            var target = Path.GetFullPath(result.GetValue(output)!);
+            if (File.Exists(target) && !result.GetValue(force))
+            {
+                throw new EfficiencyException(ErrorCodes.OutputNotReplaceable, Text(Exists, UserText.Quote(result.GetValue(output))), new SourceLocation(target));
+            }
+
+            var growth = Headroom(result.GetValue(headroom)!);
+            var given = ShapeBindings.Parse(result.GetValue(bind) ?? Array.Empty<string>());
+            var cap = result.GetValue(timeCap);
+            var measure = !result.GetValue(noMeasure);
+            var folder = Path.GetDirectoryName(target)!;
+            var scaffolded = new List<ScaffoldModel>();
+            foreach (var path in result.GetValue(models)!)
+            {
+                InputFile.RefuseNonRegular(path, FileRole.Model);
+                var model = OnnxModel.Load(path);
+                var generation = IsDecoder(model) ? new Generation(DecoderPrompt, DecoderNewTokens) : null;
+                var bindings = Bindings(model, given);
+                var report = StaticAnalyzer.Analyze(model, new AnalysisOptions { Bindings = bindings, Generation = generation });
+                var latency = measure ? MedianLatency(model, bindings, generation, cap, stderr) : null;
+                scaffolded.Add(new ScaffoldModel(UniqueName(model.Path, scaffolded), Relative(folder, model.Path), generation is null ? Used(model, bindings) : Given(model, given), report, latency)
+                {
+                    Generation = generation,
+                });
+            }
+
+            var name = Path.GetFileNameWithoutExtension(target);
+            OutputFile.WriteAllText(target, FileRole.Spec, SpecScaffold.Yaml(name, scaffolded, growth, double.Parse(LatencyHeadroom.TrimEnd('%'), CultureInfo.InvariantCulture) / 100), createFolder: true);
+            var check = StaticGate.Check(new[] { target });
+            stdout.WriteLine(UserText.Escape($"wrote {result.GetValue(output)}: {scaffolded.Count} model(s), {check.Models.Sum(m => m.Verdicts.Count)} static budget(s), each today's value + {Percent(growth)}."));
+            stdout.WriteLine(UserText.Escape($"next: misnomer check {result.GetValue(output)}    (passes now; fails when a model outgrows a budget)"));
+            if (measure)
+            {
+                stdout.WriteLine(UserText.Escape($"      misnomer run {result.GetValue(output)} --provider cpu    (the static budgets and the CPU latency budget)"));
+            }
+
+            return check.Passed ? MisnomerCli.Success : MisnomerCli.Failure;
+        });
+        return command;
+    }
+
+    /// <summary>The user's bindings, and every leading (batch) dimension left unbound at 1; any other unbound one the analysis refuses, naming it.</summary>
+    private static ShapeBindings Bindings(OnnxModel model, ShapeBindings given)
+    {
+        var symbols = new Dictionary<string, long>(given.Symbols, StringComparer.Ordinal);
+        foreach (var input in model.Graph.Inputs)
+        {
+            if (input.Type?.Shape is { Rank: > 0 } shape && !shape[0].IsKnown && !symbols.ContainsKey(shape[0].Symbol!) && !given.Inputs.ContainsKey(input.Name))
+            {
+                symbols[shape[0].Symbol!] = 1;
+            }
+        }
+
+        return new ShapeBindings(symbols, given.Inputs) { Fills = given.Fills };
+    }
+
+    /// <summary>The bindings that name a symbolic dimension of this model, in the order its inputs use them.</summary>
+    private static Dictionary<string, long> Used(OnnxModel model, ShapeBindings bindings)
+    {
+        var used = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var dim in model.Graph.Inputs.SelectMany(i => i.Type?.Shape ?? TensorShape.Scalar).Where(d => !d.IsKnown))
+        {
+            if (bindings.Symbols.TryGetValue(dim.Symbol!, out var size))
+            {
+                used.TryAdd(dim.Symbol!, size);
+            }
+        }
+
+        return used;
+    }
+
+    /// <summary>A decoder with a KV cache as ONNX Runtime GenAI names it: past inputs fed by present outputs.</summary>
+    private static bool IsDecoder(OnnxModel model) =>
+        model.Graph.Inputs.Any(i => i.Name.StartsWith(Generation.GenAiPast, StringComparison.Ordinal))
+        && model.Graph.Outputs.Any(o => o.Name.StartsWith(Generation.GenAiPresent, StringComparison.Ordinal));
+
+    /// <summary>The user's bindings that name a symbolic dimension of a decoder (its generation binds the rest).</summary>
+    private static Dictionary<string, long> Given(OnnxModel model, ShapeBindings given) =>
+        Used(model, given).Where(b => given.Symbols.ContainsKey(b.Key)).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The median latency on this CPU at one intra-op thread (ms), from a short measurement (a decoder's: its prefill);
+    /// null, with a warning, when it cannot run.
+    /// </summary>
+    private static double? MedianLatency(OnnxModel model, ShapeBindings bindings, Generation? generation, double seconds, TextWriter stderr)
+    {
+        try
+        {
+            var options = MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(seconds) };
+            var prefill = generation?.Step(model, bindings, generation.Prompt, 0) ?? bindings;
+            var measured = new MeasurementCase(Path.GetFileNameWithoutExtension(model.Path), model, prefill, new ProviderSelection("cpu", "init"), new SessionSettings(1, 1))
+            {
+                FreshSessions = 0,
+            };
+            return new RuntimeMeasurer(options).Measure(measured)["latency.p50"].Value;
+        }
+        catch (EfficiencyException e)
+        {
+            stderr.WriteLine(Diagnostic.Warning(e.Code, $"'{UserText.Quote(model.Path)}' was not measured, so the profile has no latency budget for it: {e.Message}").ToString());
+            return null;
+        }
+    }
+
+    private static double Headroom(string text)
+    {
+        if (QuantityParser.TryParse(text, Dimension.Percent, out var share, out _) && share is >= 0 and <= 10)
+        {
+            return share;
+        }
+
+        throw new EfficiencyException(ErrorCodes.InvalidArgument, Text(BadHeadroom, UserText.Quote(text)));
+    }
+
+    private static string UniqueName(string path, List<ScaffoldModel> taken)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path);
+        var name = stem;
+        for (var i = 2; taken.Any(m => m.Name == name); i++)
+        {
+            name = $"{stem}-{i}";
+        }
+
+        return name;
+    }
+
+    private static string Relative(string folder, string path) => Path.GetRelativePath(folder, Path.GetFullPath(path)).Replace('\\', '/');
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string Text(string template, params object?[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+}
