@@ -25,7 +25,7 @@ public sealed record EfficiencySettings(string? Profile, ProviderRequest Provide
     public const string ResultsKey = "efficiency.results";
     public const string TimeCapKey = "efficiency.timeCap";
 
-    private static readonly System.Text.CompositeFormat BadValue = System.Text.CompositeFormat.Parse("test parameter {0} = '{1}' is not valid: expected {2}. Fix it in the .runsettings file's TestRunParameters");
+    private static readonly System.Text.CompositeFormat BadValue = System.Text.CompositeFormat.Parse("test parameter {0} = '{1}' is not valid: expected {2}. Fix it where it is set: the dotnet test command line (-- TestRunParameters.Parameter(name=\"{0}\", value=\"...\")) or the TestRunParameters of the .runsettings file given with --settings");
 
     public static EfficiencySettings Default { get; } = new(null, ProviderRequest.Auto, false, null, null);
 

@@ -8,7 +8,8 @@ namespace EfficiencyMisnomer.Baselines;
 
 /// <summary>
 /// Reads baseline files, and updates them so that no writer loses another's entries and no reader ever sees half a
-/// file: read-modify-write under a cross-process lock (<c>BASELINE.lock</c> opened exclusively; the operating system
+/// file: read-modify-write under a cross-process lock (a lock file opened exclusively, in the repository's git folder, see
+/// <see cref="LockPath"/>; the operating system
 /// releases it when its process dies, so a killed writer never blocks the next one), the new content written to a
 /// temporary file in the same folder, then renamed over the old file.
 /// </summary>
@@ -38,8 +39,57 @@ public sealed class BaselineStore
     /// </summary>
     public Func<string, FileStream> OpenLock { get; init; } = path => new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
-    /// <summary>The lock file of <paramref name="baselinePath"/>; it stays beside the baseline (deleting it would let two writers in).</summary>
-    public static string LockPath(string baselinePath) => Path.GetFullPath(baselinePath) + ".lock";
+    /// <summary>
+    /// The lock file of <paramref name="baselinePath"/>. Inside a git repository it lives in the repository's own git
+    /// folder (<c>.git/efficiency-misnomer/locks/</c>), named by the baseline's path within the repository: never beside
+    /// the baseline, where it would be committed, and the same file for every process working on that checkout, a
+    /// container that mounts it included. Outside a repository it is <c>BASELINE.lock</c> beside the baseline. It is never
+    /// deleted (that would let two writers in).
+    /// </summary>
+    public static string LockPath(string baselinePath)
+    {
+        var full = Path.GetFullPath(baselinePath);
+        for (var folder = new DirectoryInfo(Path.GetDirectoryName(full)!); folder is not null; folder = folder.Parent)
+        {
+            var dotGit = Path.Combine(folder.FullName, ".git");
+            var gitFolder = Directory.Exists(dotGit) ? dotGit : File.Exists(dotGit) ? LinkedGitFolder(dotGit, folder.FullName) : null;
+            if (gitFolder is not null)
+            {
+                var relative = Path.GetRelativePath(folder.FullName, full).Replace('\\', '/');
+                var name = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(relative)))[..32].ToLowerInvariant();
+                return Path.Combine(gitFolder, "efficiency-misnomer", "locks", name + ".lock");
+            }
+
+            if (Directory.Exists(dotGit) || File.Exists(dotGit))
+            {
+                break;
+            }
+        }
+
+        return full + ".lock";
+    }
+
+    /// <summary>The git folder a <c>.git</c> file points to (<c>gitdir: PATH</c>, in worktrees and submodules); null when it names none that exists.</summary>
+    private static string? LinkedGitFolder(string dotGitFile, string folder)
+    {
+        try
+        {
+            using var reader = new StreamReader(dotGitFile);
+            var line = reader.ReadLine();
+            const string prefix = "gitdir:";
+            if (line is null || !line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var target = Path.GetFullPath(Path.Combine(folder, line[prefix.Length..].Trim()));
+            return Directory.Exists(target) ? target : null;
+        }
+        catch (Exception e) when (FileFailure.Is(e))
+        {
+            return null;
+        }
+    }
 
     /// <summary>The baseline at <paramref name="path"/>, or null when there is none yet. Read through <see cref="InputFile"/>: a regular file of at most 64 MiB.</summary>
     public static Baseline? Read(string path)
@@ -86,6 +136,15 @@ public sealed class BaselineStore
     {
         var lockPath = LockPath(full);
         OutputFile.RequireReplaceable(lockPath, FileRole.Baseline);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        }
+        catch (Exception e) when (FileFailure.Is(e))
+        {
+            throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, UserText.Quote(path), e.Message));
+        }
+
         var clock = Stopwatch.StartNew();
         var pause = TimeSpan.FromMilliseconds(10);
         while (true)

@@ -113,6 +113,25 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
+    public void In_a_repository_the_lock_lives_in_its_git_folder_and_nothing_is_left_beside_the_baseline()
+    {
+        using var repository = GitRepository.Init();
+        var baseline = repository.PathOf("specs/baselines/tiny.json");
+
+        BaselineStore.Default.Update(baseline, _ => BaselineJsonTests.Sample());
+
+        var lockPath = BaselineStore.LockPath(baseline);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.GetFiles(Path.GetDirectoryName(baseline)!).Select(Path.GetFileName), Is.EqualTo(new[] { "tiny.json" }));
+            Assert.That(lockPath, Does.StartWith(repository.PathOf(".git") + Path.DirectorySeparatorChar));
+            Assert.That(File.Exists(lockPath), Is.True);
+            Assert.That(repository.Git("status", "--porcelain", "--untracked-files=all"), Does.Not.Contain(".lock"));
+            Assert.That(BaselineStore.LockPath(repository.PathOf("specs/baselines/other.json")), Is.Not.EqualTo(lockPath), "one lock per baseline");
+        });
+    }
+
+    [Test]
     public void A_lock_held_longer_than_the_timeout_is_a_coded_error_naming_the_lock_file()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(BaselinePath)!);
