@@ -10,7 +10,7 @@ namespace EfficiencyMisnomer.Cli;
 /// <summary><c>misnomer analyze MODEL [--bind k=v]... [--value input=number]... [--format table|json|markdown] [--per-node] [--optimizer NAME] [--sparsity]</c>.</summary>
 internal static class AnalyzeCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, ConsoleOutput output)
     {
         var model = new Argument<string>("model") { Description = "The ONNX model file." };
         var bind = new Option<string[]>("--bind", "-b")
@@ -53,10 +53,7 @@ internal static class AnalyzeCommand
                 ComputeSparsity = result.GetValue(sparsity),
             });
             var nodes = result.GetValue(perNode);
-            foreach (var diagnostic in report.Diagnostics)
-            {
-                stderr.WriteLine(diagnostic.ToString());
-            }
+            ConsoleOutput.Print(report.Diagnostics, stderr, ConsoleOutput.Of(result, output));
 
             stdout.Write(result.GetValue(format) switch
             {

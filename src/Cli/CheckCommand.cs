@@ -15,7 +15,7 @@ internal static class CheckCommand
         ["off"] = GateMode.Off,
     };
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, ConsoleOutput output)
     {
         var specs = new Argument<string[]>("spec") { Description = "Efficiency spec files (YAML).", Arity = ArgumentArity.OneOrMore };
         var gate = new Option<string>("--gate")
@@ -33,10 +33,7 @@ internal static class CheckCommand
         {
             using var revisions = new Revisions.BaseRevisions { Override = result.GetValue(against) };
             var outcome = StaticGate.Check(result.GetValue(specs)!, new GateOptions { Mode = Modes[result.GetValue(gate)!], Revisions = revisions });
-            foreach (var diagnostic in outcome.Diagnostics)
-            {
-                stderr.WriteLine(diagnostic.ToString());
-            }
+            ConsoleOutput.Print(outcome.Diagnostics, stderr, ConsoleOutput.Of(result, output));
 
             stdout.Write(GateResultText.Table(outcome));
             if (result.GetValue(results) is { } resultsPath)

@@ -24,10 +24,13 @@ internal static class MisnomerCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("misnomer: static and runtime cost indicators of ONNX models, and gates on them.");
+        var output = new ConsoleOutput();
+        root.Options.Add(output.Verbose);
+        root.Options.Add(output.Quiet);
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
-        root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
-        root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
-        root.Subcommands.Add(RunCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr, output));
+        root.Subcommands.Add(CheckCommand.Create(stdout, stderr, output));
+        root.Subcommands.Add(RunCommand.Create(stdout, stderr, output));
         root.Subcommands.Add(HardwareCommand.Create(stdout, stderr));
         root.Subcommands.Add(MergeCommand.Create(stdout));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));

@@ -27,7 +27,7 @@ internal static class RunCommand
         ["cuda"] = ProviderRequest.Cuda,
     };
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, ConsoleOutput output)
     {
         var specs = new Argument<string[]>("spec") { Description = "Efficiency spec files (YAML).", Arity = ArgumentArity.OneOrMore };
         var provider = new Option<string>("--provider")
@@ -64,21 +64,20 @@ internal static class RunCommand
                 return MisnomerCli.Failure;
             }
 
+            var progress = ConsoleOutput.Progress(stderr, ConsoleOutput.Of(result, output));
             var options = new RuntimeGateOptions
             {
                 Provider = Providers[result.GetValue(provider)!],
                 Profile = result.GetValue(profile),
                 Measurement = MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(cap) },
-                Progress = line => stderr.WriteLine("  " + line),
+                Progress = progress.Report,
                 CompareBaselines = !result.GetValue(updateBaseline),
                 StrictRegression = result.GetValue(strict),
                 Against = result.GetValue(against),
             };
             var outcome = RuntimeGate.Run(result.GetValue(specs)!, options);
-            foreach (var diagnostic in outcome.AllDiagnostics)
-            {
-                stderr.WriteLine(diagnostic.ToString());
-            }
+            progress.Complete();
+            ConsoleOutput.Print(outcome.AllDiagnostics, stderr, ConsoleOutput.Of(result, output));
 
             if (outcome.Static is { } staticResult)
             {

@@ -29,7 +29,7 @@ public sealed class CheckCommandTests
             Assert.That(stderr, Is.Empty);
             Assert.That(stdout, Does.Contain($"{spec}: model 'tiny'"));
             Assert.That(stdout, Does.Match(@"(?m)^\s+macs\s+2\.8 M\s+max\s+3 M\s+pass$"));
-            Assert.That(stdout, Does.Contain("2 budget(s): 2 passed, 0 failed, 0 warned; 0 error(s)."));
+            Assert.That(stdout, Does.Contain("2 static budget(s): 2 passed, 0 failed, 0 warned; 0 error(s)."));
         });
     }
 

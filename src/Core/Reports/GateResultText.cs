@@ -51,7 +51,7 @@ public static class GateResultText
         var verdicts = result.Models.SelectMany(m => m.Verdicts).ToList();
         var errors = result.Diagnostics.Count(d => d.Severity == Diagnostics.DiagnosticSeverity.Error);
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{result.Models.Count} model(s), {verdicts.Count} budget(s): {verdicts.Count(v => v.Status == VerdictStatus.Pass)} passed, {verdicts.Count(v => v.Status == VerdictStatus.Fail)} failed, {verdicts.Count(v => v.Status == VerdictStatus.Warning)} warned; {errors} error(s).");
+            $"{result.Models.Count} model(s), {verdicts.Count} static budget(s): {verdicts.Count(v => v.Status == VerdictStatus.Pass)} passed, {verdicts.Count(v => v.Status == VerdictStatus.Fail)} failed, {verdicts.Count(v => v.Status == VerdictStatus.Warning)} warned; {errors} error(s).");
         var regressions = result.Models.SelectMany(m => m.Regressions).ToList();
         if (regressions.Count > 0)
         {

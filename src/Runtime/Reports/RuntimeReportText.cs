@@ -6,7 +6,10 @@ using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Runtime.Reports;
 
-/// <summary>Plain text of a measured case: provider and settings, every runtime indicator with its interval, then the verdicts.</summary>
+/// <summary>
+/// Plain text of a measured case: provider and settings, every runtime indicator with its interval (a budgeted one whose
+/// interval did not settle marked unstable), then the verdicts.
+/// </summary>
 public static class RuntimeReportText
 {
     public static string Case(RuntimeCase measured)
@@ -19,12 +22,14 @@ public static class RuntimeReportText
             $"{report.Settings.IntraOpThreads} intra-op / {report.Settings.InterOpThreads} inter-op threads, {report.Settings.ExecutionName}, optimization {report.Settings.OptimizationName}; " +
             $"{report.WarmupRuns} warm-up runs, {report.Elapsed.TotalSeconds:0.0} s");
         var width = report.Indicators.Select(i => i.Name.Length).DefaultIfEmpty(0).Max();
+        // Sampling stops when the budgeted statistics are precise; only theirs can be called unstable.
+        var budgeted = measured.Verdicts.Select(v => v.Indicator).ToHashSet(StringComparer.Ordinal);
         foreach (var indicator in report.Indicators)
         {
             var value = indicator.Value is { } v ? QuantityFormat.Compact(v, indicator.Indicator.Unit, 3) : "-";
             var interval = indicator.HalfWidth is > 0 and var half ? "±" + QuantityFormat.Compact(half, indicator.Indicator.Unit, 3) : "";
             var samples = indicator.Samples > 1 ? indicator.Samples.ToString(CultureInfo.InvariantCulture) + " samples" : "";
-            var note = indicator.Note ?? (indicator.Stable ? "" : "unstable");
+            var note = indicator.Note ?? (indicator.Stable || !budgeted.Contains(indicator.Name) ? "" : "unstable");
             var row = string.Create(CultureInfo.InvariantCulture, $"  {indicator.Name.PadRight(width)} {value,14} {interval,-14} {samples,-14} {note}");
             text.AppendLine(row.TrimEnd());
         }
