@@ -40,6 +40,13 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
     /// <summary>Where the list of files read goes, one per line, for the next build's up-to-date check.</summary>
     public string? InputsFile { get; set; }
 
+    /// <summary>Where the run's diagnostics go, for <see cref="ReplayEfficiencyDiagnostics"/> when a later build skips the gate.</summary>
+    public string? ReplayFile { get; set; }
+
+    /// <summary>Always true once the task has run: a build that skipped the gate as up to date does not set it.</summary>
+    [Output]
+    public bool Ran { get; private set; }
+
     /// <summary>The files this task wrote, for <c>FileWrites</c>.</summary>
     [Output]
     public ITaskItem[] FilesWritten { get; private set; } = Array.Empty<ITaskItem>();
@@ -66,9 +73,16 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
             LogDiagnostic(diagnostic);
         }
 
+        Ran = true;
         var written = new List<ITaskItem>();
         WriteAtomically(ReportFile, stream => GateResultJson.Write(result, stream));
         written.Add(new TaskItem(ReportFile));
+        if (!string.IsNullOrEmpty(ReplayFile))
+        {
+            WriteAtomically(ReplayFile, stream => DiagnosticReplay.Write(result.Diagnostics, stream));
+            written.Add(new TaskItem(ReplayFile));
+        }
+
         if (!string.IsNullOrEmpty(InputsFile))
         {
             // One path a line: a path with a line break or other control character cannot be listed (nor watched).

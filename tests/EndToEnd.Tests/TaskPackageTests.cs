@@ -124,6 +124,23 @@ public sealed class TaskPackageTests
     }
 
     [Test]
+    public void A_build_that_skips_the_gate_logs_its_warnings_again()
+    {
+        WriteSpec("macs: { max: 1M, severity: warning }");
+        var (first, firstOutput) = Build("-v:d");
+        var (second, secondOutput) = Build("-v:d");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.Zero, firstOutput);
+            Assert.That(firstOutput, Does.Match(@"specs/tiny\.yaml\(6,\d+\): warning EM2102: model 'tiny': macs"));
+            Assert.That(second, Is.Zero, secondOutput);
+            Assert.That(secondOutput, Does.Contain($"Skipping target \"{GateTarget}\" because all output files are up-to-date"));
+            Assert.That(secondOutput, Does.Match(@"specs/tiny\.yaml\(6,\d+\): warning EM2102: model 'tiny': macs"), "the skipped gate's warning is logged again");
+        });
+    }
+
+    [Test]
     public void Changing_the_model_runs_the_gate_again()
     {
         WriteSpec("macs: { max: 10M }");

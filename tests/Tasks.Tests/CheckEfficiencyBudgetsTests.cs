@@ -95,6 +95,52 @@ public sealed class CheckEfficiencyBudgetsTests
         });
     }
 
+    [Test]
+    public void The_diagnostics_of_a_run_are_logged_again_from_its_replay_file_as_they_were()
+    {
+        var spec = Spec("macs: { max: 1M, severity: warning }");
+        var (task, engine) = Task(spec);
+        task.ReplayFile = Path.Combine(folder, "obj", "diagnostics.json");
+        Assert.That(task.Execute(), Is.True);
+
+        var replayEngine = new FakeBuildEngine();
+        var replay = new ReplayEfficiencyDiagnostics { BuildEngine = replayEngine, File = task.ReplayFile };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(task.Ran, Is.True);
+            Assert.That(task.FilesWritten.Select(f => f.ItemSpec), Does.Contain(task.ReplayFile));
+            Assert.That(replay.Execute(), Is.True);
+            var original = engine.Warnings.Single(w => w.Code == "EM2102");
+            var again = replayEngine.Warnings.Single();
+            Assert.That((again.Code, again.File, again.LineNumber, again.ColumnNumber, again.Message),
+                Is.EqualTo((original.Code, original.File, original.LineNumber, original.ColumnNumber, original.Message)));
+            Assert.That(replayEngine.Errors, Is.Empty);
+        });
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("{ not json")]
+    [TestCase("[{\"code\": 7}, {\"code\": \"EM2102\", \"severity\": \"loud\", \"message\": \"x\"}]")]
+    public void A_missing_or_unreadable_replay_file_replays_nothing_and_fails_nothing(string? content)
+    {
+        var path = Path.Combine(folder, "diagnostics.json");
+        if (content is not null)
+        {
+            File.WriteAllText(path, content);
+        }
+
+        var engine = new FakeBuildEngine();
+        var replay = new ReplayEfficiencyDiagnostics { BuildEngine = engine, File = path };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(replay.Execute(), Is.True);
+            Assert.That(engine.Errors.Concat<object>(engine.Warnings), Is.Empty);
+        });
+    }
+
     private string Spec(string budget)
     {
         var path = Path.Combine(folder, "tiny.yaml");

@@ -29,8 +29,8 @@ public sealed record FileRole(string Name, string ReadFailureCode, string WriteF
     /// <summary>A report written by <c>misnomer report</c>, or the CI job summary appended to.</summary>
     public static FileRole Report { get; } = new("report", ErrorCodes.ReportUnwritable, ErrorCodes.ReportUnwritable, 0);
 
-    /// <summary>A file the build gate writes (its report JSON, the list of files it read).</summary>
-    public static FileRole BuildOutput { get; } = new("build gate file", ErrorCodes.TaskIoFailure, ErrorCodes.TaskIoFailure, 0);
+    /// <summary>A file the build gate writes (its report JSON, the list of files it read, its diagnostics to replay), and reads back.</summary>
+    public static FileRole BuildOutput { get; } = new("build gate file", ErrorCodes.TaskIoFailure, ErrorCodes.TaskIoFailure, 16 * MiB);
 
     /// <summary>An ONNX model: memory-mapped by the loader, never read whole; a protobuf message cannot exceed 2 GiB.</summary>
     public static FileRole Model { get; } = new("model file", ErrorCodes.ModelUnreadable, ErrorCodes.ModelUnreadable, int.MaxValue)
