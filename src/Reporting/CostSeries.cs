@@ -11,6 +11,9 @@ namespace EfficiencyMisnomer.Reporting;
 /// <param name="Values">The available values by model name, in spec order.</param>
 public sealed record CostSeries(string Indicator, string Title, string Unit, IReadOnlyList<KeyValuePair<string, double>> Values)
 {
+    /// <summary>Whether a larger value is better (throughput, tokens per second, arithmetic intensity); costs are lower-is-better.</summary>
+    public bool HigherIsBetter => EfficiencyMisnomer.Regression.IndicatorDirection.HigherIsBetter(Indicator);
+
     /// <summary>Every series of a spec that can be plotted: values for at least two models, not all equal.</summary>
     public static IReadOnlyList<CostSeries> Of(SpecResults spec)
     {

@@ -72,10 +72,10 @@ public static class ReportPlots
         metric = PlotText(metric);
         var title = $"{metric} against {PlotText(cost.Title)}";
         var model = Model(title);
-        model.Axes.Add(Axis(AxisPosition.Bottom, PlotText(cost.Title) + " (lower is cheaper)", points.Select(p => p.Cost), cost.Unit));
+        model.Axes.Add(Axis(AxisPosition.Bottom, PlotText(cost.Title) + (cost.HigherIsBetter ? " (higher is better)" : " (lower is cheaper)"), points.Select(p => p.Cost), cost.Unit));
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = metric, MinimumPadding = 0.1, MaximumPadding = 0.1, AxisTitleDistance = 12 });
 
-        var frontier = ParetoFrontier.Of(points);
+        var frontier = ParetoFrontier.Of(points, cost.HigherIsBetter);
         var line = new LineSeries { Title = "Pareto frontier", Color = Frontier, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 5, MarkerFill = Frontier };
         line.Points.AddRange(frontier.Select(p => new DataPoint(p.Cost, p.Quality)));
         model.Series.Add(line);

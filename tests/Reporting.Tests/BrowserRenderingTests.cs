@@ -72,6 +72,8 @@ public sealed class BrowserRenderingTests
             }
 
             Assert.That(dom, Does.Not.Contain("<b>vit</b>"), "a model name never becomes markup");
+            var throughput = plots.Single(p => p.Contains("top1 against throughput", StringComparison.Ordinal));
+            Assert.That(throughput, Does.Contain("(higher is better)"), "throughput is a rate: more is better");
         });
     }
 

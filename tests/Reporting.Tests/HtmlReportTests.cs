@@ -75,6 +75,24 @@ public sealed partial class HtmlReportTests
     }
 
     [Test]
+    public void A_rate_axis_reads_higher_is_better_and_its_frontier_follows_that_direction()
+    {
+        var plots = ReportPlots.Of(SampleResults.Document().Specs[0]).Where(p => p.Kind == "quality").ToDictionary(p => p.Title);
+        var series = CostSeries.Of(SampleResults.Document().Specs[0]).Single(s => s.Indicator == "throughput");
+        var points = series.Values.Select(v => new ModelPoint(v.Key, v.Value, SampleResults.Document().Specs[0].Model(v.Key)!.Quality["top1"])).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plots["top1 against throughput, ci-cpu b1"].Svg, Does.Contain("(higher is better)").And.Not.Contain("(lower is cheaper)"));
+            Assert.That(plots["top1 against latency.p50, ci-cpu b1"].Svg, Does.Contain("(lower is cheaper)"));
+            Assert.That(series.HigherIsBetter, Is.True);
+            // vit-w3072 is the fastest (1.2 ms) and vit-d48 the most accurate: the frontier on throughput is the one on
+            // latency, as the two indicators say the same thing in opposite directions.
+            Assert.That(ParetoFrontier.Of(points, series.HigherIsBetter).Select(p => p.Model), Is.EqualTo(new[] { "vit-w3072", "vit-d48" }));
+        });
+    }
+
+    [Test]
     public void Indicators_are_plotted_against_each_other_with_every_point_labelled()
     {
         var plots = ReportPlots.Of(SampleResults.Document().Specs[0]).Where(p => p.Kind == "indicators").ToList();

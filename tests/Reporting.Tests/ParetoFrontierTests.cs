@@ -28,4 +28,17 @@ public sealed class ParetoFrontierTests
         var points = new[] { new ModelPoint("cheap", 1, 0.7), new ModelPoint("costly", 2, 0.7) };
         Assert.That(ParetoFrontier.Of(points).Select(p => p.Model), Is.EqualTo(new[] { "cheap" }));
     }
+
+    [Test]
+    public void On_a_rate_axis_the_faster_model_is_the_better_one()
+    {
+        // Throughput: 'fast' serves more per second at the same quality as 'slow', so 'slow' is dominated; on a
+        // lower-is-better reading it would wrongly be the cheap end of the frontier.
+        var points = new[] { new ModelPoint("slow", 100, 0.70), new ModelPoint("fast", 400, 0.70), new ModelPoint("accurate", 50, 0.80) };
+        Assert.Multiple(() =>
+        {
+            Assert.That(ParetoFrontier.Of(points, higherIsBetter: true).Select(p => p.Model), Is.EqualTo(new[] { "fast", "accurate" }));
+            Assert.That(ParetoFrontier.Of(points, higherIsBetter: false).Select(p => p.Model), Is.EqualTo(new[] { "accurate" }));
+        });
+    }
 }
