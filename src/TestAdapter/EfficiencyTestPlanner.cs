@@ -17,7 +17,10 @@ public sealed class EfficiencyTestPlanner
     public const string Category = "efficiency";
     public const string StaticCategory = "efficiency-static";
     public const string RuntimeCategory = "efficiency-runtime";
-    public const string SettingsTestName = "efficiency settings";
+    public const string SettingsTestName = "efficiency-settings";
+
+    /// <summary>What marks a model's static test in its name (<c>spec/model/static</c>).</summary>
+    public const string StaticSuffix = "static";
 
     private const string OtherProfileSelected = "hardware profile '{0}' skipped: test parameter efficiency.profile selects '{1}'";
     private const string ProfileNotDeclared = "{0}: error {1}: spec has no hardware profile named '{2}' (test parameter efficiency.profile); it declares: {3}";
@@ -60,25 +63,24 @@ public sealed class EfficiencyTestPlanner
         if (load.Spec is not { } spec)
         {
             var errors = load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
-            yield return Invalid(UserText.Quote(Path.GetRelativePath(root, file).Replace('\\', '/')), string.Join(Environment.NewLine, errors));
+            yield return Invalid(TestName(Path.GetRelativePath(root, file).Replace('\\', '/')), string.Join(Environment.NewLine, errors));
             yield break;
         }
 
-        // Names come from the spec: escaped and bounded, so that a test name cannot start a line of the test log.
-        var name = UserText.Quote(spec.Name.Value);
+        var name = spec.Name.Value;
         if (settings.Profile is { } selected && spec.Hardware.All(p => p.Name != selected))
         {
             var known = spec.Hardware.Count == 0 ? "none" : string.Join(", ", spec.Hardware.Select(p => UserText.Quote(p.Name)));
-            yield return Invalid($"{name} [{UserText.Quote(selected)}]", Text(ProfileNotDeclared, spec.Location, ErrorCodes.UnknownProfile, UserText.Quote(selected), known));
+            yield return Invalid(TestName(name, selected), Text(ProfileNotDeclared, spec.Location, ErrorCodes.UnknownProfile, UserText.Quote(selected), known));
         }
 
         foreach (var model in spec.Models)
         {
-            var staticCase = new StaticEfficiencyCase($"{name}/{UserText.Quote(model.Name)} [static]", file, spec.Name.Value, model.Name, settings);
+            var staticCase = new StaticEfficiencyCase(TestName(name, model.Name, StaticSuffix), file, spec.Name.Value, model.Name, settings);
             yield return new PlannedTest(staticCase, RunState.Runnable, null, new[] { Category, StaticCategory });
             foreach (var profile in spec.Hardware)
             {
-                var runtimeCase = new RuntimeEfficiencyCase($"{name}/{UserText.Quote(model.Name)} [{UserText.Quote(profile.Name)}]", file, spec.Name.Value, model.Name, profile.Name, settings);
+                var runtimeCase = new RuntimeEfficiencyCase(TestName(name, model.Name, profile.Name), file, spec.Name.Value, model.Name, profile.Name, settings);
                 var (state, reason) = Decide(profile);
                 yield return new PlannedTest(runtimeCase, state, reason, new[] { Category, RuntimeCategory, profile.Name }, NonParallelizable: true);
             }
@@ -103,6 +105,17 @@ public sealed class EfficiencyTestPlanner
         var (matches, why) = matcher.Match(profile, selection.Provider);
         return matches ? (RunState.Runnable, null) : (RunState.Ignored, why is null ? null : UserText.Escape(why));
     }
+
+    /// <summary>
+    /// A test's name from the names in a spec, joined by <c>/</c>: <c>spec/model/static</c>, <c>spec/model/profile</c>.
+    /// Each part is escaped and bounded (a name cannot start a line of the test log), and whitespace and the characters
+    /// that test filters treat as syntax become <c>_</c>, so that <c>dotnet test --filter Name=spec/model/profile</c>
+    /// selects exactly that test.
+    /// </summary>
+    public static string TestName(params string[] parts) =>
+        string.Join("/", parts.Select(part => new string(UserText.Quote(part).Select(c => char.IsWhiteSpace(c) || FilterSyntax.Contains(c) ? '_' : c).ToArray())));
+
+    private const string FilterSyntax = "=!~()&|,[]\"'\\";
 
     private static PlannedTest Invalid(string name, string reason) =>
         new(new InvalidEfficiencyCase(name, reason), RunState.NotRunnable, reason, new[] { Category });

@@ -14,6 +14,7 @@ public sealed class TestAdapterPackageTests
     private string output = "";
     private string listed = "";
     private string filtered = "";
+    private string named = "";
 
     [OneTimeSetUp]
     public void PackCreateConsumerAndTest()
@@ -71,6 +72,8 @@ public sealed class TestAdapterPackageTests
         (_, listed) = DotNet.Run(consumer, "test", "--nologo", "--no-build", "--list-tests");
         (_, filtered) = DotNet.Run(consumer, "test", "--nologo", "--no-build", "--settings", "efficiency.runsettings",
             "--filter", "TestCategory=efficiency-static", "--logger", "console;verbosity=normal");
+        (_, named) = DotNet.Run(consumer, "test", "--nologo", "--no-build", "--settings", "efficiency.runsettings",
+            "--filter", "Name=within/tiny/cpu", "--logger", "console;verbosity=normal");
     }
 
     [OneTimeTearDown]
@@ -84,8 +87,8 @@ public sealed class TestAdapterPackageTests
     public void The_spec_within_budget_passes_its_static_and_runtime_tests() =>
         Assert.Multiple(() =>
         {
-            Assert.That(output, Does.Match(@"Passed within/tiny \[static\]"));
-            Assert.That(output, Does.Match(@"Passed within/tiny \[cpu\]"));
+            Assert.That(output, Does.Match(@"Passed within/tiny/static"));
+            Assert.That(output, Does.Match(@"Passed within/tiny/cpu"));
         });
 
     [Test]
@@ -93,7 +96,7 @@ public sealed class TestAdapterPackageTests
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.Not.Zero, output);
-            Assert.That(output, Does.Match(@"Failed over/tiny \[static\]"));
+            Assert.That(output, Does.Match(@"Failed over/tiny/static"));
             Assert.That(output, Does.Match(@"specs[/\\]over\.yaml\(6,\d+\): .*macs"));
         });
 
@@ -110,18 +113,26 @@ public sealed class TestAdapterPackageTests
         Assert.Multiple(() =>
         {
             Assert.That(listed, Does.Contain("The following Tests are available:"), listed);
-            Assert.That(listed, Does.Match(@"within/tiny \[static\]"));
-            Assert.That(listed, Does.Match(@"within/tiny \[cpu\]"));
-            Assert.That(listed, Does.Match(@"over/tiny \[static\]"));
+            Assert.That(listed, Does.Match(@"within/tiny/static"));
+            Assert.That(listed, Does.Match(@"within/tiny/cpu"));
+            Assert.That(listed, Does.Match(@"over/tiny/static"));
+        });
+
+    [Test]
+    public void A_name_filter_selects_exactly_the_test_it_names() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(named, Does.Match(@"Passed within/tiny/cpu"), named);
+            Assert.That(named, Does.Match(@"Total tests:\s+1\b"));
         });
 
     [Test]
     public void A_category_filter_runs_only_the_tests_of_that_category() =>
         Assert.Multiple(() =>
         {
-            Assert.That(filtered, Does.Match(@"Passed within/tiny \[static\]"), filtered);
-            Assert.That(filtered, Does.Match(@"Failed over/tiny \[static\]"));
-            Assert.That(filtered, Does.Not.Contain("[cpu]"));
+            Assert.That(filtered, Does.Match(@"Passed within/tiny/static"), filtered);
+            Assert.That(filtered, Does.Match(@"Failed over/tiny/static"));
+            Assert.That(filtered, Does.Not.Contain("tiny/cpu"));
             Assert.That(filtered, Does.Match(@"Total tests:\s+2\b"));
         });
 }

@@ -64,5 +64,5 @@ public sealed class AgainstRevisionOutcomeTests
     private EfficiencyCase RuntimeTest(EfficiencySettings settings) =>
         new EfficiencyTestPlanner(settings, FingerprintProfileMatcher.ThisMachine, () => new ProviderSelector().Select(settings.EffectiveProvider))
             .Plan(repository.PathOf("specs/*.yaml"), repository.PathOf("specs"))
-            .Single(t => t.Case.Name == "stack/stack [cpu]").Case;
+            .Single(t => t.Case.Name == "stack/stack/cpu").Case;
 }

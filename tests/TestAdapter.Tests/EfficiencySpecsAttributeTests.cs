@@ -50,7 +50,7 @@ public sealed class EfficiencySpecsAttributeTests
 
         var tests = Build("*.yaml");
 
-        Assert.That(tests.Select(t => t.Name), Is.EqualTo(new[] { "sample/tiny [static]", "sample/tiny [anywhere]", "sample/tiny [elsewhere]" }));
+        Assert.That(tests.Select(t => t.Name), Is.EqualTo(new[] { "sample/tiny/static", "sample/tiny/anywhere", "sample/tiny/elsewhere" }));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(tests[0].RunState, Is.EqualTo(RunState.Runnable));
@@ -62,12 +62,18 @@ public sealed class EfficiencySpecsAttributeTests
         }
     }
 
+    [TestCase(new[] { "vit", "vit-b16", "static" }, "vit/vit-b16/static")]
+    [TestCase(new[] { "my spec", "model (v2)", "ci=cpu" }, "my_spec/model__v2_/ci_cpu")]
+    [TestCase(new[] { "a|b&c", "[x]", "it's \"q\"" }, "a_b_c/_x_/it_s__q_")]
+    public void Test_names_hold_nothing_a_filter_reads_as_syntax(string[] parts, string expected) =>
+        Assert.That(EfficiencyTestPlanner.TestName(parts), Is.EqualTo(expected));
+
     [Test]
     public void A_profile_for_other_hardware_is_skipped_with_this_machines_fingerprint()
     {
         File.WriteAllText(Path.Combine(folder, "sample.yaml"), Passing);
 
-        var elsewhere = Build("*.yaml").Single(t => t.Name == "sample/tiny [elsewhere]");
+        var elsewhere = Build("*.yaml").Single(t => t.Name == "sample/tiny/elsewhere");
 
         using (Assert.EnterMultipleScope())
         {
@@ -114,7 +120,7 @@ public sealed class EfficiencySpecsAttributeTests
 
         var tests = builder.BuildFrom(new MethodWrapper(typeof(Consumer), nameof(Consumer.Efficiency)), null).ToList();
 
-        Assert.That(tests.Select(t => t.Name), Does.Contain("tiny-cnn/tiny-cnn [static]"));
+        Assert.That(tests.Select(t => t.Name), Does.Contain("tiny-cnn/tiny-cnn/static"));
     }
 
     private List<TestMethod> Build(string pattern)

@@ -59,7 +59,7 @@ public sealed class GeneratedTestOutcomeTests
         Assume.That(cuda.Failure, Is.Not.Null, "CUDA is usable on this machine");
         var settings = EfficiencySettings.Default with { RequireCuda = true };
 
-        var gpu = Plan(settings).Single(t => t.Case.Name == "sample/tiny [gpu]");
+        var gpu = Plan(settings).Single(t => t.Case.Name == "sample/tiny/gpu");
         var outcome = Run(gpu.Case);
 
         using (Assert.EnterMultipleScope())
@@ -77,7 +77,7 @@ public sealed class GeneratedTestOutcomeTests
         Assume.That(cuda.Failure, Is.Not.Null, "CUDA is usable on this machine");
         var settings = EfficiencySettings.Default with { Provider = ProviderRequest.Cuda };
 
-        var gpu = Plan(settings).Single(t => t.Case.Name == "sample/tiny [gpu]");
+        var gpu = Plan(settings).Single(t => t.Case.Name == "sample/tiny/gpu");
 
         using (Assert.EnterMultipleScope())
         {
@@ -91,7 +91,7 @@ public sealed class GeneratedTestOutcomeTests
     {
         var fingerprint = new HardwareFingerprintReader(EnvironmentCpuInfo.ForThisMachine(), new NativeNvml()).Read(ProviderSelection.Cpu);
 
-        var elsewhere = Plan(EfficiencySettings.Default with { Provider = ProviderRequest.Cpu }).Single(t => t.Case.Name == "sample/tiny [elsewhere]");
+        var elsewhere = Plan(EfficiencySettings.Default with { Provider = ProviderRequest.Cpu }).Single(t => t.Case.Name == "sample/tiny/elsewhere");
 
         using (Assert.EnterMultipleScope())
         {
