@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using EfficiencyMisnomer.CostModel;
-using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Runtime.Inputs;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Shapes;
 using Microsoft.ML.OnnxRuntime;
-using Pragmastat;
 
 namespace EfficiencyMisnomer.Runtime.Measurement;
 

@@ -24,15 +24,7 @@ public sealed class GenerationMeasurementTests
         {
             var path = Path.Combine(folder, "decoder.onnx");
             File.WriteAllBytes(path, QuantizedDecoders.Int4("genai_int4", QuantizedDecoders.Tiny).ToBytes());
-            var model = OnnxModel.Load(path);
-            var generation = new Generation(Prompt: 12, NewTokens: 6);
-            var measured = new MeasurementCase("decoder", model, generation.Step(model, ShapeBindings.None, generation.Prompt, 0),
-                new ProviderSelection("cpu", "requested"), new SessionSettings(1, 1))
-            {
-                Generation = generation,
-                SpecBindings = ShapeBindings.None,
-                FreshSessions = 1,
-            };
+            var measured = Case(OnnxModel.Load(path), new Generation(Prompt: 12, NewTokens: 6));
 
             var report = new RuntimeMeasurer(MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(1) }).Measure(measured);
 
@@ -65,15 +57,7 @@ public sealed class GenerationMeasurementTests
         var folder = Directory.CreateTempSubdirectory("misnomer-generation").FullName;
         try
         {
-            var model = OnnxModel.Load(EndlessDecoder(Path.Combine(folder, "endless-decoder.onnx")));
-            var generation = new Generation(Prompt: 4, NewTokens: 2);
-            var measured = new MeasurementCase("endless", model, generation.Step(model, ShapeBindings.None, generation.Prompt, 0),
-                new ProviderSelection("cpu", "requested"), new SessionSettings(1, 1))
-            {
-                Generation = generation,
-                SpecBindings = ShapeBindings.None,
-                FreshSessions = 1,
-            };
+            var measured = Case(OnnxModel.Load(EndlessDecoder(Path.Combine(folder, "endless-decoder.onnx"))), new Generation(Prompt: 4, NewTokens: 2));
 
             var started = System.Diagnostics.Stopwatch.StartNew();
             var error = Assert.Throws<EfficiencyException>(() => new RuntimeMeasurer(MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(1) }).Measure(measured))!;
@@ -90,6 +74,15 @@ public sealed class GenerationMeasurementTests
         }
     }
 
+    /// <summary>A generation case on the CPU provider at one thread, bound at its prefill, one fresh-process observation.</summary>
+    private static MeasurementCase Case(OnnxModel model, Generation generation) =>
+        new(System.IO.Path.GetFileNameWithoutExtension(model.Path), model, generation.Step(model, ShapeBindings.None, generation.Prompt, 0), new ProviderSelection("cpu", "requested"), new SessionSettings(1, 1))
+        {
+            Generation = generation,
+            SpecBindings = ShapeBindings.None,
+            FreshSessions = 1,
+        };
+
     /// <summary>
     /// A one-layer cache decoder (the present is the past with the new tokens' embeddings appended) whose Loop runs
     /// 2^40 times per cached position: the prefill, with an empty cache, is instant; every decode step would run for days.
@@ -103,18 +96,9 @@ public sealed class GenerationMeasurementTests
         b.Node("Concat", new[] { past, embedded }, new[] { "present.0.key" }, ("axis", 1L));
         b.Output("present.0.key", ElementType.Float, "batch_size", "total_sequence_length", 4);
 
-        var w = b.Weight("w", 4, 4);
-        var loop = new Builder("body");
-        loop.Input("i", ElementType.Int64);
-        var condition = loop.Input("c", ElementType.Bool);
-        var h = loop.Input("h", ElementType.Float, 1, 4);
-        loop.Node("Identity", new[] { condition }, new[] { "c_out" });
-        loop.Node("MatMul", new[] { h, w }, new[] { "h_out" });
-        loop.Output("c_out", ElementType.Bool);
-        loop.Output("h_out", ElementType.Float, 1, 4);
         var cached = b.Op("Gather", new[] { b.Op("Shape", new[] { past }), b.Int64s("past_axis", Array.Empty<long>(), new[] { 1L }) }, ("axis", 0L));
         var trips = b.Op("Mul", new[] { cached, b.Int64s("per_position", Array.Empty<long>(), new[] { 1L << 40 }) });
-        b.Node("Loop", new[] { trips, "", b.Weight("h0", 1, 4) }, new[] { "logits" }, ("body", loop.Graph));
+        LoopModels.MatMulLoop(b, trips, b.Weight("h0", 1, 4), "logits");
         b.Output("logits", ElementType.Float, 1, 4);
         return b.Save(path);
     }
