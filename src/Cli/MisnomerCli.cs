@@ -23,19 +23,7 @@ internal static class MisnomerCli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("misnomer: static and runtime cost indicators of ONNX models, and gates on them.");
-        var output = new ConsoleOutput();
-        root.Options.Add(output.Verbose);
-        root.Options.Add(output.Quiet);
-        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
-        root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr, output));
-        root.Subcommands.Add(CheckCommand.Create(stdout, stderr, output));
-        root.Subcommands.Add(RunCommand.Create(stdout, stderr, output));
-        root.Subcommands.Add(HardwareCommand.Create(stdout, stderr));
-        root.Subcommands.Add(MergeCommand.Create(stdout));
-        root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
-        root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
-
+        var root = Root(stdout, stderr);
         ArgumentRules.Apply(root, args);
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
@@ -76,6 +64,31 @@ internal static class MisnomerCli
 
             return InternalError;
         }
+    }
+
+    /// <summary>What the command line <paramref name="args"/> does wrong, one message per problem; empty when it parses.</summary>
+    internal static IReadOnlyList<string> ParseErrors(string[] args)
+    {
+        var root = Root(TextWriter.Null, TextWriter.Null);
+        ArgumentRules.Apply(root, args);
+        return root.Parse(args).Errors.Select(e => e.Message).ToList();
+    }
+
+    private static RootCommand Root(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("misnomer: static and runtime cost indicators of ONNX models, and gates on them.");
+        var output = new ConsoleOutput();
+        root.Options.Add(output.Verbose);
+        root.Options.Add(output.Quiet);
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr, output));
+        root.Subcommands.Add(CheckCommand.Create(stdout, stderr, output));
+        root.Subcommands.Add(RunCommand.Create(stdout, stderr, output));
+        root.Subcommands.Add(HardwareCommand.Create(stdout, stderr));
+        root.Subcommands.Add(MergeCommand.Create(stdout));
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
+        return root;
     }
 
     private static string CommandPath(System.CommandLine.Parsing.CommandResult result) =>
