@@ -9,7 +9,8 @@ namespace EfficiencyMisnomer.Cli;
 
 /// <summary>
 /// <c>misnomer report RESULTS... [--markdown FILE] [--html FILE] [--bmf FILE]</c>: reports made from results
-/// documents, without measuring again. Several documents are united first. With no output option the Markdown
+/// documents (or folders of them), without measuring again. Several documents are united first; documents of several
+/// runs also give each gated indicator's trend over them. With no output option the Markdown
 /// goes to standard output; when <c>GITHUB_STEP_SUMMARY</c> names a file, the Markdown is appended to it too.
 /// </summary>
 internal static class ReportCommand
@@ -19,7 +20,7 @@ internal static class ReportCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var inputs = new Argument<string[]>("results") { Description = "Results documents (JSON, from `misnomer run --results` or `check --results`).", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("results") { Description = "Results documents (JSON, from `misnomer run --results` or `check --results`), or folders of them.", Arity = ArgumentArity.OneOrMore };
         var markdown = new Option<string?>("--markdown") { Description = "Write the Markdown report (for a pull-request comment) to this file." };
         var html = new Option<string?>("--html") { Description = "Write the HTML report (one self-contained page with plots) to this file." };
         var bmf = new Option<string?>("--bmf") { Description = "Write every indicator in Bencher Metric Format (JSON) to this file." };
@@ -30,8 +31,9 @@ internal static class ReportCommand
         };
         command.SetAction(result =>
         {
-            var paths = result.GetValue(inputs)!;
-            var report = ResultsReport.Build(ResultsMerger.Merge(paths.Select(ResultsJson.Read).ToList(), paths));
+            var paths = Expand(result.GetValue(inputs)!);
+            var documents = paths.Select(ResultsJson.Read).ToList();
+            var report = ResultsReport.Build(ResultsMerger.Merge(documents, paths)) with { Trends = TrendReport.Build(documents) };
             var text = ResultsMarkdown.Render(report);
             var outputs = new (string? Path, Func<string> Render)[]
             {
@@ -59,4 +61,11 @@ internal static class ReportCommand
         });
         return command;
     }
+
+    /// <summary>The documents named: a folder stands for the results documents (<c>*.json</c>) directly in it, in name order.</summary>
+    private static string[] Expand(string[] paths) => paths
+        .SelectMany<string, string>(path => Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal)
+            : new[] { path })
+        .ToArray();
 }

@@ -52,6 +52,30 @@ public static partial class HtmlReport
             Spec(html, spec, ref plotNumber);
         }
 
+        if (report.Trends.Count > 0)
+        {
+            html.AppendLine("<section class=\"trends\">");
+            html.AppendLine("<h2>Trends</h2>");
+            html.AppendLine("<p>Every gated indicator over the runs reported, oldest first; runs where the gate failed are red, new baselines green.</p>");
+            foreach (var table in report.TrendTables())
+            {
+                Table(html, table, "trend");
+            }
+
+            html.AppendLine("<div class=\"plots\">");
+            foreach (var plot in TrendPlots.Of(report.Trends))
+            {
+                plotNumber++;
+                html.AppendLine("<figure class=\"plot trend\">");
+                html.AppendLine(UniqueIds(plot.Svg, $"plot{plotNumber.ToString(CultureInfo.InvariantCulture)}-"));
+                html.AppendLine(CultureInfo.InvariantCulture, $"<figcaption>{E(plot.Title)}</figcaption>");
+                html.AppendLine("</figure>");
+            }
+
+            html.AppendLine("</div>");
+            html.AppendLine("</section>");
+        }
+
         html.AppendLine("<h2>Machines</h2>");
         Table(html, report.Machines, "machines");
         html.AppendLine("</body>");

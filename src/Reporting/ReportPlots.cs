@@ -139,19 +139,7 @@ public static class ReportPlots
         }
     }
 
-    /// <summary>
-    /// A name from the document as plot text: escaped and bounded as messages quote it (<see cref="UserText.Quote"/>),
-    /// and without the two characters XML forbids that are not control characters, so that the SVG writer, which
-    /// refuses characters XML cannot hold, never fails on a model's name.
-    /// </summary>
-    private static string PlotText(string text) =>
-        UserText.Quote(text).Replace("\ufffe", "\\ufffe", StringComparison.Ordinal).Replace("\uffff", "\\uffff", StringComparison.Ordinal);
+    private static string PlotText(string text) => Reporting.PlotText.Of(text);
 
-    /// <summary>The <c>svg</c> element alone: the exporter writes an XML declaration even when not asked for a document.</summary>
-    private static string Svg(PlotModel model)
-    {
-        var svg = SvgExporter.ExportToString(model, Width, Height, isDocument: false);
-        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return start > 0 ? svg[start..] : svg;
-    }
+    private static string Svg(PlotModel model) => Reporting.PlotText.Svg(model, Width, Height);
 }

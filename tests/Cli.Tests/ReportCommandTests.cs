@@ -126,6 +126,44 @@ public sealed class ReportCommandTests
     }
 
     /// <summary>Writes a results document of two models measured on one machine; returns its path.</summary>
+    [Test]
+    public void A_folder_of_runs_from_several_commits_gives_each_gated_indicator_over_them()
+    {
+        var runs = Path.Combine(folder, "runs");
+        Directory.CreateDirectory(runs);
+        foreach (var (commit, day, latency) in new[] { ("1111111111", 1, 0.0031), ("2222222222", 2, 0.0032), ("3333333333", 3, 0.0045) })
+        {
+            var document = ResultsJson.Read(Results($"{commit}.json", "cpu0", "ci-cpu", latency)) with { Created = new DateTimeOffset(2026, 12, day, 0, 0, 0, TimeSpan.Zero) };
+            ResultsJson.WriteFile(Path.Combine(runs, $"{commit}.json"), document with { Commit = commit });
+        }
+
+        var html = Path.Combine(folder, "trend.html");
+        var (code, stdout, stderr) = CliRunner.Run("report", runs, "--html", html, "--markdown", Path.Combine(folder, "trend.md"));
+        var markdown = File.ReadAllText(Path.Combine(folder, "trend.md"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(MisnomerCli.Success), stdout + stderr);
+            Assert.That(markdown, Does.Contain("## Trends"));
+            Assert.That(markdown, Does.Contain("| indicator | setup | 11111111 | 22222222 | 33333333 |"));
+            Assert.That(markdown, Does.Contain("| params | static | 22 M (fail) | 22 M (fail) | 22 M (fail) |"));
+            Assert.That(File.ReadAllText(html), Does.Contain("<figure class=\"plot trend\">").And.Contain("gate failed"));
+        });
+    }
+
+    [Test]
+    public void A_results_document_written_in_a_repository_names_its_commit()
+    {
+        using var repository = GitRepository.Init();
+        File.Copy(Path.Combine(RepositoryRoot.Path, "specs", "models", "tiny-cnn.onnx"), repository.PathOf("models/tiny-cnn.onnx").EnsureFolder());
+        repository.Write("spec.yaml", "name: s\nmodels:\n  tiny: { path: models/tiny-cnn.onnx }\nbind: { batch: 1 }\nbudgets:\n  params: { max: 1M }\n");
+        repository.Commit("first");
+        var results = Path.Combine(folder, "check.json");
+
+        Assert.That(CliRunner.Run("check", repository.PathOf("spec.yaml"), "--results", results).ExitCode, Is.EqualTo(MisnomerCli.Success));
+        Assert.That(ResultsJson.Read(results).Commit, Is.EqualTo(repository.Git("rev-parse", "HEAD")));
+    }
+
     private string Results(string name, string machine, string profile, double latency)
     {
         ModelResults Model(string model, double parameters, params VerdictResult[] verdicts) => new(

@@ -17,6 +17,12 @@ public sealed record EfficiencyResults(DateTimeOffset Created, IReadOnlyList<Mac
 
     public MachineResults? Machine(string id) => Machines.FirstOrDefault(m => m.Id == id);
 
+    /// <summary>
+    /// The commit the repository holding the specs was on when the document was made (<c>git rev-parse HEAD</c>); null
+    /// outside a git repository. Reports of documents from several commits draw each gated indicator over them.
+    /// </summary>
+    public string? Commit { get; init; }
+
     public SpecResults? Spec(string name) => Specs.FirstOrDefault(s => s.Name == name);
 }
 

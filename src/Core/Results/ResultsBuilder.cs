@@ -13,7 +13,10 @@ public static class ResultsBuilder
     public static EfficiencyResults FromStatic(GateResult gate, DateTimeOffset created)
     {
         ArgumentNullException.ThrowIfNull(gate);
-        return new EfficiencyResults(created, Array.Empty<MachineResults>(), gate.Specs.Select(spec => Spec(spec, gate)).ToList());
+        return new EfficiencyResults(created, Array.Empty<MachineResults>(), gate.Specs.Select(spec => Spec(spec, gate)).ToList())
+        {
+            Commit = Revisions.RepositoryCommit.Of(gate.Specs.Select(s => s.Path)),
+        };
     }
 
     /// <summary>A spec's models as the static gate saw them; a model it did not reach has no static indicators.</summary>

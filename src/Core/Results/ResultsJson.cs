@@ -28,7 +28,7 @@ public static class ResultsJson
     public static string Write(EfficiencyResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var document = new Document(EfficiencyResults.Format, results.Created, results.Machines, results.Specs);
+        var document = new Document(EfficiencyResults.Format, results.Created, results.Machines, results.Specs, results.Commit);
         return JsonSerializer.Serialize(document, Options);
     }
 
@@ -78,7 +78,10 @@ public static class ResultsJson
 
         try
         {
-            return Complete(new EfficiencyResults(document.Created, document.Machines ?? Array.Empty<MachineResults>(), document.Specs ?? Array.Empty<SpecResults>()));
+            return Complete(new EfficiencyResults(document.Created, document.Machines ?? Array.Empty<MachineResults>(), document.Specs ?? Array.Empty<SpecResults>())
+            {
+                Commit = document.Commit,
+            });
         }
         catch (MissingEntryException e)
         {
@@ -159,7 +162,8 @@ public static class ResultsJson
         string? Format,
         DateTimeOffset Created,
         IReadOnlyList<MachineResults>? Machines,
-        IReadOnlyList<SpecResults>? Specs);
+        IReadOnlyList<SpecResults>? Specs,
+        string? Commit = null);
 
     /// <summary>A null where a list's entry belongs, by its path in the document.</summary>
     private sealed class MissingEntryException(string where) : Exception(where);

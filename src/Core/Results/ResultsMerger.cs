@@ -65,7 +65,10 @@ public static class ResultsMerger
             }
         }
 
-        return new EfficiencyResults(documents.Max(d => d.Created), machines, specs.Select(s => s.Build()).ToList());
+        return new EfficiencyResults(documents.Max(d => d.Created), machines, specs.Select(s => s.Build()).ToList())
+        {
+            Commit = documents.MaxBy(d => d.Created)!.Commit,
+        };
     }
 
     /// <summary>

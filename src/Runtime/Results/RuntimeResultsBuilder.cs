@@ -46,7 +46,7 @@ public static class RuntimeResultsBuilder
                 };
             }).ToList(),
         }).ToList();
-        return new EfficiencyResults(created, new[] { Machine(machine) }, withRuntime);
+        return new EfficiencyResults(created, new[] { Machine(machine) }, withRuntime) { Commit = Revisions.RepositoryCommit.Of(specs.Select(s => s.Path)) };
     }
 
     /// <summary>The setting that carries the share of all CPUs' time other processes used while the samples were taken.</summary>

@@ -27,6 +27,16 @@ public static class ResultsMarkdown
             Spec(text, spec);
         }
 
+        if (report.Trends.Count > 0)
+        {
+            text.AppendLine("## Trends").AppendLine();
+            text.AppendLine("Every gated indicator over the runs reported, oldest first; a failed budget or a regression, and a new baseline, are marked.").AppendLine();
+            foreach (var table in report.TrendTables())
+            {
+                Table(text, table);
+            }
+        }
+
         text.AppendLine("## Machines").AppendLine();
         Table(text, report.Machines);
         return text.ToString();

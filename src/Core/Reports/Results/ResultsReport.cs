@@ -15,9 +15,23 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
     /// <summary>The text of a value that is not available, followed by its reason.</summary>
     public const string Unavailable = "n/a";
 
+    /// <summary>Every gated indicator over the runs reported, when they come from several runs (<see cref="TrendReport"/>).</summary>
+    public IReadOnlyList<TrendSeries> Trends { get; init; } = Array.Empty<TrendSeries>();
+
+    /// <summary>The trends as tables, one per spec and model: a row per indicator and setup, a column per run (the latest <see cref="TrendReport.MarkdownRuns"/>).</summary>
+    public IReadOnlyList<ReportTable> TrendTables() => Trends.GroupBy(t => (t.Spec, t.Model)).Select(group =>
+    {
+        var labels = group.SelectMany(t => t.Points).OrderBy(p => p.Created).Select(p => p.Label).Distinct(StringComparer.Ordinal).TakeLast(TrendReport.MarkdownRuns).ToList();
+        var rows = group.Select(t => (IReadOnlyList<string>)new[] { t.Indicator, t.Setup }.Concat(labels.Select(label => t.Points.LastOrDefault(p => p.Label == label) is { } point
+            ? ResultValue.Format(point.Value, t.Unit) + (point.Breached ? " (" + point.Status + ")" : "") + (point.BaselineUpdated ? " (new baseline)" : "")
+            : "")).ToList()).ToList();
+        return new ReportTable($"{group.Key.Spec}: {group.Key.Model}", TrendHeader.Concat(labels).ToList(), rows);
+    }).ToList();
+
     private static readonly string[] VerdictHeader = { "status", "model", "kind", "indicator", "setup", "message", "location" };
     private static readonly string[] MachineHeader = { "machine", "summary" };
     private static readonly string[] RankingHeader = { "indicator", "order" };
+    private static readonly string[] TrendHeader = { "indicator", "setup" };
     private static readonly string[] DeltaHeader = { "model", "indicator", "setup", "baseline", "now", "change", "status" };
 
     /// <summary>Builds the report; <paramref name="analyze"/> finds disagreements (the misnomer detector unless given).</summary>
