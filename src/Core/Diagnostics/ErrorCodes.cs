@@ -81,6 +81,9 @@ public static class ErrorCodes
     public const string OutputNotPreallocated = "EM3009";
     public const string InferenceStopped = "EM3010";
     public const string OutOfMemory = "EM3011";
+
+    /// <summary>Raised by the CPU runtime package's MSBuild targets (no C# raises it): no ONNX Runtime for the platform built for.</summary>
+    public const string OnnxRuntimePlatformMissing = "EM3012";
     public const string InputsFilled = "EM3013";
 
     // EM31xx: the hardware fingerprint, profiles and readers of the machine.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Specs;
 using EfficiencyMisnomer.Units;
@@ -50,6 +51,9 @@ public static class RuntimeBudgetEvaluator
         return verdict.Status switch
         {
             VerdictStatus.Unstable => Diagnostic.Warning(ErrorCodes.MeasurementUnstable, verdict.Message, verdict.Location),
+            // Energy and what is derived from it have their own code: their counters are the usual missing piece.
+            VerdictStatus.Skipped when verdict.Indicator == RuntimeIndicators.Energy.Name || verdict.Indicator == RuntimeIndicators.Co2.Name =>
+                Diagnostic.Warning(ErrorCodes.EnergyUnavailable, verdict.Message, verdict.Location),
             VerdictStatus.Skipped => Diagnostic.Warning(ErrorCodes.IndicatorUnavailable, verdict.Message, verdict.Location),
             _ => BudgetEvaluator.Diagnose(verdict),
         };

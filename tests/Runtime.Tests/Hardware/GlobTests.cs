@@ -14,6 +14,10 @@ public sealed class GlobTests
     [TestCase("Intel(R) Xeon(R) CPU @ 2.20GHz", "intel(r) xeon(r) cpu @ 2.20ghz", true)]
     [TestCase("a.c", "abc", false)]
     [TestCase("*", "", true)]
+    [TestCase("?", "", false)]
+    [TestCase(@"C:\cpu\*", @"C:\cpu\x", true)]
+    [TestCase("[a]", "a", false)]
+    [TestCase("*" + "a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false)]
     public void Matches(string pattern, string text, bool expected) =>
         Assert.That(Glob.IsMatch(pattern, text), Is.EqualTo(expected));
 }
