@@ -21,7 +21,8 @@ internal static class ContribQuantizedWeight
     /// <summary>Whether the read is of a quantized weight.</summary>
     public static bool IsWeight(Node node, int input) =>
         node.Domain == Contrib && (node.OpType, input) is ("MatMulNBits", 1) or ("GatherBlockQuantized", 0) or ("QMoE", 2 or 5 or 8)
-            or ("DynamicQuantizeMatMul", 1) or ("MatMulIntegerToFloat", 1) or ("QAttention", 1) or ("QGemm", 3 or 6);
+            or ("DynamicQuantizeMatMul", 1) or ("MatMulIntegerToFloat", 1) or ("QAttention", 1) or ("QGemm", 3 or 6)
+            or ("MatMulBlockQuantizedFp8Weight", 1 or 4) or ("MatMulBlockQuantizedFp4Weight", 1 or 5) or ("MatMulBnb4", 1);
 
     /// <summary>Whether the read is of a scale, zero point or group index of a quantized operator.</summary>
     public static bool IsQuantizationParameter(Node node, int input) =>
@@ -34,6 +35,9 @@ internal static class ContribQuantizedWeight
             "MatMulIntegerToFloat" => input is 2 or 3 or 4 or 5,
             "QAttention" => input is 3 or 4 or 6 or 7,
             "QGemm" => input is 1 or 2 or 4 or 5 or 7 or 8,
+            "MatMulBlockQuantizedFp8Weight" => input is 2 or 3,
+            "MatMulBlockQuantizedFp4Weight" => input is 2 or 3 or 4,
+            "MatMulBnb4" => input == 2,
             "QLinearAdd" or "QLinearMul" => input is 1 or 2 or 4 or 5 or 6 or 7,
             "QLinearWhere" => input is 2 or 3 or 5 or 6 or 7 or 8,
             "QLinearConcat" => input < 2 || (input - 2) % 3 != 0,
@@ -44,9 +48,14 @@ internal static class ContribQuantizedWeight
     /// <summary>The logical elements a weight read by <paramref name="node"/> holds.</summary>
     public static long LogicalElements(Node node, TensorInfo tensor)
     {
-        if (node.OpType == "MatMulNBits")
+        if (node.OpType is "MatMulNBits" or "MatMulBnb4")
         {
             return checked(node.Attributes.GetInt("K", 0) * node.Attributes.GetInt("N", 0));
+        }
+
+        if (node.OpType == "MatMulBlockQuantizedFp4Weight" && tensor.ElementType == ElementType.UInt8 && tensor.Dims.Count == 2)
+        {
+            return checked(2 * tensor.ElementCount);
         }
 
         if (node.OpType is not ("GatherBlockQuantized" or "QMoE"))

@@ -28,6 +28,7 @@ public static class OperatorFixtures
         ["QLinearWhere"] = QLinearWhere,
         ["FusedGemm"] = FusedGemm,
         ["TransposeMatMul"] = TransposeMatMul,
+        ["MatMulBnb4"] = MatMulBnb4,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -143,6 +144,18 @@ public static class OperatorFixtures
         var b = new ModelBuilder("TransposeMatMul", opset: 13).Opset(Contrib, 1);
         var x = b.Input("x", ElementType.Float, 2, 16, 3);
         b.NodeIn(Contrib, "TransposeMatMul", new[] { x, b.Input("w", ElementType.Float, 2, 16, 5) }, new[] { "y" }, ("transA", 1L));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>com.microsoft MatMulBnb4: (2, 3, 64) times a 64 × 32 NF4 weight in blocks of 64.</summary>
+    private static ModelBuilder MatMulBnb4()
+    {
+        const long k = 64, n = 32;
+        var b = new ModelBuilder("MatMulBnb4", opset: 13).Opset(Contrib, 1);
+        var a = b.Input("a", ElementType.Float, 2, 3, k);
+        b.NodeIn(Contrib, "MatMulBnb4", new[] { a, b.Initializer("b", ElementType.UInt8, new[] { n * k / 2 }), b.Weight("absmax", n * k / 64) }, new[] { "y" },
+            ("K", k), ("N", n), ("block_size", 64L), ("quant_type", 1L));
         b.Output("y", ElementType.Float);
         return b;
     }

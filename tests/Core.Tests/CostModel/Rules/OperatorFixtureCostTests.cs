@@ -139,4 +139,41 @@ public sealed class OperatorFixtureCostTests
             Assert.That(report.Count("macs"), Is.EqualTo(2 * 3 * 16 * 5));
         });
     }
+
+    // A (2, 3, 64) times a 64 × 32 weight in each quantized form; 2·3 rows.
+    [TestCase("MatMulBlockQuantizedFp8Weight")]
+    [TestCase("MatMulBlockQuantizedFp4Weight")]
+    [TestCase("MatMulBnb4")]
+    public void Block_quantized_weights_cost_the_float_matmul_and_count_their_logical_weights(string opType)
+    {
+        const long K = 64, N = 32;
+        var builder = new EfficiencyMisnomer.ModelBuilder.ModelBuilder("q", opset: 21).Opset("com.microsoft", 1);
+        var a = builder.Input("a", EfficiencyMisnomer.Onnx.ElementType.Float16, 2, 3, K);
+        var inputs = opType switch
+        {
+            "MatMulBlockQuantizedFp8Weight" => new[] { a, builder.Initializer("b", EfficiencyMisnomer.Onnx.ElementType.Float8E4M3FN, new[] { N, K }), builder.Weight("b_scale", N, 1) },
+            "MatMulBlockQuantizedFp4Weight" => new[]
+            {
+                a, builder.Initializer("b", EfficiencyMisnomer.Onnx.ElementType.UInt8, new[] { N, K / 2 }),
+                builder.Initializer("scale", EfficiencyMisnomer.Onnx.ElementType.UInt8, new[] { N, K / 16 }), builder.Floats("scale_2", Array.Empty<long>(), new[] { 1f }),
+            },
+            _ => new[] { a, builder.Initializer("b", EfficiencyMisnomer.Onnx.ElementType.UInt8, new[] { N * K / 2 }), builder.Weight("absmax", N * K / 64) },
+        };
+        var attributes = opType == "MatMulBnb4"
+            ? new (string, object)[] { ("K", K), ("N", N), ("block_size", 64L), ("quant_type", 1L) }
+            : new (string, object)[] { ("block_size", 16L) };
+        builder.NodeIn("com.microsoft", opType, inputs, new[] { "y" }, attributes);
+        builder.Output("y", EfficiencyMisnomer.Onnx.ElementType.Float16);
+
+        var report = StaticAnalyzer.Analyze(builder.Load());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(builder.Infer().Shape("y"), Is.EqualTo("[2x3x32]"));
+            Assert.That(report.Count("macs"), Is.EqualTo(6 * K * N));
+            Assert.That(report.Count("flops"), Is.EqualTo((2 * 6 * K * N) + (2 * K * N)), "the products and the dequantized weights");
+            Assert.That(report.Count("params"), Is.EqualTo(K * N), "the logical weights; scales are calibration constants");
+            Assert.That(report.Count("unknown_ops"), Is.Zero);
+        });
+    }
 }
