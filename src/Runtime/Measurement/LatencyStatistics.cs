@@ -21,8 +21,9 @@ public static class LatencyStatistics
             var interval = HarrellDavisQuantileEstimator.Instance.QuantileConfidenceIntervalEstimator(sample, p).ConfidenceInterval(confidence);
             // Samples tied at the timer's resolution make the Maritz–Jarrett variance vanish, and rounding can make it
             // slightly negative: its square root is NaN where the interval is, in fact, the point.
+            // Its normal approximation can reach below zero in a heavy tail (p99 -7 us to 287 us); no latency is negative.
             return double.IsFinite(interval.Lower) && double.IsFinite(interval.Upper)
-                ? new Estimate(interval.Estimation, interval.Lower, interval.Upper, n)
+                ? new Estimate(interval.Estimation, Math.Max(interval.Lower, 0), interval.Upper, n)
                 : new Estimate(interval.Estimation, interval.Estimation, interval.Estimation, n);
         }
 
@@ -36,6 +37,6 @@ public static class LatencyStatistics
         var mean = values.Average();
         var variance = n > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (n - 1) : 0;
         var meanInterval = new ConfidenceIntervalEstimator(n, mean, Math.Sqrt(variance / n)).ConfidenceInterval(confidence);
-        return new Estimate(meanInterval.Estimation, meanInterval.Lower, meanInterval.Upper, n);
+        return new Estimate(meanInterval.Estimation, Math.Max(meanInterval.Lower, 0), meanInterval.Upper, n);
     }
 }

@@ -50,7 +50,7 @@ public sealed class ResultsMarkdownTests
         {
             Assert.That(text, Does.Contain("| params | parameters | 5.72 M | 22 M | 3 M |"));
             Assert.That(text, Does.Contain("| top1 | quality | 0.781 | 0.779 | 0.7 |"));
-            Assert.That(text, Does.Contain("| latency.p50 | s | 3.1 ms (3.07 ms to 3.13 ms) | 1.2 ms (1.19 ms to 1.21 ms) |"));
+            Assert.That(text, Does.Contain("| latency.p50 | time | 3.1 ms (3.07 ms to 3.13 ms) | 1.2 ms (1.19 ms to 1.21 ms) |"));
             Assert.That(text, Does.Contain("unstable"));
             Assert.That(text, Does.Contain("n/a (no energy counter readable)"));
             Assert.That(text, Does.Contain("**Runtime: profile h200, batch 1, machine 9e8d7c6b5a41 (cuda)**"));

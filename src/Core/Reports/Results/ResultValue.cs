@@ -20,8 +20,9 @@ public static class ResultValue
     /// <summary>A value with its interval, each bound in as few digits as keep the bounds apart: <c>3.1 ms (3.09 ms to 3.11 ms)</c>.</summary>
     public static string WithInterval(double value, double? lower, double? upper, string unit)
     {
-        if (lower is null && upper is null)
+        if ((lower is null && upper is null) || (lower == value && upper == value))
         {
+            // No interval, or a single observation's degenerate one: the value says it all.
             return Format(value, unit);
         }
 
@@ -36,6 +37,23 @@ public static class ResultValue
         }
 
         return Format(value, unit);
+    }
+
+    /// <summary>
+    /// What a table's unit column says of an indicator: cells scale each value (<c>31.9 us</c>, <c>3.1 ms</c>,
+    /// <c>97.5 MiB</c>), so for a time, a size or a rate the column names the kind of quantity, never a unit the cells do
+    /// not use; other units as they are.
+    /// </summary>
+    public static string UnitColumn(string unit)
+    {
+        var (_, catalogueUnit) = Catalogue(1, unit);
+        return IndicatorUnit.Of(catalogueUnit).Dimension switch
+        {
+            Dimension.Time => "time",
+            Dimension.Bytes => "bytes",
+            Dimension.Rate => "per second",
+            _ => catalogueUnit,
+        };
     }
 
     /// <summary>The relative change from <paramref name="reference"/> to <paramref name="measured"/>: <c>+4.2%</c>.</summary>

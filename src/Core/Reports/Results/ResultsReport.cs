@@ -74,8 +74,8 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
         foreach (var name in names)
         {
             var results = spec.Models.Select(m => m.StaticIndicator(name)).ToList();
-            var row = new List<string> { name, results.FirstOrDefault(r => r is not null)?.Unit ?? "" };
-            row.AddRange(results.Select(Cell));
+            var row = new List<string> { name, ResultValue.UnitColumn(results.FirstOrDefault(r => r is not null)?.Unit ?? "") };
+            row.AddRange(results.Select(r => Cell(r, gated: true)));
             rows.Add(row);
         }
 
@@ -98,8 +98,9 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
             foreach (var name in Ordered(measured.SelectMany(p => p.Run!.Indicators).Select(i => i.Name), IndicatorCatalog.RuntimeNames))
             {
                 var results = measured.Select(p => p.Run!.Indicator(name)).ToList();
-                var row = new List<string> { name, results.FirstOrDefault(r => r is not null)?.Unit ?? "" };
-                row.AddRange(results.Select(Cell));
+                var row = new List<string> { name, ResultValue.UnitColumn(results.FirstOrDefault(r => r is not null)?.Unit ?? "") };
+                // Sampling aims at the precision of what is budgeted or compared; only that can be called unstable.
+                row.AddRange(measured.Select((p, i) => Cell(results[i], p.Model.Verdicts.Any(v => v.Indicator == name && v.Profile == profile && (v.Batch ?? batch) == batch))));
                 rows.Add(row);
             }
 
@@ -226,7 +227,7 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
         return measured?.Unit ?? IndicatorCatalog.Find(verdict.Indicator)?.Unit ?? "";
     }
 
-    private static string Cell(IndicatorResult? result)
+    private static string Cell(IndicatorResult? result, bool gated)
     {
         if (result is null)
         {
@@ -239,7 +240,7 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
         }
 
         var text = ResultValue.WithInterval(value, result.Lower, result.Upper, result.Unit);
-        return result.Stable ? text : text + " unstable";
+        return result.Stable || !gated ? text : text + " unstable";
     }
 
     /// <summary>Names in catalogue order, then any the catalogue does not know in document order.</summary>
