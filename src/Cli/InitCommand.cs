@@ -23,6 +23,7 @@ internal static class InitCommand
     private const string Exists = "'{0}' exists; choose another --output, or --force to replace it";
     private const string BadHeadroom = "--headroom must be a percentage from 0% to 1000%, e.g. 10% (got '{0}')";
     private const string LatencyHeadroom = "100%";
+    private const string BadTimeCap = "--time-cap must be a positive number of seconds (got {0})";
     private const long DecoderPrompt = 32, DecoderNewTokens = 32;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -51,6 +52,11 @@ internal static class InitCommand
                 throw new EfficiencyException(ErrorCodes.OutputNotReplaceable, Text(Exists, UserText.Quote(result.GetValue(output))), new SourceLocation(target));
             }
 
+            if (result.GetValue(timeCap) is <= 0 or > 86400)
+            {
+                throw new EfficiencyException(ErrorCodes.InvalidArgument, Text(BadTimeCap, result.GetValue(timeCap).ToString(CultureInfo.InvariantCulture)));
+            }
+
             var growth = Headroom(result.GetValue(headroom)!);
             var given = ShapeBindings.Parse(result.GetValue(bind) ?? Array.Empty<string>());
             var cap = result.GetValue(timeCap);
@@ -74,6 +80,12 @@ internal static class InitCommand
             var name = Path.GetFileNameWithoutExtension(target);
             OutputFile.WriteAllText(target, FileRole.Spec, SpecScaffold.Yaml(name, scaffolded, growth, double.Parse(LatencyHeadroom.TrimEnd('%'), CultureInfo.InvariantCulture) / 100), createFolder: true);
             var check = StaticGate.Check(new[] { target });
+            foreach (var error in check.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                // The spec as written does not pass (a model outside the spec's repository, say): say why.
+                stderr.WriteLine(error.ToString());
+            }
+
             stdout.WriteLine(UserText.Escape($"wrote {result.GetValue(output)}: {scaffolded.Count} model(s), {check.Models.Sum(m => m.Verdicts.Count)} static budget(s), each today's value + {Percent(growth)}."));
             stdout.WriteLine(UserText.Escape($"next: misnomer check {result.GetValue(output)}    (passes now; fails when a model outgrows a budget)"));
             if (measure)

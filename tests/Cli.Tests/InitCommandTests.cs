@@ -93,12 +93,37 @@ public sealed class InitCommandTests
     }
 
     [Test]
+    public void A_model_outside_the_specs_repository_is_written_but_the_reason_check_fails_is_printed()
+    {
+        var elsewhere = CliRunner.TempFolder();
+        try
+        {
+            var model = Path.Combine(elsewhere, "tiny-cnn.onnx");
+            File.Copy(repository.PathOf("models/tiny-cnn.onnx"), model);
+
+            var (code, _, stderr) = CliRunner.Run("init", model, "-o", Spec, "--no-measure");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(code, Is.EqualTo(MisnomerCli.Failure));
+                Assert.That(stderr, Does.Contain("error EM5004"), "the spec's paths may not lead outside its repository");
+                Assert.That(File.Exists(Spec), Is.True);
+            });
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Test]
     public void An_existing_spec_is_kept_unless_forced_and_bad_arguments_are_coded_errors()
     {
         File.WriteAllText(repository.PathOf("specs/efficiency.yaml").EnsureFolder(), "name: mine\n");
         var kept = CliRunner.Run("init", repository.PathOf("models/tiny-cnn.onnx"), "-o", Spec, "--no-measure");
         var headroom = CliRunner.Run("init", repository.PathOf("models/tiny-cnn.onnx"), "-o", Spec, "--no-measure", "--force", "--headroom", "ten");
         var missing = CliRunner.Run("init", repository.PathOf("models/none.onnx"), "-o", Spec, "--no-measure", "--force");
+        var cap = CliRunner.Run("init", repository.PathOf("models/tiny-cnn.onnx"), "-o", Spec, "--force", "--time-cap", "-1");
 
         Assert.Multiple(() =>
         {
@@ -107,6 +132,7 @@ public sealed class InitCommandTests
             Assert.That(File.ReadAllText(Spec), Is.EqualTo("name: mine\n"), "nothing overwritten");
             Assert.That(headroom.Stderr, Does.Contain("error EM9001: --headroom must be a percentage"));
             Assert.That(missing.Stderr, Does.Contain("EM1001"));
+            Assert.That(cap.Stderr, Does.Contain("error EM9001: --time-cap must be a positive number of seconds"));
             Assert.That(CliRunner.Run("init", repository.PathOf("models/tiny-cnn.onnx"), "-o", Spec, "--no-measure", "--force").ExitCode, Is.EqualTo(MisnomerCli.Success));
         });
     }
