@@ -42,8 +42,8 @@ public static class GenerationMeasurer
 
     /// <summary>
     /// Generation of a head and its base, interleaved as the latency rounds are: each round one generation of each side,
-    /// in a random order, so that the load of a shared machine falls on both alike. Each side's indicators, and the
-    /// ratios head / base of the paired per-round time to first token and time per output token.
+    /// in a random order, so that the load of a shared machine falls on both alike. Each side's indicators, and each
+    /// side's per-round times, from which the caller forms the paired ratios head / base.
     /// </summary>
     /// <param name="baseSide">The base's generator; its failures go through <paramref name="ofBase"/>.</param>
     /// <param name="headSide">The head's generator.</param>
