@@ -62,10 +62,21 @@ internal static class ReportCommand
         return command;
     }
 
-    /// <summary>The documents named: a folder stands for the results documents (<c>*.json</c>) directly in it, in name order.</summary>
+    /// <summary>
+    /// The documents named: a folder stands for the results documents (<c>*.json</c>) directly in it, in name order; a
+    /// folder without any is <see cref="ErrorCodes.ResultsUnreadable"/>.
+    /// </summary>
     private static string[] Expand(string[] paths) => paths
-        .SelectMany<string, string>(path => Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal)
-            : new[] { path })
+        .SelectMany(path =>
+        {
+            if (!Directory.Exists(path))
+            {
+                return new[] { path };
+            }
+
+            var documents = Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray();
+            return documents.Length > 0 ? documents
+                : throw new EfficiencyException(ErrorCodes.ResultsUnreadable, $"{UserText.Quote(path)}: the folder holds no results documents (*.json)");
+        })
         .ToArray();
 }

@@ -152,6 +152,21 @@ public sealed class ReportCommandTests
     }
 
     [Test]
+    public void A_folder_without_results_documents_is_a_coded_error()
+    {
+        var empty = Path.Combine(folder, "empty");
+        Directory.CreateDirectory(empty);
+
+        var (code, _, stderr) = CliRunner.Run("report", empty);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(MisnomerCli.Failure));
+            Assert.That(stderr, Does.Contain("error EM4101: ").And.Contain("holds no results documents"));
+        });
+    }
+
+    [Test]
     public void A_results_document_written_in_a_repository_names_its_commit()
     {
         using var repository = GitRepository.Init();
