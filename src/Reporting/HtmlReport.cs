@@ -28,6 +28,9 @@ public static partial class HtmlReport
         .plots { display: flex; flex-wrap: wrap; gap: 1em; }
         figure { margin: 0; border: 1px solid #d0d7de; } figcaption { font-size: .8em; padding: .3em; }
         code { background: #f6f8fa; padding: .1em .3em; }
+        .scroll { overflow-x: auto; max-width: 100%; }
+        table.heatmap th.column { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+        table.heatmap td.cell { text-align: center; min-width: 2.6em; padding: .2em; }
         """;
 
     public static string Render(EfficiencyResults results) => Render(ResultsReport.Build(results));
@@ -153,7 +156,7 @@ public static partial class HtmlReport
 
         if (spec.Correlations is { } correlations)
         {
-            Table(html, correlations, "correlations");
+            Heatmap(html, correlations);
         }
 
         var plots = ReportPlots.Of(spec.Spec);
@@ -174,6 +177,43 @@ public static partial class HtmlReport
         }
 
         html.AppendLine("</section>");
+    }
+
+    /// <summary>
+    /// The rank agreement between indicators as a heat map that scales to many indicators: column titles written
+    /// upright, each cell coloured from red (tau -1, reversed orders) through yellow (0) to green (1, the same order),
+    /// its row and column in its tooltip, the whole table scrolling sideways inside the page instead of overflowing it.
+    /// </summary>
+    private static void Heatmap(StringBuilder html, ReportTable table)
+    {
+        html.AppendLine("<div class=\"scroll\">");
+        html.AppendLine("<table class=\"correlations heatmap\">");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<caption>{E(table.Caption)}</caption>");
+        html.Append("<thead><tr>").Append(CultureInfo.InvariantCulture, $"<th>{E(table.Header[0])}</th>");
+        foreach (var title in table.Header.Skip(1))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th class=\"column\">{E(title)}</th>");
+        }
+
+        html.AppendLine("</tr></thead>");
+        html.AppendLine("<tbody>");
+        foreach (var row in table.Rows)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(row[0])}</th>");
+            for (var c = 1; c < row.Count; c++)
+            {
+                var tip = E($"{row[0]} vs {table.Header[c]}");
+                html.Append(double.TryParse(row[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var tau)
+                    ? string.Create(CultureInfo.InvariantCulture, $"<td class=\"cell\" title=\"{tip}\" style=\"background: hsl({60 * (Math.Clamp(tau, -1, 1) + 1):0}, 70%, 82%)\">{E(row[c])}</td>")
+                    : $"<td class=\"cell\" title=\"{tip}\">{E(row[c])}</td>");
+            }
+
+            html.AppendLine("</tr>");
+        }
+
+        html.AppendLine("</tbody>");
+        html.AppendLine("</table>");
+        html.AppendLine("</div>");
     }
 
     private static void Table(StringBuilder html, ReportTable table, string kind, Func<IReadOnlyList<string>, string>? rowClass = null)

@@ -108,6 +108,26 @@ public sealed partial class HtmlReportTests
     }
 
     [Test]
+    public void Rank_agreement_is_a_heat_map_that_scrolls_instead_of_overflowing()
+    {
+        var table = HeatmapTable().Match(Html);
+        Assert.That(table.Success, Is.True, "the agreement table, inside a scrolling box");
+        var cells = HeatmapCell().Matches(table.Value).Select(m => (Hue: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+            Tau: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(cells, Is.Not.Empty);
+            Assert.That(table.Value, Does.Contain("<th class=\"column\">"), "column titles written upright");
+            foreach (var (hue, tau) in cells)
+            {
+                Assert.That(hue, Is.EqualTo((int)Math.Round(60 * (tau + 1))), $"tau {tau}: red at -1, yellow at 0, green at 1");
+            }
+
+            Assert.That(cells.Any(c => c.Tau < 1), Is.True, "the sample has indicators ranking the models differently, coloured away from green");
+        });
+    }
+
+    [Test]
     public void Clip_path_ids_are_unique_on_the_page()
     {
         var ids = ClipPathId().Matches(Html).Select(m => m.Groups[1].Value).ToList();
@@ -126,4 +146,10 @@ public sealed partial class HtmlReportTests
 
     [GeneratedRegex("id=\"([^\"]*clipPath[^\"]*)\"")]
     private static partial Regex ClipPathId();
+
+    [GeneratedRegex("<div class=\"scroll\">\\s*<table class=\"correlations heatmap\">.*?</table>\\s*</div>", RegexOptions.Singleline)]
+    private static partial Regex HeatmapTable();
+
+    [GeneratedRegex("style=\"background: hsl\\((\\d+), 70%, 82%\\)\">(-?[\\d.]+)</td>")]
+    private static partial Regex HeatmapCell();
 }
