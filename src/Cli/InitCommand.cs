@@ -5,7 +5,6 @@ using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Scaffolding;
@@ -22,9 +21,10 @@ internal static class InitCommand
 {
     private const string Exists = "'{0}' exists; choose another --output, or --force to replace it";
     private const string BadHeadroom = "--headroom must be a percentage from 0% to 1000%, e.g. 10% (got '{0}')";
-    private const string LatencyHeadroom = "100%";
     private const string BadTimeCap = "--time-cap must be a positive number of seconds (got {0})";
-    private const long DecoderPrompt = 32, DecoderNewTokens = 32;
+
+    /// <summary>The latency budget allows twice the slowest median measured here: other runners, other load.</summary>
+    private const double LatencyHeadroom = 1.0;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -67,18 +67,17 @@ internal static class InitCommand
             {
                 InputFile.RefuseNonRegular(path, FileRole.Model);
                 var model = OnnxModel.Load(path);
-                var generation = IsDecoder(model) ? new Generation(DecoderPrompt, DecoderNewTokens) : null;
-                var bindings = Bindings(model, given);
-                var report = StaticAnalyzer.Analyze(model, new AnalysisOptions { Bindings = bindings, Generation = generation });
-                var latency = measure ? MedianLatency(model, bindings, generation, cap, stderr) : null;
-                scaffolded.Add(new ScaffoldModel(UniqueName(model.Path, scaffolded), Relative(folder, model.Path), generation is null ? Used(model, bindings) : Given(model, given), report, latency)
+                var plan = ScaffoldPlan.For(model, given);
+                var report = StaticAnalyzer.Analyze(model, new AnalysisOptions { Bindings = plan.Bindings, Generation = plan.Generation });
+                var latency = measure ? MedianLatency(model, plan.Bindings, plan.Generation, cap, stderr) : null;
+                scaffolded.Add(new ScaffoldModel(UniqueName(model.Path, scaffolded), Relative(folder, model.Path), plan.Written, report, latency)
                 {
-                    Generation = generation,
+                    Generation = plan.Generation,
                 });
             }
 
             var name = Path.GetFileNameWithoutExtension(target);
-            OutputFile.WriteAllText(target, FileRole.Spec, SpecScaffold.Yaml(name, scaffolded, growth, double.Parse(LatencyHeadroom.TrimEnd('%'), CultureInfo.InvariantCulture) / 100), createFolder: true);
+            OutputFile.WriteAllText(target, FileRole.Spec, SpecScaffold.Yaml(name, scaffolded, growth, LatencyHeadroom), createFolder: true);
             var check = StaticGate.Check(new[] { target });
             foreach (var error in check.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
             {
@@ -97,45 +96,6 @@ internal static class InitCommand
         });
         return command;
     }
-
-    /// <summary>The user's bindings, and every leading (batch) dimension left unbound at 1; any other unbound one the analysis refuses, naming it.</summary>
-    private static ShapeBindings Bindings(OnnxModel model, ShapeBindings given)
-    {
-        var symbols = new Dictionary<string, long>(given.Symbols, StringComparer.Ordinal);
-        foreach (var input in model.Graph.Inputs)
-        {
-            if (input.Type?.Shape is { Rank: > 0 } shape && !shape[0].IsKnown && !symbols.ContainsKey(shape[0].Symbol!) && !given.Inputs.ContainsKey(input.Name))
-            {
-                symbols[shape[0].Symbol!] = 1;
-            }
-        }
-
-        return new ShapeBindings(symbols, given.Inputs) { Fills = given.Fills };
-    }
-
-    /// <summary>The bindings that name a symbolic dimension of this model, in the order its inputs use them.</summary>
-    private static Dictionary<string, long> Used(OnnxModel model, ShapeBindings bindings)
-    {
-        var used = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var dim in model.Graph.Inputs.SelectMany(i => i.Type?.Shape ?? TensorShape.Scalar).Where(d => !d.IsKnown))
-        {
-            if (bindings.Symbols.TryGetValue(dim.Symbol!, out var size))
-            {
-                used.TryAdd(dim.Symbol!, size);
-            }
-        }
-
-        return used;
-    }
-
-    /// <summary>A decoder with a KV cache as ONNX Runtime GenAI names it: past inputs fed by present outputs.</summary>
-    private static bool IsDecoder(OnnxModel model) =>
-        model.Graph.Inputs.Any(i => i.Name.StartsWith(Generation.GenAiPast, StringComparison.Ordinal))
-        && model.Graph.Outputs.Any(o => o.Name.StartsWith(Generation.GenAiPresent, StringComparison.Ordinal));
-
-    /// <summary>The user's bindings that name a symbolic dimension of a decoder (its generation binds the rest).</summary>
-    private static Dictionary<string, long> Given(OnnxModel model, ShapeBindings given) =>
-        Used(model, given).Where(b => given.Symbols.ContainsKey(b.Key)).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// The median latency on this CPU at one intra-op thread (ms), from a short measurement (a decoder's: its prefill);
@@ -184,7 +144,7 @@ internal static class InitCommand
 
     private static string Relative(string folder, string path) => Path.GetRelativePath(folder, Path.GetFullPath(path)).Replace('\\', '/');
 
-    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double share) => Regression.RegressionText.Percent(share);
 
     private static string Text(string template, params object?[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Specs.Yaml;
 using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Scaffolding;
@@ -155,15 +157,9 @@ public static class SpecScaffold
 
     private static string Exact(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double share) => RegressionText.Percent(share);
 
     private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A YAML scalar: plain where that reads back as the same string, double-quoted otherwise.</summary>
-    private static string Scalar(string text)
-    {
-        var plain = text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
-            && !char.IsAsciiDigit(text[0]) && text is not ("true" or "false" or "null" or "yes" or "no" or "on" or "off");
-        return plain ? text : "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-    }
+    private static string Scalar(string text) => YamlText.Scalar(text);
 }

@@ -52,7 +52,5 @@ public static class ProfileSuggestion
         return yaml.ToString();
     }
 
-    // A YAML double-quoted scalar: only the backslash and the quote need escaping in a model name.
-    private static string Quoted(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static string Quoted(string text) => Specs.Yaml.YamlText.Quoted(text);
 }

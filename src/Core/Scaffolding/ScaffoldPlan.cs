@@ -1,0 +1,55 @@
+using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Shapes;
+
+namespace EfficiencyMisnomer.Scaffolding;
+
+/// <summary>
+/// How a scaffold analyses one model: the bindings (the user's, and every leading (batch) dimension left unbound at 1;
+/// any other unbound one the analysis refuses, naming it), a generation for a decoder with a KV cache as ONNX Runtime
+/// GenAI names it (past inputs fed by present outputs), and the bindings the spec then writes.
+/// </summary>
+/// <param name="Bindings">What the model is analysed and measured at.</param>
+/// <param name="Generation">For a decoder, the generation it is costed per phase at; null otherwise.</param>
+/// <param name="Written">The bindings the spec's <c>bind:</c> line names: those of a symbolic dimension of the model, in
+/// the order its inputs use them; for a decoder only the user's, its generation binding every step itself.</param>
+public sealed record ScaffoldPlan(ShapeBindings Bindings, Generation? Generation, IReadOnlyDictionary<string, long> Written)
+{
+    /// <summary>The prompt and generated tokens a decoder's scaffold starts from.</summary>
+    public const long DecoderPrompt = 32, DecoderNewTokens = 32;
+
+    public static ScaffoldPlan For(OnnxModel model, ShapeBindings given)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(given);
+        var symbols = new Dictionary<string, long>(given.Symbols, StringComparer.Ordinal);
+        foreach (var input in model.Graph.Inputs)
+        {
+            if (input.Type?.Shape is { Rank: > 0 } shape && !shape[0].IsKnown && !symbols.ContainsKey(shape[0].Symbol!) && !given.Inputs.ContainsKey(input.Name))
+            {
+                symbols[shape[0].Symbol!] = 1;
+            }
+        }
+
+        var bindings = new ShapeBindings(symbols, given.Inputs) { Fills = given.Fills };
+        var decoder = model.Graph.Inputs.Any(i => i.Name.StartsWith(Generation.GenAiPast, StringComparison.Ordinal))
+            && model.Graph.Outputs.Any(o => o.Name.StartsWith(Generation.GenAiPresent, StringComparison.Ordinal));
+        return decoder
+            ? new ScaffoldPlan(bindings, new Generation(DecoderPrompt, DecoderNewTokens), Used(model, given))
+            : new ScaffoldPlan(bindings, null, Used(model, bindings));
+    }
+
+    private static Dictionary<string, long> Used(OnnxModel model, ShapeBindings bindings)
+    {
+        var used = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var dim in model.Graph.Inputs.SelectMany(i => i.Type?.Shape ?? TensorShape.Scalar).Where(d => !d.IsKnown))
+        {
+            if (bindings.Symbols.TryGetValue(dim.Symbol!, out var size))
+            {
+                used.TryAdd(dim.Symbol!, size);
+            }
+        }
+
+        return used;
+    }
+}
