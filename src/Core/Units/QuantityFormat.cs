@@ -62,7 +62,10 @@ public static class QuantityFormat
             }
         }
 
-        return (measured.ToString("R", CultureInfo.InvariantCulture), limit.ToString("R", CultureInfo.InvariantCulture));
+        // Whole counts keep their exact digits; measured values equal to six decimals read alike, in their unit.
+        return double.IsInteger(measured) && double.IsInteger(limit)
+            ? (measured.ToString("R", CultureInfo.InvariantCulture), limit.ToString("R", CultureInfo.InvariantCulture))
+            : (Compact(measured, unit, 6), Compact(limit, unit, 6));
     }
 
     private static string Time(double seconds, string pattern)

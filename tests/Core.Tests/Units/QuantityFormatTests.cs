@@ -29,6 +29,7 @@ public sealed class QuantityFormatTests
             Assert.That(QuantityFormat.Pair(100_000_001, 100_000_000, "parameters"), Is.EqualTo(("100.000001 M", "100 M")));
             Assert.That(QuantityFormat.Pair(1_000_000_000_001, 1e12, "parameters"), Is.EqualTo(("1000000000001", "1000000000000")));
             Assert.That(QuantityFormat.Pair(3e6, 3e6, "MAC"), Is.EqualTo(("3 M", "3 M")));
+            Assert.That(QuantityFormat.Pair(0.038999999999414385, 0.03899999999993717, "ms"), Is.EqualTo(("39 us", "39 us")), "equal to six decimals: alike, in the unit");
         });
     }
 }
