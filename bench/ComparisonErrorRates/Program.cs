@@ -5,7 +5,6 @@ using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Runtime.Results;
 using EfficiencyMisnomer.Runtime.Sessions;
 
 namespace EfficiencyMisnomer.Bench;

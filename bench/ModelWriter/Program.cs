@@ -10,6 +10,7 @@
 //   the models of specs/case-studies/*.yaml, seeded random weights (specs/case-studies/generate.sh).
 using EfficiencyMisnomer.ModelBuilder;
 using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 
 const string Usage = "usage: model-writer MODEL_PATH [llama-7b|matmul-64|mlp [LAYERS WIDTH ROWS]] | model-writer case-studies OUTDIR";
 if (args is ["case-studies", var folder])

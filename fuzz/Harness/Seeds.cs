@@ -1,7 +1,9 @@
 using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.ModelBuilder;
 using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Fuzz.Harness;
 
@@ -16,7 +18,7 @@ internal static class Seeds
             ["relu"] = () =>
             {
                 var b = new ModelBuilder.ModelBuilder("relu");
-                b.Output(b.Node("Relu", new[] { b.Input("x", Onnx.ElementType.Float, "batch", 4) }, new[] { "y" }), Onnx.ElementType.Float, "batch", 4);
+                b.Output(b.Node("Relu", new[] { b.Input("x", Tensors.ElementType.Float, "batch", 4) }, new[] { "y" }), Tensors.ElementType.Float, "batch", 4);
                 return b;
             },
             ["encoder"] = () => Transformers.Encoder(depth: 1, dim: 8, heads: 2, mlpDim: 16, tokens: 4, shareWeights: true),

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EfficiencyMisnomer.CostModel;
-using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Shapes;

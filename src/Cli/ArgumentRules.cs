@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
 
@@ -76,5 +75,5 @@ internal static class ArgumentRules
     }
 
     private static string Text(string template, params object[] args) =>
-        string.Format(CultureInfo.InvariantCulture, template, args.Select(a => a is string s ? UserText.Quote(s) : a).ToArray());
+        UserText.Format(template, args.Select(a => a is string s ? UserText.Quote(s) : a).ToArray());
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Results;
 
@@ -8,13 +9,6 @@ namespace EfficiencyMisnomer.Cli;
 /// <summary><c>misnomer check SPEC... [--gate error|warn|off] [--results FILE] [--against REF]</c>: the build's static gate, from a terminal.</summary>
 internal static class CheckCommand
 {
-    private static readonly Dictionary<string, GateMode> Modes = new(StringComparer.Ordinal)
-    {
-        ["error"] = GateMode.Error,
-        ["warn"] = GateMode.Warn,
-        ["off"] = GateMode.Off,
-    };
-
     public static Command Create(TextWriter stdout, TextWriter stderr, ConsoleOutput output)
     {
         var specs = new Argument<string[]>("spec") { Description = "Efficiency spec files (YAML).", Arity = ArgumentArity.OneOrMore };
@@ -23,7 +17,7 @@ internal static class CheckCommand
             Description = "error: breaches fail (exit 1); warn: breaches only warn; off: report without evaluating budgets.",
             DefaultValueFactory = _ => "error",
         };
-        gate.AcceptOnlyFromAmong(Modes.Keys.ToArray());
+        gate.AcceptOnlyFromAmong(GateModes.Names.ToArray());
 
         var results = new Option<string?>("--results") { Description = "Also write every indicator and verdict to this results file (JSON), for reports, baselines and merges." };
         var against = AgainstOption.Create();
@@ -32,7 +26,7 @@ internal static class CheckCommand
         command.SetAction(result =>
         {
             using var revisions = new Revisions.BaseRevisions { Override = result.GetValue(against) };
-            var outcome = StaticGate.Check(result.GetValue(specs)!, new GateOptions { Mode = Modes[result.GetValue(gate)!], Revisions = revisions });
+            var outcome = StaticGate.Check(result.GetValue(specs)!, new GateOptions { Mode = Mode(result.GetValue(gate)), Revisions = revisions });
             ConsoleOutput.Print(outcome.Diagnostics, stderr, ConsoleOutput.Of(result, output));
 
             stdout.Write(GateResultText.Table(outcome));
@@ -45,4 +39,7 @@ internal static class CheckCommand
         });
         return command;
     }
+
+    /// <summary>The mode the <c>--gate</c> option names (only accepted names reach here).</summary>
+    private static GateMode Mode(string? name) => GateModes.TryParse(name, out var mode) ? mode : GateMode.Error;
 }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Files;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
@@ -49,12 +49,12 @@ internal static class InitCommand
             var target = Path.GetFullPath(result.GetValue(output)!);
             if (File.Exists(target) && !result.GetValue(force))
             {
-                throw new EfficiencyException(ErrorCodes.OutputNotReplaceable, Text(Exists, UserText.Quote(result.GetValue(output))), new SourceLocation(target));
+                throw new EfficiencyException(ErrorCodes.OutputNotReplaceable, UserText.Format(Exists, UserText.Quote(result.GetValue(output))), new SourceLocation(target));
             }
 
             if (result.GetValue(timeCap) is <= 0 or > 86400)
             {
-                throw new EfficiencyException(ErrorCodes.InvalidArgument, Text(BadTimeCap, result.GetValue(timeCap).ToString(CultureInfo.InvariantCulture)));
+                throw new EfficiencyException(ErrorCodes.InvalidArgument, UserText.Format(BadTimeCap, result.GetValue(timeCap).ToString(CultureInfo.InvariantCulture)));
             }
 
             var growth = Headroom(result.GetValue(headroom)!);
@@ -127,7 +127,7 @@ internal static class InitCommand
             return share;
         }
 
-        throw new EfficiencyException(ErrorCodes.InvalidArgument, Text(BadHeadroom, UserText.Quote(text)));
+        throw new EfficiencyException(ErrorCodes.InvalidArgument, UserText.Format(BadHeadroom, UserText.Quote(text)));
     }
 
     private static string UniqueName(string path, List<ScaffoldModel> taken)
@@ -146,5 +146,4 @@ internal static class InitCommand
 
     private static string Percent(double share) => Regression.RegressionText.Percent(share);
 
-    private static string Text(string template, params object?[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 }

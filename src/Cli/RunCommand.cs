@@ -7,9 +7,7 @@ using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Reports;
-using EfficiencyMisnomer.Runtime.Results;
 using EfficiencyMisnomer.Runtime.Sessions;
-using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Cli;
 

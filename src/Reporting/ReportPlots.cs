@@ -1,4 +1,3 @@
-using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;
 using OxyPlot;

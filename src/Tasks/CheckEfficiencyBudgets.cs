@@ -1,5 +1,6 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Reports;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -53,7 +54,7 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
 
     protected override void ExecuteCore()
     {
-        if (!Enum.TryParse<GateMode>(Gate, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
+        if (!GateModes.TryParse(Gate, out var mode))
         {
             LogError(ErrorCodes.InvalidGateMode, TaskMessages.InvalidGate, Gate);
             return;

@@ -102,5 +102,5 @@ public sealed record EfficiencySettings(string? Profile, ProviderRequest Provide
         parameter(key) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     private static Diagnostic Problem(string key, string value, string expected) =>
-        Diagnostic.Error(ErrorCodes.InvalidTestParameter, string.Format(CultureInfo.InvariantCulture, BadValue, key, value, expected));
+        Diagnostic.Error(ErrorCodes.InvalidTestParameter, UserText.Format(BadValue, key, value, expected));
 }

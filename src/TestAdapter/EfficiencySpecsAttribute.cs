@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Sessions;
 using NUnit.Framework.Interfaces;
@@ -77,7 +78,7 @@ public sealed class EfficiencySpecsAttribute : NUnitAttribute, ITestBuilder, IIm
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var reason = string.Format(System.Globalization.CultureInfo.InvariantCulture, DiscoveryFailed, Pattern, e.GetType().Name, e.Message);
+            var reason = UserText.Format(DiscoveryFailed, Pattern, e.GetType().Name, e.Message);
             return new[] { new PlannedTest(new InvalidEfficiencyCase(Pattern, reason), RunState.NotRunnable, reason, new[] { EfficiencyTestPlanner.Category }) };
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Sessions;
@@ -71,7 +70,7 @@ public sealed class EfficiencyTestPlanner
         if (settings.Profile is { } selected && spec.Hardware.All(p => p.Name != selected))
         {
             var known = spec.Hardware.Count == 0 ? "none" : string.Join(", ", spec.Hardware.Select(p => UserText.Quote(p.Name)));
-            yield return Invalid(TestName(name, selected), Text(ProfileNotDeclared, spec.Location, ErrorCodes.UnknownProfile, UserText.Quote(selected), known));
+            yield return Invalid(TestName(name, selected), UserText.Format(ProfileNotDeclared, spec.Location, ErrorCodes.UnknownProfile, UserText.Quote(selected), known));
         }
 
         foreach (var model in spec.Models)
@@ -92,13 +91,13 @@ public sealed class EfficiencyTestPlanner
     {
         if (settings.Profile is { } selected)
         {
-            return profile.Name == selected ? (RunState.Runnable, null) : (RunState.Ignored, Text(OtherProfileSelected, UserText.Quote(profile.Name), UserText.Quote(selected)));
+            return profile.Name == selected ? (RunState.Runnable, null) : (RunState.Ignored, UserText.Format(OtherProfileSelected, UserText.Quote(profile.Name), UserText.Quote(selected)));
         }
 
         var selection = provider();
         if (selection.Failure is { } failure && !settings.RequireCuda)
         {
-            return (RunState.Ignored, Text(ProviderMissing, UserText.Quote(profile.Name), UserText.Escape(failure.Message.TrimEnd('.'))));
+            return (RunState.Ignored, UserText.Format(ProviderMissing, UserText.Quote(profile.Name), UserText.Escape(failure.Message.TrimEnd('.'))));
         }
 
         // With CUDA required but missing, a CUDA profile stays runnable so that its test fails with the loader's reason.
@@ -120,5 +119,4 @@ public sealed class EfficiencyTestPlanner
     private static PlannedTest Invalid(string name, string reason) =>
         new(new InvalidEfficiencyCase(name, reason), RunState.NotRunnable, reason, new[] { Category });
 
-    private static string Text(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 }

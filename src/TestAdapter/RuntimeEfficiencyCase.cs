@@ -1,10 +1,9 @@
-using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Reports;
-using EfficiencyMisnomer.Runtime.Results;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.TestAdapter;
@@ -47,7 +46,7 @@ public sealed class RuntimeEfficiencyCase : EfficiencyCase
         if (load.Spec is not { } spec || model is null || profile is null)
         {
             var problems = load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())
-                .DefaultIfEmpty(string.Format(CultureInfo.InvariantCulture, NotInSpec, SpecPath, ModelName, ProfileName));
+                .DefaultIfEmpty(UserText.Format(NotInSpec, SpecPath, ModelName, ProfileName));
             NUnit.Framework.Assert.Fail(string.Join(Environment.NewLine, problems));
             return;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -67,5 +66,5 @@ public static class SpecFiles
     }
 
     private static Diagnostic Problem(string template, params object[] args) =>
-        Diagnostic.Error(ErrorCodes.SpecPatternMatchesNothing, string.Format(CultureInfo.InvariantCulture, template, args));
+        Diagnostic.Error(ErrorCodes.SpecPatternMatchesNothing, UserText.Format(template, args));
 }

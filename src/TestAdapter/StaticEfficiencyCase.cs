@@ -1,7 +1,6 @@
-using System.Globalization;
-using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Files;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
@@ -39,7 +38,7 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
         var model = result.Models.FirstOrDefault(m => m.ModelName == ModelName);
         if (model is null)
         {
-            var problems = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).DefaultIfEmpty(string.Format(CultureInfo.InvariantCulture, NotInSpec, UserText.Quote(SpecPath), UserText.Quote(ModelName)));
+            var problems = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).DefaultIfEmpty(UserText.Format(NotInSpec, UserText.Quote(SpecPath), UserText.Quote(ModelName)));
             NUnit.Framework.Assert.Fail(string.Join(Environment.NewLine, problems));
             return;
         }

@@ -1,5 +1,5 @@
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
+using EfficiencyMisnomer.Tensors;
 using Google.Protobuf;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 

@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Fuzz.Tests.Generators;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using Google.Protobuf;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 

@@ -16,7 +16,7 @@ public sealed class OnnxLoaderFuzzTests
     /// <summary>The valid models mutated: small enough that most bytes are structure, not weights.</summary>
     internal static IReadOnlyList<byte[]> Seeds { get; } = new Func<ModelBuilder.ModelBuilder>[]
     {
-        () => new ModelBuilder.ModelBuilder("single").Apply(b => b.Output(b.Node("Relu", new[] { b.Input("x", Onnx.ElementType.Float, "batch", 4) }, new[] { "y" }), Onnx.ElementType.Float, "batch", 4)),
+        () => new ModelBuilder.ModelBuilder("single").Apply(b => b.Output(b.Node("Relu", new[] { b.Input("x", Tensors.ElementType.Float, "batch", 4) }, new[] { "y" }), Tensors.ElementType.Float, "batch", 4)),
         SampleModels.TinyCnn,
         () => Transformers.Encoder(depth: 1, dim: 8, heads: 2, mlpDim: 16, tokens: 4, shareWeights: true),
         () => RecurrentNetworks.Stack("LSTM", layers: 1, inputSize: 4, hidden: 4, bidirectional: true, steps: 3),

@@ -1,6 +1,6 @@
 using System.Globalization;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.ModelBuilder;
 

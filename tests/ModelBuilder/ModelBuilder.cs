@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
+using EfficiencyMisnomer.Tensors;
 using Google.Protobuf;
 
 namespace EfficiencyMisnomer.ModelBuilder;

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Runtime.Sessions;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EfficiencyMisnomer.Runtime.Tests;

@@ -1,7 +1,6 @@
 using EfficiencyMisnomer.ModelBuilder;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Sessions;
-using EfficiencyMisnomer.TestAdapter;
 using NUnit.Framework.Interfaces;
 
 namespace EfficiencyMisnomer.TestAdapter.Tests;

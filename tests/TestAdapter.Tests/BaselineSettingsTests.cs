@@ -1,5 +1,3 @@
-using EfficiencyMisnomer.TestAdapter;
-
 namespace EfficiencyMisnomer.TestAdapter.Tests;
 
 /// <summary>The test parameters that ask for recording baselines and for strict regression verdicts.</summary>

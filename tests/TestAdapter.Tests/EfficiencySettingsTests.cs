@@ -1,5 +1,4 @@
 using EfficiencyMisnomer.Runtime.Sessions;
-using EfficiencyMisnomer.TestAdapter;
 
 namespace EfficiencyMisnomer.TestAdapter.Tests;
 

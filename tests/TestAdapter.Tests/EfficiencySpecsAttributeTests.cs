@@ -1,4 +1,3 @@
-using EfficiencyMisnomer.TestAdapter;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 

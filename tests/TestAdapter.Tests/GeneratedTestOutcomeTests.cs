@@ -1,7 +1,6 @@
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Sessions;
-using EfficiencyMisnomer.TestAdapter;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 

@@ -1,6 +1,5 @@
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Sessions;
-using EfficiencyMisnomer.TestAdapter;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 

@@ -1,5 +1,3 @@
-using EfficiencyMisnomer.TestAdapter;
-
 namespace EfficiencyMisnomer.TestAdapter.Tests;
 
 /// <summary>The adapter used as a consumer uses it: the repository's sample spec becomes real tests.</summary>

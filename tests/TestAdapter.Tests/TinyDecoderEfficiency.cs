@@ -1,5 +1,3 @@
-using EfficiencyMisnomer.TestAdapter;
-
 namespace EfficiencyMisnomer.TestAdapter.Tests;
 
 /// <summary>The bundled int4 decoder's spec as tests: static generation indicators, then ttft, tpot and tokens per second measured.</summary>

@@ -225,7 +225,7 @@ public static class BaselineJson
     private static string Sample(double milliseconds) => Number(RoundSample(milliseconds));
 
     private static EfficiencyException Unreadable(string template, params object[] args) =>
-        new(ErrorCodes.BaselineUnreadable, string.Format(CultureInfo.InvariantCulture, template, args));
+        new(ErrorCodes.BaselineUnreadable, UserText.Format(template, args));
 
     private sealed record Document(
         string? Format,

@@ -42,12 +42,12 @@ public static class BaselineRecorder
             if (load.Spec is not { } loaded)
             {
                 var first = load.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-                throw new EfficiencyException(first?.Code ?? ErrorCodes.SpecNotFound, Text(SpecUnreadable, UserText.Quote(spec.Path), UserText.Quote(spec.Name), first?.Message ?? "it has errors"), first?.Location);
+                throw new EfficiencyException(first?.Code ?? ErrorCodes.SpecNotFound, UserText.Format(SpecUnreadable, UserText.Quote(spec.Path), UserText.Quote(spec.Name), first?.Message ?? "it has errors"), first?.Location);
             }
 
             if (loaded.Regression?.ResolvedBaseline is not { } baselinePath)
             {
-                throw new EfficiencyException(ErrorCodes.SpecWithoutRegression, Text(NoRegression, UserText.Quote(spec.Name)), loaded.Location);
+                throw new EfficiencyException(ErrorCodes.SpecWithoutRegression, UserText.Format(NoRegression, UserText.Quote(spec.Name)), loaded.Location);
             }
 
             planned.Add((baselinePath, FromResults(spec, results)));
@@ -58,12 +58,12 @@ public static class BaselineRecorder
         {
             if (recorded.Static.Count == 0 && recorded.Profiles.Count == 0)
             {
-                written.Add(Diagnostic.Warning(ErrorCodes.NothingToRecord, Text(Nothing, UserText.Quote(recorded.Spec))));
+                written.Add(Diagnostic.Warning(ErrorCodes.NothingToRecord, UserText.Format(Nothing, UserText.Quote(recorded.Spec))));
                 continue;
             }
 
             store.Update(path, old => BaselineMerge.Merge(old, recorded));
-            written.Add(Diagnostic.Info(ErrorCodes.BaselineRecorded, Text(Recorded, UserText.Quote(path), Describe(recorded))));
+            written.Add(Diagnostic.Info(ErrorCodes.BaselineRecorded, UserText.Format(Recorded, UserText.Quote(path), Describe(recorded))));
         }
 
         return written;
@@ -110,12 +110,11 @@ public static class BaselineRecorder
         var parts = new List<string>();
         if (recorded.Static.Count > 0)
         {
-            parts.Add(Text("the static indicators of {0} model(s)", recorded.Static.Count));
+            parts.Add(UserText.Format("the static indicators of {0} model(s)", recorded.Static.Count));
         }
 
-        parts.AddRange(recorded.Profiles.Select(p => Text("{0} measurement(s) of profile '{1}' on machine {2}", p.Measurements.Count, UserText.Quote(p.Profile), UserText.Quote(p.Fingerprint))));
+        parts.AddRange(recorded.Profiles.Select(p => UserText.Format("{0} measurement(s) of profile '{1}' on machine {2}", p.Measurements.Count, UserText.Quote(p.Profile), UserText.Quote(p.Fingerprint))));
         return string.Join("; ", parts);
     }
 
-    private static string Text(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 }

@@ -116,7 +116,7 @@ public sealed class BaselineStore
         }
         catch (Exception e) when (FileFailure.Is(e))
         {
-            throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, UserText.Quote(path), e.Message));
+            throw new EfficiencyException(ErrorCodes.BaselineUnwritable, UserText.Format(CannotWrite, UserText.Quote(path), e.Message));
         }
 
         using var held = Acquire(path, full);
@@ -142,7 +142,7 @@ public sealed class BaselineStore
         }
         catch (Exception e) when (FileFailure.Is(e))
         {
-            throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, UserText.Quote(path), e.Message));
+            throw new EfficiencyException(ErrorCodes.BaselineUnwritable, UserText.Format(CannotWrite, UserText.Quote(path), e.Message));
         }
 
         var clock = Stopwatch.StartNew();
@@ -161,7 +161,7 @@ public sealed class BaselineStore
                 if (clock.Elapsed >= LockTimeout)
                 {
                     throw new EfficiencyException(ErrorCodes.BaselineLocked,
-                        Text(Locked, UserText.Quote(path), UserText.Quote(lockPath), LockTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
+                        UserText.Format(Locked, UserText.Quote(path), UserText.Quote(lockPath), LockTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
                 }
 
                 Thread.Sleep(pause);
@@ -169,7 +169,7 @@ public sealed class BaselineStore
             }
             catch (Exception e) when (FileFailure.Is(e))
             {
-                throw new EfficiencyException(ErrorCodes.BaselineUnwritable, Text(CannotWrite, UserText.Quote(path), e.Message));
+                throw new EfficiencyException(ErrorCodes.BaselineUnwritable, UserText.Format(CannotWrite, UserText.Quote(path), e.Message));
             }
         }
     }
@@ -213,5 +213,4 @@ public sealed class BaselineStore
         }
     }
 
-    private static string Text(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 }

@@ -70,7 +70,7 @@ public static class BudgetEvaluator
             (BudgetBound.Min, true) => Below,
             _ => AtLeast,
         };
-        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Diagnostics.UserText.Quote(model), budget.Indicator.Name, shownMeasured, shownLimit);
+        var message = UserText.Format(template, Diagnostics.UserText.Quote(model), budget.Indicator.Name, shownMeasured, shownLimit);
         return new BudgetVerdict(budget.Indicator.Name, measured, limit.Value, bound, status, limit.Location, message)
         {
             Severity = budget.Severity,

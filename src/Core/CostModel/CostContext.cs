@@ -1,5 +1,6 @@
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.CostModel;
 

@@ -1,5 +1,6 @@
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.CostModel;
 

@@ -1,8 +1,8 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Indicators;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.CostModel;
 

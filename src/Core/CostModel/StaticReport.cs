@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
-using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.CostModel;
 

@@ -13,6 +13,15 @@ public static class UserText
     /// <summary>The characters of one quoted value kept at most; the rest is counted, not shown.</summary>
     public const int DefaultMaxLength = 200;
 
+    /// <summary>
+    /// A message from its template (a constant beside the code that raises it) and arguments, in the invariant culture:
+    /// the one way messages are formatted, so that a number reads the same on every machine. Quote user data first.
+    /// </summary>
+    public static string Format(string template, params object?[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+
+    /// <summary>A message from a template parsed once (for messages built in loops), in the invariant culture.</summary>
+    public static string Format(CompositeFormat template, params object?[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+
     /// <summary><paramref name="value"/> escaped and cut to <paramref name="maxLength"/> characters (null reads as empty).</summary>
     public static string Quote(string? value, int maxLength = DefaultMaxLength)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Units;
@@ -219,6 +218,6 @@ public static class InputFile
     internal static EfficiencyException Failure(string code, string template, string path, FileRole role, params string[] details)
     {
         var args = new object[] { role.Name, UserText.Quote(path) }.Concat(details.Select(d => (object)UserText.Quote(d, DetailLength))).ToArray();
-        return new EfficiencyException(code, string.Format(CultureInfo.InvariantCulture, template, args), new SourceLocation(path));
+        return new EfficiencyException(code, UserText.Format(template, args), new SourceLocation(path));
     }
 }

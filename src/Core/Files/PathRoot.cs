@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Diagnostics;
 
@@ -93,7 +92,7 @@ public sealed class PathRoot
 
     /// <summary>The message of a path that leaves the root.</summary>
     public string Message(string written, string what, string container) =>
-        string.Format(CultureInfo.InvariantCulture, Outside, what, UserText.Quote(written), string.Join("' or '", Folders.Select(f => UserText.Quote(f))), container);
+        UserText.Format(Outside, what, UserText.Quote(written), string.Join("' or '", Folders.Select(f => UserText.Quote(f))), container);
 
     /// <summary>The path made absolute without resolving <c>..</c>: that is left to <see cref="RealPath"/>, after the links before it.</summary>
     private static string Absolute(string path) =>

@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
-using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Graph;
 

@@ -1,7 +1,6 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
-using EfficiencyMisnomer.Shapes;
 using Google.Protobuf;
 
 namespace EfficiencyMisnomer.Graph;

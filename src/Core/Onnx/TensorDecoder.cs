@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Onnx.Wire;
-using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Onnx;
 

@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Onnx.Wire;
-using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Onnx;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Onnx;
 

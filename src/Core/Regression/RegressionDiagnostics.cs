@@ -1,4 +1,3 @@
-using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Regression;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using EfficiencyMisnomer.Units;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Regression;
 
@@ -89,5 +89,5 @@ public static class RegressionText
     /// from specs, baselines or the machine) are escaped so that none can start a log line of its own.
     /// </summary>
     public static string Format(string template, params object[] args) =>
-        string.Format(CultureInfo.InvariantCulture, template, args.Select(a => a is string text ? UserText.Escape(text) : a).ToArray());
+        UserText.Format(template, args.Select(a => a is string text ? UserText.Escape(text) : a).ToArray());
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Gates;
 
 namespace EfficiencyMisnomer.Reports;
 

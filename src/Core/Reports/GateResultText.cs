@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Units;
-using EfficiencyMisnomer.Diagnostics;
 
 namespace EfficiencyMisnomer.Reports;
 

@@ -32,9 +32,9 @@ public static class StaticReportJson
         foreach (var (name, type) in report.Inputs)
         {
             json.WriteStartObject(name);
-            json.WriteString("type", Onnx.ElementTypes.OnnxName(type.ElementType));
+            json.WriteString("type", Tensors.ElementTypes.OnnxName(type.ElementType));
             json.WriteStartArray("shape");
-            foreach (var dim in type.Shape ?? Shapes.TensorShape.Scalar)
+            foreach (var dim in type.Shape ?? Tensors.TensorShape.Scalar)
             {
                 if (dim.IsKnown)
                 {

@@ -149,7 +149,7 @@ public static class ResultsMerger
                 }
                 else if (indicator.Value is { } value && !Same(known, value))
                 {
-                    throw new EfficiencyException(ErrorCodes.ResultsConflict, string.Format(CultureInfo.InvariantCulture, ConflictFormat,
+                    throw new EfficiencyException(ErrorCodes.ResultsConflict, UserText.Format(ConflictFormat,
                         source, UserText.Quote(spec), UserText.Quote(Name), UserText.Quote(indicator.Name), Number(value), Number(known), staticSources[indicator.Name]));
                 }
             }

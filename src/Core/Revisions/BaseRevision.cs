@@ -60,7 +60,7 @@ public abstract class BaseRevision : IDisposable
         }
         catch (EfficiencyException e) when (isBase)
         {
-            throw new EfficiencyException(ErrorCodes.BaseModelUnreadable, Text(BaseUnloadable, UserText.Quote(modelName), Describe, e.Code, e.Message.TrimEnd('.')), Location);
+            throw new EfficiencyException(ErrorCodes.BaseModelUnreadable, UserText.Format(BaseUnloadable, UserText.Quote(modelName), Describe, e.Code, e.Message.TrimEnd('.')), Location);
         }
         catch (EfficiencyException)
         {
@@ -99,6 +99,4 @@ public abstract class BaseRevision : IDisposable
         }
     }
 
-    protected static string Text(string template, params object[] args) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, template, args);
 }

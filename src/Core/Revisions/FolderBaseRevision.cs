@@ -46,7 +46,7 @@ public sealed class FolderBaseRevision : BaseRevision
         var relative = Path.GetRelativePath(headRoot, head);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
         {
-            throw new EfficiencyException(ErrorCodes.ModelOutsideRepository, Text(OutsideRoot, UserText.Quote(headModelPath), "the head's root", UserText.Quote(headRoot)), Location);
+            throw new EfficiencyException(ErrorCodes.ModelOutsideRepository, UserText.Format(OutsideRoot, UserText.Quote(headModelPath), "the head's root", UserText.Quote(headRoot)), Location);
         }
 
         var slashed = relative.Replace(Path.DirectorySeparatorChar, '/');
@@ -58,7 +58,7 @@ public sealed class FolderBaseRevision : BaseRevision
 
         if (GitBaseRevision.IsLfsPointer(baseModel))
         {
-            throw new EfficiencyException(ErrorCodes.LfsPointerAtBase, Text(
+            throw new EfficiencyException(ErrorCodes.LfsPointerAtBase, UserText.Format(
                 "the base's '{0}' in {1} is a Git LFS pointer, not the model: run 'git lfs pull' in that checkout first", UserText.Quote(slashed), Describe), Location);
         }
 

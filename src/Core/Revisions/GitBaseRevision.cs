@@ -52,14 +52,14 @@ public sealed class GitBaseRevision : BaseRevision
     {
         if (against.StartsWith('-'))
         {
-            throw new EfficiencyException(ErrorCodes.RevisionNotFound, Text(NotARevisionName, UserText.Quote(against)), location);
+            throw new EfficiencyException(ErrorCodes.RevisionNotFound, UserText.Format(NotARevisionName, UserText.Quote(against)), location);
         }
 
         var here = new GitCommand(string.IsNullOrEmpty(folder) ? "." : folder, location);
         var top = here.Run("rev-parse", "--show-toplevel");
         if (!top.Succeeded)
         {
-            throw new EfficiencyException(ErrorCodes.NotAGitRepository, Text(NotARepository, UserText.Quote(against), UserText.Quote(folder), UserText.Quote(FirstLine(top.Error))), location);
+            throw new EfficiencyException(ErrorCodes.NotAGitRepository, UserText.Format(NotARepository, UserText.Quote(against), UserText.Quote(folder), UserText.Quote(FirstLine(top.Error))), location);
         }
 
         var root = top.Output;
@@ -69,7 +69,7 @@ public sealed class GitBaseRevision : BaseRevision
         {
             var shallow = git.Run("rev-parse", "--is-shallow-repository").Output == "true";
             throw new EfficiencyException(shallow ? ErrorCodes.ShallowCloneWithoutRevision : ErrorCodes.RevisionNotFound,
-                Text(shallow ? ShallowWithout : UnknownRevision, UserText.Quote(against), UserText.Quote(root)), location);
+                UserText.Format(shallow ? ShallowWithout : UnknownRevision, UserText.Quote(against), UserText.Quote(root)), location);
         }
 
         return new GitBaseRevision(against, location, git, root, commit.Output);
@@ -126,7 +126,7 @@ public sealed class GitBaseRevision : BaseRevision
         var top = Directory.Exists(folder) ? new GitCommand(folder, Location).Run("rev-parse", "--show-toplevel") : null;
         if (prefix is not { Succeeded: true } || top?.Output != root)
         {
-            throw new EfficiencyException(ErrorCodes.ModelOutsideRepository, Text(OutsideRoot, UserText.Quote(headFile), "the repository", UserText.Quote(root)), Location);
+            throw new EfficiencyException(ErrorCodes.ModelOutsideRepository, UserText.Format(OutsideRoot, UserText.Quote(headFile), "the repository", UserText.Quote(root)), Location);
         }
 
         return prefix.Output + Path.GetFileName(full);
@@ -155,7 +155,7 @@ public sealed class GitBaseRevision : BaseRevision
         var full = Path.GetFullPath(target);
         if (!full.StartsWith(Path.GetFullPath(extracted) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new EfficiencyException(ErrorCodes.ModelOutsideRepository, Text(OutsideRoot, UserText.Quote(relative), "the repository", UserText.Quote(root)), Location);
+            throw new EfficiencyException(ErrorCodes.ModelOutsideRepository, UserText.Format(OutsideRoot, UserText.Quote(relative), "the repository", UserText.Quote(root)), Location);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -167,12 +167,12 @@ public sealed class GitBaseRevision : BaseRevision
 
         if (!result.Succeeded)
         {
-            throw new EfficiencyException(ErrorCodes.GitFailed, Text(ExtractFailed, UserText.Quote(relative), Describe, UserText.Quote(FirstLine(result.Error))), Location);
+            throw new EfficiencyException(ErrorCodes.GitFailed, UserText.Format(ExtractFailed, UserText.Quote(relative), Describe, UserText.Quote(FirstLine(result.Error))), Location);
         }
 
         if (IsLfsPointer(full))
         {
-            throw new EfficiencyException(ErrorCodes.LfsPointerAtBase, Text(LfsPointer, UserText.Quote(relative), Describe, UserText.Quote(Against)), Location);
+            throw new EfficiencyException(ErrorCodes.LfsPointerAtBase, UserText.Format(LfsPointer, UserText.Quote(relative), Describe, UserText.Quote(Against)), Location);
         }
 
         return full;

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Diagnostics;
 
@@ -13,8 +12,8 @@ namespace EfficiencyMisnomer.Revisions;
 /// </summary>
 internal sealed class GitCommand
 {
-    private static readonly CompositeFormat NotInstalled = CompositeFormat.Parse("'git' cannot be run ({0}): comparing against a revision reads the base's models from git. Install git, or check the base out into a folder and name that folder instead");
-    private static readonly CompositeFormat TimedOut = CompositeFormat.Parse("'git {0}' did not finish within {1:0} s and was stopped");
+    private const string NotInstalled = "'git' cannot be run ({0}): comparing against a revision reads the base's models from git. Install git, or check the base out into a folder and name that folder instead";
+    private const string TimedOut = "'git {0}' did not finish within {1:0} s and was stopped";
     private const int ErrorKept = 600;
 
     /// <summary>How long one git command may take.</summary>
@@ -61,7 +60,7 @@ internal sealed class GitCommand
         }
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
-            throw new EfficiencyException(ErrorCodes.GitFailed, string.Format(CultureInfo.InvariantCulture, NotInstalled, e.Message), Location);
+            throw new EfficiencyException(ErrorCodes.GitFailed, UserText.Format(NotInstalled, e.Message), Location);
         }
 
         git.StandardInput.Close();
@@ -79,7 +78,7 @@ internal sealed class GitCommand
                 // Already gone.
             }
 
-            throw new EfficiencyException(ErrorCodes.GitFailed, string.Format(CultureInfo.InvariantCulture, TimedOut, UserText.Quote(string.Join(' ', arguments)), Deadline.TotalSeconds), Location);
+            throw new EfficiencyException(ErrorCodes.GitFailed, UserText.Format(TimedOut, UserText.Quote(string.Join(' ', arguments)), Deadline.TotalSeconds), Location);
         }
 
         git.WaitForExit();

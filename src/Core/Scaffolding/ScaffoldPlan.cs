@@ -1,6 +1,7 @@
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Scaffolding;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Shapes;
 
@@ -215,7 +215,7 @@ internal static class InputBinder
     }
 
     /// <summary>Refuses a number the input's element type cannot hold: a fraction or out-of-range value for an integer, not 0/1 for a boolean.</summary>
-    private static void CheckFits(string name, Onnx.ElementType type, double value, string what, SourceLocation where)
+    private static void CheckFits(string name, Tensors.ElementType type, double value, string what, SourceLocation where)
     {
         if (type.IsFloatingPoint())
         {

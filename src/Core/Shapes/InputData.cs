@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Files;
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 using Google.Protobuf;
 
 namespace EfficiencyMisnomer.Shapes;

@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Shapes;
 

@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Shapes;
 

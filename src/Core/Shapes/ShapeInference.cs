@@ -1,5 +1,6 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Shapes;
 

@@ -30,20 +30,20 @@ public static partial class QuantityParser
         var match = NumberAndUnit().Match(currency ? trimmed[1..].TrimStart() : trimmed);
         if (!match.Success)
         {
-            error = Format(NotAQuantity, UserText.Quote(text), Forms);
+            error = UserText.Format(NotAQuantity, UserText.Quote(text), Forms);
             return false;
         }
 
         var symbol = match.Groups["unit"].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
         if (!UnitSymbols.TryFind(symbol, out var dimension, out var factor) || (currency && dimension != Dimension.Count))
         {
-            error = Format(UnknownUnit, UserText.Quote(text), UserText.Quote(match.Groups["unit"].Value), Forms);
+            error = UserText.Format(UnknownUnit, UserText.Quote(text), UserText.Quote(match.Groups["unit"].Value), Forms);
             return false;
         }
 
         if (!decimal.TryParse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            error = Format(TooLarge, UserText.Quote(text));
+            error = UserText.Format(TooLarge, UserText.Quote(text));
             return false;
         }
 
@@ -55,7 +55,7 @@ public static partial class QuantityParser
         }
         catch (OverflowException)
         {
-            error = Format(TooLarge, UserText.Quote(text));
+            error = UserText.Format(TooLarge, UserText.Quote(text));
             return false;
         }
     }
@@ -71,16 +71,13 @@ public static partial class QuantityParser
 
         if (quantity.As(expected) is not { } converted)
         {
-            error = Format(WrongDimension, UserText.Quote(text), quantity.Dimension.Describe(), expected.Describe(), expected.Example());
+            error = UserText.Format(WrongDimension, UserText.Quote(text), quantity.Dimension.Describe(), expected.Describe(), expected.Example());
             return false;
         }
 
         value = converted;
         return true;
     }
-
-    private static string Format(string template, params object[] args) =>
-        string.Format(CultureInfo.InvariantCulture, template, args);
 
     // A decimal number (exponent allowed), then an optional unit made of letters, '/', '%' and micro signs.
     [GeneratedRegex(@"^(?<number>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(?<unit>[A-Za-z\u00b5\u03bc/% ]*)$", RegexOptions.CultureInvariant)]

@@ -3,7 +3,6 @@ using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Runtime.Comparison;

@@ -1,5 +1,5 @@
 using EfficiencyMisnomer.Indicators;
-using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Measurement;
 
 namespace EfficiencyMisnomer.Runtime.Comparison;
 

@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Text;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
-using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Specs;
 using EfficiencyMisnomer.Units;
 
@@ -15,12 +13,12 @@ namespace EfficiencyMisnomer.Runtime.Gate;
 /// </summary>
 public static class RuntimeBudgetEvaluator
 {
-    private static readonly CompositeFormat Exceeds = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} exceeds max {5}");
-    private static readonly CompositeFormat Within = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} is within max {5}");
-    private static readonly CompositeFormat Below = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} is below min {5}");
-    private static readonly CompositeFormat AtLeast = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} meets min {5}");
-    private static readonly CompositeFormat Unsettled = CompositeFormat.Parse("model '{0}' [{1}]: {2} {3}{4} against {5} {6} is unstable: its interval straddles the limit and did not reach the precision target within the time cap ({7} samples); rerun on a quieter machine or raise --time-cap");
-    private static readonly CompositeFormat NotMeasured = CompositeFormat.Parse("model '{0}' [{1}]: {2} is not evaluated: {3}");
+    private const string Exceeds = "model '{0}' [{1}]: {2} {3}{4} exceeds max {5}";
+    private const string Within = "model '{0}' [{1}]: {2} {3}{4} is within max {5}";
+    private const string Below = "model '{0}' [{1}]: {2} {3}{4} is below min {5}";
+    private const string AtLeast = "model '{0}' [{1}]: {2} {3}{4} meets min {5}";
+    private const string Unsettled = "model '{0}' [{1}]: {2} {3}{4} against {5} {6} is unstable: its interval straddles the limit and did not reach the precision target within the time cap ({7} samples); rerun on a quieter machine or raise --time-cap";
+    private const string NotMeasured = "model '{0}' [{1}]: {2} is not evaluated: {3}";
 
     public static IReadOnlyList<BudgetVerdict> Evaluate(RuntimeReport report, IEnumerable<Budget> budgets)
     {
@@ -64,7 +62,7 @@ public static class RuntimeBudgetEvaluator
         var name = budget.Indicator.Name;
         if (measured.Value is not { } value)
         {
-            var skipped = Text(NotMeasured, report.Model, report.Profile, name, measured.Note ?? "unavailable");
+            var skipped = UserText.Format(NotMeasured, report.Model, report.Profile, name, measured.Note ?? "unavailable");
             return new BudgetVerdict(name, double.NaN, limit.Value, bound, VerdictStatus.Skipped, limit.Location, skipped) { Severity = budget.Severity };
         }
 
@@ -79,7 +77,7 @@ public static class RuntimeBudgetEvaluator
         var interval = measured.HalfWidth is > 0 and var half ? $" (±{QuantityFormat.Compact(half, budget.Indicator.Unit)})" : string.Empty;
         if (!breachedSurely && !passesSurely && !measured.Stable)
         {
-            var message = Text(Unsettled, report.Model, report.Profile, name, shown, interval, bound == BudgetBound.Max ? "max" : "min", shownLimit, measured.Samples);
+            var message = UserText.Format(Unsettled, report.Model, report.Profile, name, shown, interval, bound == BudgetBound.Max ? "max" : "min", shownLimit, measured.Samples);
             return new BudgetVerdict(name, value, limit.Value, bound, VerdictStatus.Unstable, limit.Location, message) { Severity = budget.Severity };
         }
 
@@ -92,11 +90,10 @@ public static class RuntimeBudgetEvaluator
             (BudgetBound.Min, true) => Below,
             _ => AtLeast,
         };
-        return new BudgetVerdict(name, value, limit.Value, bound, status, limit.Location, Text(template, report.Model, report.Profile, name, shown, interval, shownLimit))
+        return new BudgetVerdict(name, value, limit.Value, bound, status, limit.Location, UserText.Format(template, report.Model, report.Profile, name, shown, interval, shownLimit))
         {
             Severity = budget.Severity,
         };
     }
 
-    private static string Text(CompositeFormat format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }

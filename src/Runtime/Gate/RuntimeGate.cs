@@ -2,6 +2,7 @@ using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Disagreement;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Revisions;
@@ -9,7 +10,6 @@ using EfficiencyMisnomer.Runtime.Comparison;
 using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Regression;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Specs;
 
@@ -93,7 +93,7 @@ public static class RuntimeGate
     private static RuntimeCase[] NotMeasured(ModelEntry model, HardwareProfile? profile, BaseCounterpart counterpart, List<Diagnostic> diagnostics)
     {
         diagnostics.Add(Diagnostic.Info(ErrorCodes.ModelUnchanged,
-            Text(UnchangedNotMeasured, UserText.Quote(model.Name), UserText.Quote(profile?.Name ?? "no profile"), counterpart.Revision.Describe), model.Location));
+            UserText.Format(UnchangedNotMeasured, UserText.Quote(model.Name), UserText.Quote(profile?.Name ?? "no profile"), counterpart.Revision.Describe), model.Location));
         return Array.Empty<RuntimeCase>();
     }
 
@@ -123,7 +123,7 @@ public static class RuntimeGate
             }
             catch (EfficiencyException e)
             {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, Text(CannotMeasure, UserText.Quote(model.Name), e.Code, e.Message.TrimEnd('.')), model.Location));
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, UserText.Format(CannotMeasure, UserText.Quote(model.Name), e.Code, e.Message.TrimEnd('.')), model.Location));
                 continue;
             }
 
@@ -133,7 +133,7 @@ public static class RuntimeGate
             }
             catch (EfficiencyException e)
             {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.BaseModelUnreadable, Text(BaseCannotBeMeasured, UserText.Quote(model.Name), UserText.Quote(profileName), $"the base's copy at {revision.Describe} cannot be read: {e.Code}: {e.Message.TrimEnd('.')}"), revision.Location));
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.BaseModelUnreadable, UserText.Format(BaseCannotBeMeasured, UserText.Quote(model.Name), UserText.Quote(profileName), $"the base's copy at {revision.Describe} cannot be read: {e.Code}: {e.Message.TrimEnd('.')}"), revision.Location));
                 continue;
             }
 
@@ -154,12 +154,12 @@ public static class RuntimeGate
             }
             catch (EfficiencyException e) when (e.Code == ErrorCodes.BaseModelUnreadable)
             {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.BaseModelUnreadable, Text(BaseCannotBeMeasured, UserText.Quote(model.Name), UserText.Quote(profileName), e.Message.TrimEnd('.')), revision.Location));
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.BaseModelUnreadable, UserText.Format(BaseCannotBeMeasured, UserText.Quote(model.Name), UserText.Quote(profileName), e.Message.TrimEnd('.')), revision.Location));
                 continue;
             }
             catch (EfficiencyException e)
             {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, Text(CannotMeasure, UserText.Quote(model.Name), e.Code, e.Message.TrimEnd('.')), model.Location));
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, UserText.Format(CannotMeasure, UserText.Quote(model.Name), e.Code, e.Message.TrimEnd('.')), model.Location));
                 continue;
             }
 
@@ -215,8 +215,8 @@ public static class RuntimeGate
 
         var machine = (options.Machine ?? FingerprintProfileMatcher.ThisMachine.Fingerprint)(provider.Provider);
         var undecided = staticResult with { Disagreements = Array.Empty<DisagreementGateResult>() };
-        var measured = Results.RuntimeResultsBuilder.From(
-            staticResult.Specs.Select(spec => EfficiencyMisnomer.Results.ResultsBuilder.Spec(spec, undecided)).ToList(), cases, machine, DateTimeOffset.UtcNow);
+        var measured = RuntimeResultsBuilder.From(
+            staticResult.Specs.Select(spec => EfficiencyMisnomer.Gates.ResultsBuilder.Spec(spec, undecided)).ToList(), cases, machine, DateTimeOffset.UtcNow);
         var judged = staticResult.Specs
             .Where(spec => staticResult.Disagreements.Any(d => d.Spec.Path == spec.Path))
             .Select(spec => DisagreementGate.Evaluate(measured.Specs.First(s => s.Path == spec.Path), spec))
@@ -270,7 +270,7 @@ public static class RuntimeGate
                 return new RuntimeGateResult(provider, diagnostics, NotMeasured(model, profile, counterpart, diagnostics), null);
             case BaseModelStatus.New:
                 var fresh = new RegressionVerdict(model.Name, RegressionVerdict.WholeModel, RegressionOutcome.New, null, null, counterpart.Revision.Location,
-                    Text("model '{0}' is new: absent at {1}, nothing to compare it with", UserText.Quote(model.Name), against)) { Against = against, Profile = profile.Name };
+                    UserText.Format("model '{0}' is new: absent at {1}, nothing to compare it with", UserText.Quote(model.Name), against)) { Against = against, Profile = profile.Name };
                 diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(new[] { fresh }));
                 var alone = MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, null)
                     .Select(c => c with { Regressions = c.Regressions.Append(fresh).ToList() }).ToList();
@@ -306,7 +306,7 @@ public static class RuntimeGate
             if (named is null)
             {
                 var known = spec.Hardware.Count == 0 ? "none" : string.Join(", ", spec.Hardware.Select(p => p.Name));
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownProfile, Text(ProfileNotFound, UserText.Quote(name), UserText.Quote(known)), spec.Location));
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.UnknownProfile, UserText.Format(ProfileNotFound, UserText.Quote(name), UserText.Quote(known)), spec.Location));
                 return Array.Empty<HardwareProfile?>();
             }
 
@@ -329,7 +329,7 @@ public static class RuntimeGate
 
         if (matching.Count == 0)
         {
-            diagnostics.Add(Diagnostic.Warning(ErrorCodes.NoMatchingProfile, Text(NoProfile, provider.Provider, provider.Reason), spec.Location));
+            diagnostics.Add(Diagnostic.Warning(ErrorCodes.NoMatchingProfile, UserText.Format(NoProfile, provider.Provider, provider.Reason), spec.Location));
             return new HardwareProfile?[] { null };
         }
 
@@ -367,7 +367,7 @@ public static class RuntimeGate
                 (report, verdicts) = sessions[SessionConfirmation.MedianSession(sessions.Select(s => s.Report.LatencySamples).ToList())];
                 if (report.OtherCpuShare > RuntimeRegression.QuietMachineLimit)
                 {
-                    diagnostics.Add(Diagnostic.Warning(ErrorCodes.BaselineRecordedBusy, Text(RecordedBusy, UserText.Quote(model.Name), UserText.Quote(profileName), report.OtherCpuShare.Value),
+                    diagnostics.Add(Diagnostic.Warning(ErrorCodes.BaselineRecordedBusy, UserText.Format(RecordedBusy, UserText.Quote(model.Name), UserText.Quote(profileName), report.OtherCpuShare.Value),
                         spec.Regression.Baseline?.Location ?? spec.Regression.Location));
                 }
             }
@@ -409,7 +409,7 @@ public static class RuntimeGate
         }
         catch (EfficiencyException e)
         {
-            diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, Text(CannotMeasure, UserText.Quote(model.Name), e.Code, e.Message.TrimEnd('.')), model.Location));
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.SessionFailed, UserText.Format(CannotMeasure, UserText.Quote(model.Name), e.Code, e.Message.TrimEnd('.')), model.Location));
             return null;
         }
     }
@@ -496,6 +496,4 @@ public static class RuntimeGate
         return watched;
     }
 
-    private static string Text(string template, params object[] args) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, template, args);
 }

@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Runtime.Gate;
@@ -45,7 +44,7 @@ public static class SettledMeasurement
         {
             var longer = options with { TimeCap = options.TimeCap * CapGrowth };
             var unstable = string.Join(", ", verdicts.Where(v => v.Status == VerdictStatus.Unstable).Select(v => v.Indicator).Distinct());
-            progress?.Invoke(string.Format(CultureInfo.InvariantCulture, Remeasuring, report.Model, report.Profile, unstable, options.TimeCap.TotalSeconds, longer.TimeCap.TotalSeconds));
+            progress?.Invoke(UserText.Format(Remeasuring, report.Model, report.Profile, unstable, options.TimeCap.TotalSeconds, longer.TimeCap.TotalSeconds));
             options = longer;
             report = measure(options);
             verdicts = RuntimeBudgetEvaluator.Evaluate(report, budgets);

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Runtime.Sessions;
 namespace EfficiencyMisnomer.Runtime.Hardware;
 
 /// <summary>Reads the fingerprint of this machine from its sources: CPU information, NVML and .NET.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EfficiencyMisnomer.Files;
 
 namespace EfficiencyMisnomer.Runtime.Hardware;
 
@@ -74,7 +75,7 @@ public sealed class ProcCpuInfo : ICpuInfoSource
         {
             return File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileFailure.Is(e))
         {
             return null;
         }

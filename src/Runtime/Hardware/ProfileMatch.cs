@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Specs;
@@ -19,6 +18,6 @@ public sealed record ProfileMatch(HardwareProfile Profile, HardwareFingerprint M
             ? null
             : Diagnostic.Info(
                 ErrorCodes.HardwareProfileSkipped,
-                string.Format(CultureInfo.InvariantCulture, SkippedMessage, Profile.Name, string.Join(", ", Failures), Machine.Summary),
+                UserText.Format(SkippedMessage, Profile.Name, string.Join(", ", Failures), Machine.Summary),
                 Failures[0].Location);
 }

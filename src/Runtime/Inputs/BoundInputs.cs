@@ -1,6 +1,7 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Runtime.Inputs;
 
@@ -41,7 +42,7 @@ public sealed record BoundInputs(
         {
             var described = string.Join("; ", fills.Select(f => $"'{UserText.Quote(f.Key)}' {f.Value.Describe()}"));
             warnings.Add(Diagnostic.Info(ErrorCodes.InputsFilled,
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, Filled, model.Path, described)));
+                UserText.Format(Filled, model.Path, described)));
         }
 
         return new BoundInputs(inferred.Inputs, outputs, warnings) { Fills = fills, AppliedBatch = batchApplied ? batch : null };
@@ -72,7 +73,7 @@ public sealed record BoundInputs(
         if (!applied && batch != 1 && model.Graph.Inputs.Any(i => i.Type?.Shape is { Rank: > 0 }))
         {
             warnings.Add(Diagnostic.Warning(ErrorCodes.BatchNotApplied,
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, FixedBatch, model.Path, batch)));
+                UserText.Format(FixedBatch, model.Path, batch)));
         }
 
         return (new ShapeBindings(symbols, bindings.Inputs) { Fills = bindings.Fills }, applied);

@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EfficiencyMisnomer.Runtime.Inputs;

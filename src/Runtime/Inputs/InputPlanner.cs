@@ -1,7 +1,7 @@
 using System.Globalization;
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Runtime.Inputs;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
-using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using EfficiencyMisnomer.Units;
 
 namespace EfficiencyMisnomer.Runtime.Inputs;
@@ -33,7 +32,7 @@ public static class MemoryGuard
         }
 
         var largest = inputs.OrderByDescending(i => i.Bytes).FirstOrDefault();
-        throw new EfficiencyException(ErrorCodes.OutOfMemory, string.Format(CultureInfo.InvariantCulture, TooLarge,
+        throw new EfficiencyException(ErrorCodes.OutOfMemory, UserText.Format(TooLarge,
             UserText.Quote(System.IO.Path.GetFileName(model.Path)), Size(needed), UserText.Quote(largest.Name ?? "-"), largest.Shape?.ToString() ?? "?",
             Size(largest.Bytes), Size(model.ModelSize), Size(limit)), new SourceLocation(model.Path));
     }
@@ -50,7 +49,7 @@ public static class MemoryGuard
         var elements = SaturatingProduct(shape.ToSizes());
         if (name.Length > 0 && elements > Array.MaxLength)
         {
-            throw new EfficiencyException(ErrorCodes.OutOfMemory, string.Format(CultureInfo.InvariantCulture, TooManyElements,
+            throw new EfficiencyException(ErrorCodes.OutOfMemory, UserText.Format(TooManyElements,
                 UserText.Quote(name), shape, elements.ToString(CultureInfo.InvariantCulture), Array.MaxLength.ToString(CultureInfo.InvariantCulture)));
         }
 

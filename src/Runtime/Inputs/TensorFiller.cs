@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EfficiencyMisnomer.Runtime.Inputs;
@@ -39,7 +39,7 @@ internal static class TensorFiller
             ElementType.Bool => Tensor(count, shape, i => next(i) != 0),
             ElementType.UInt8 => Tensor(count, shape, i => (byte)next(i)),
             _ => throw new EfficiencyException(ErrorCodes.InputNotGenerated,
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, Unsupported, name, type.ElementType.OnnxName())),
+                UserText.Format(Unsupported, name, type.ElementType.OnnxName())),
         };
     }
 
@@ -53,8 +53,7 @@ internal static class TensorFiller
                 var given = fill.Values ?? new[] { 0d };
                 if (given.Count != 1 && given.Count != count)
                 {
-                    throw new EfficiencyException(ErrorCodes.InputNotGenerated, string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                        WrongCount, name, count, given.Count));
+                    throw new EfficiencyException(ErrorCodes.InputNotGenerated, UserText.Format(WrongCount, name, count, given.Count));
                 }
 
                 return given.Count == 1 ? _ => given[0] : i => given[i];
@@ -67,8 +66,7 @@ internal static class TensorFiller
                 var data = InputData.Read(fill.File!, name);
                 if (data.Length != count)
                 {
-                    throw new EfficiencyException(ErrorCodes.InputNotGenerated, string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                        WrongCount, name, count, data.Length));
+                    throw new EfficiencyException(ErrorCodes.InputNotGenerated, UserText.Format(WrongCount, name, count, data.Length));
                 }
 
                 return data.RealAt;
@@ -97,7 +95,7 @@ internal static class TensorFiller
         if (shape.Where(d => !d.IsKnown).Select(d => d.Symbol).FirstOrDefault() is { } symbol)
         {
             throw new EfficiencyException(ErrorCodes.InputNotGenerated,
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, Unbound, name, shape, symbol));
+                UserText.Format(Unbound, name, shape, symbol));
         }
 
         return shape.ToSizes();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Runtime.Hardware;
 
@@ -66,8 +65,7 @@ public sealed class IsolatedObserver
         if (!child.WaitForExit(deadline))
         {
             Kill(child);
-            return SessionObservation.Failed(ErrorCodes.SessionFailed, string.Format(CultureInfo.InvariantCulture,
-                "the isolated observation of '{0}' did not finish within {1:0.#} s and was stopped", UserText.Quote(request.ModelPath), deadline.TotalSeconds), isolated: true);
+            return SessionObservation.Failed(ErrorCodes.SessionFailed, UserText.Format("the isolated observation of '{0}' did not finish within {1:0.#} s and was stopped", UserText.Quote(request.ModelPath), deadline.TotalSeconds), isolated: true);
         }
 
         child.WaitForExit();
@@ -77,8 +75,7 @@ public sealed class IsolatedObserver
             return result;
         }
 
-        return SessionObservation.Failed(ErrorCodes.SessionFailed, string.Format(CultureInfo.InvariantCulture,
-            "the isolated observation of '{0}' ended with exit code {1} and no result: {2}", UserText.Quote(request.ModelPath), child.ExitCode,
+        return SessionObservation.Failed(ErrorCodes.SessionFailed, UserText.Format("the isolated observation of '{0}' ended with exit code {1} and no result: {2}", UserText.Quote(request.ModelPath), child.ExitCode,
             UserText.Quote(stderr.Result.Trim(), StderrKept)), isolated: true);
     }
 

@@ -3,7 +3,6 @@ using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Inputs;
-using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
 
 namespace EfficiencyMisnomer.Runtime.Isolation;
@@ -48,7 +47,7 @@ public static class SessionObserver
 
             var peak = memory.End();
             var deviceGrowth = deviceBefore is null ? Observation.Unavailable("CPU provider: no device memory")
-                : RuntimeMeasurer.DeviceGrowth(deviceBefore, device!.UsedBytes());
+                : Observation.DeviceGrowth(deviceBefore, device!.UsedBytes());
             return new SessionObservation(coldMs, peak.Value, peak.Note, deviceGrowth.Value, deviceGrowth.Note, isolated);
         }
         catch (EfficiencyException e)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Runtime.Inputs;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 using Microsoft.ML.OnnxRuntime;
 using Pragmastat;

@@ -1,5 +1,3 @@
-using EfficiencyMisnomer.Runtime.Reports;
-
 namespace EfficiencyMisnomer.Runtime.Measurement;
 
 /// <summary>Per generation kept: the time to first token and the mean time of a decode step, in milliseconds.</summary>

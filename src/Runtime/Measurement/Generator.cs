@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using EfficiencyMisnomer.CostModel;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EfficiencyMisnomer.Runtime.Measurement;

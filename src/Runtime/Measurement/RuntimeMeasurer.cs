@@ -1,11 +1,8 @@
-using System.Globalization;
-using System.Text;
-using System.Diagnostics;
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Runtime.Isolation;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 using Pragmastat;
 
@@ -19,7 +16,7 @@ public sealed class RuntimeMeasurer
 {
     private const double SecondsPerHour = 3600;
     private const double JoulesPerKilowattHour = 3.6e6;
-    private static readonly CompositeFormat CounterDidNotAdvance = CompositeFormat.Parse("{0}: the energy counter did not advance during the {1:0} ms timed loop (it counts in steps); raise the time cap so the loop runs longer");
+    private const string CounterDidNotAdvance = "{0}: the energy counter did not advance during the {1:0} ms timed loop (it counts in steps); raise the time cap so the loop runs longer";
     private readonly MeasurementOptions options;
     private readonly IEnergyMeter? energy;
     private readonly IGpuMemoryReader? gpuMemory;
@@ -229,16 +226,7 @@ public sealed class RuntimeMeasurer
         // zero, which is a resolution limit, not zero energy. Never report it as a value a budget would pass.
         return inferences > 0 && joules.Value > 0
             ? Observation.Of(joules.Value / inferences, source)
-            : Observation.Unavailable(string.Format(CultureInfo.InvariantCulture, CounterDidNotAdvance, source, loop.TotalMilliseconds));
-    }
-
-    /// <summary>Device memory the session added: NVML's used bytes after the timed loop less those before the session.</summary>
-    internal static Observation DeviceGrowth(Reading<long> before, Reading<long> after)
-    {
-        var reading = before.IsAvailable ? after : before;
-        return reading.IsAvailable
-            ? Observation.Of(Math.Max(0, after.Value - before.Value), "NVML used memory, all processes on the device")
-            : Observation.From(reading.Select(bytes => (double)bytes));
+            : Observation.Unavailable(UserText.Format(CounterDidNotAdvance, source, loop.TotalMilliseconds));
     }
 
     /// <summary>Grams per million inferences: joules per inference in kWh times the grid's grams per kWh, times 10⁶.</summary>

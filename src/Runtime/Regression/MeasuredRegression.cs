@@ -1,6 +1,6 @@
-using EfficiencyMisnomer.Regression;
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Units;
 using Perfolizer.Mathematics.Common;
@@ -53,7 +53,7 @@ public static class MeasuredRegression
         {
             var plainBefore = SimpleQuantileEstimator.Instance.Quantile(before, 0.5).NominalValue;
             var plainAfter = SimpleQuantileEstimator.Instance.Quantile(after, 0.5).NominalValue;
-            return new MeasuredComparison(RegressionOutcome.Inconclusive, plainAfter / plainBefore, 0, double.PositiveInfinity, Invariant(
+            return new MeasuredComparison(RegressionOutcome.Inconclusive, plainAfter / plainBefore, 0, double.PositiveInfinity, UserText.Format(
                 $"{Head(statistic, plainBefore, plainAfter)}): too few samples to decide ({before.Size} baseline, {after.Size} current; at least {fewest} each at {thresholds.Confidence:0.##%} confidence)"));
         }
 
@@ -86,17 +86,17 @@ public static class MeasuredRegression
     {
         if (!(thresholds.Tolerance >= 0 && thresholds.Tolerance < 1))
         {
-            throw new EfficiencyException(ErrorCodes.RegressionThresholdsInvalid, Invariant(ToleranceInvalid, thresholds.Tolerance));
+            throw new EfficiencyException(ErrorCodes.RegressionThresholdsInvalid, UserText.Format(ToleranceInvalid, thresholds.Tolerance));
         }
 
         if (!(thresholds.NoiseFloor >= 0 && double.IsFinite(thresholds.NoiseFloor)))
         {
-            throw new EfficiencyException(ErrorCodes.RegressionThresholdsInvalid, Invariant(NoiseFloorInvalid, thresholds.NoiseFloor));
+            throw new EfficiencyException(ErrorCodes.RegressionThresholdsInvalid, UserText.Format(NoiseFloorInvalid, thresholds.NoiseFloor));
         }
 
         if (!(thresholds.Confidence > 0 && thresholds.Confidence < 1))
         {
-            throw new EfficiencyException(ErrorCodes.RegressionThresholdsInvalid, Invariant(ConfidenceInvalid, thresholds.Confidence));
+            throw new EfficiencyException(ErrorCodes.RegressionThresholdsInvalid, UserText.Format(ConfidenceInvalid, thresholds.Confidence));
         }
     }
 
@@ -104,14 +104,14 @@ public static class MeasuredRegression
     {
         if (samples.Count == 0)
         {
-            throw new EfficiencyException(ErrorCodes.RegressionSamplesInvalid, Invariant(SamplesEmpty, side));
+            throw new EfficiencyException(ErrorCodes.RegressionSamplesInvalid, UserText.Format(SamplesEmpty, side));
         }
 
         for (int i = 0; i < samples.Count; i++)
         {
             if (!(samples[i] > 0 && double.IsFinite(samples[i])))
             {
-                throw new EfficiencyException(ErrorCodes.RegressionSamplesInvalid, Invariant(SampleInvalid, side, samples[i], i));
+                throw new EfficiencyException(ErrorCodes.RegressionSamplesInvalid, UserText.Format(SampleInvalid, side, samples[i], i));
             }
         }
     }
@@ -129,8 +129,6 @@ public static class MeasuredRegression
     private static string Percent(double ratio) => ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
-
-    private static string Invariant(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
     /// <summary>
     /// The ratios beyond which a change counts: the tolerance (1 + t worse, 1 / (1 + t) better) widened to the

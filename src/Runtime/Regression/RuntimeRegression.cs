@@ -2,7 +2,7 @@ using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
-using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Runtime.Regression;

@@ -1,10 +1,9 @@
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
-using EfficiencyMisnomer.Shapes;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 using EfficiencyMisnomer.Runtime.Inputs;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Runtime.Sessions;
 
@@ -43,7 +42,7 @@ public sealed class BoundSession : IDisposable
             }
             else
             {
-                warnings.Add(Diagnostic.Warning(ErrorCodes.OutputNotPreallocated, string.Format(System.Globalization.CultureInfo.InvariantCulture, OutputAllocated, name)));
+                warnings.Add(Diagnostic.Warning(ErrorCodes.OutputNotPreallocated, UserText.Format(OutputAllocated, name)));
                 binding.BindOutputToDevice(name, OrtMemoryInfo.DefaultInstance);
             }
         }

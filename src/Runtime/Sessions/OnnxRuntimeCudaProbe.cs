@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EfficiencyMisnomer.Runtime.Sessions;
@@ -45,7 +46,7 @@ public sealed class OnnxRuntimeCudaProbe : ICudaProbe
             var (found, reason) = LoaderFailure();
             if (!found)
             {
-                return CudaProbeResult.Absent(string.Format(System.Globalization.CultureInfo.InvariantCulture, NotBesideApplication, ProviderFile, applicationDirectory, FirstLine(e.Message)));
+                return CudaProbeResult.Absent(UserText.Format(NotBesideApplication, ProviderFile, applicationDirectory, FirstLine(e.Message)));
             }
 
             return CudaProbeResult.Absent(reason is null || reason.Contains("undefined symbol", StringComparison.Ordinal) ? FirstLine(e.Message) : reason);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
@@ -102,7 +101,7 @@ public static class OnnxRuntimeEnvironment
             }
             else
             {
-                writer.WriteLine(string.Format(CultureInfo.InvariantCulture, UnknownLevel, LevelVariable, UserText.Quote(text)));
+                writer.WriteLine(UserText.Format(UnknownLevel, LevelVariable, UserText.Quote(text)));
             }
         }
 

@@ -28,7 +28,7 @@ public sealed class ProviderSelector
             return new ProviderSelection(ProviderSelection.Cpu, $"auto: CUDA unavailable ({cuda.Reason})");
         }
 
-        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, CudaUnavailable, cuda.Reason.TrimEnd('.'));
+        var message = UserText.Format(CudaUnavailable, cuda.Reason.TrimEnd('.'));
         return new ProviderSelection(ProviderSelection.Cuda, cuda.Reason, Diagnostic.Error(ErrorCodes.CudaUnavailable, message, null));
     }
 }

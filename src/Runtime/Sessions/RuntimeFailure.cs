@@ -1,4 +1,3 @@
-using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 
@@ -22,12 +21,12 @@ public static class RuntimeFailure
         var first = UserText.Quote(e.Message.Split('\n')[0].Trim(), 300);
         if (terminated || e.Message.Contains("terminate flag", StringComparison.OrdinalIgnoreCase))
         {
-            return new EfficiencyException(ErrorCodes.InferenceStopped, Text(Stopped, UserText.Quote(model)), Location(model), e);
+            return new EfficiencyException(ErrorCodes.InferenceStopped, UserText.Format(Stopped, UserText.Quote(model)), Location(model), e);
         }
 
         return IsOutOfMemory(e.Message)
-            ? new EfficiencyException(ErrorCodes.OutOfMemory, Text(OutOfMemory, UserText.Quote(model), first), Location(model), e)
-            : new EfficiencyException(ErrorCodes.SessionFailed, Text(Failed, UserText.Quote(model), first), Location(model), e);
+            ? new EfficiencyException(ErrorCodes.OutOfMemory, UserText.Format(OutOfMemory, UserText.Quote(model), first), Location(model), e)
+            : new EfficiencyException(ErrorCodes.SessionFailed, UserText.Format(Failed, UserText.Quote(model), first), Location(model), e);
     }
 
     /// <summary>Whether ONNX Runtime's message says an allocation failed.</summary>
@@ -38,5 +37,4 @@ public static class RuntimeFailure
 
     private static SourceLocation? Location(string model) => model.Length == 0 ? null : new SourceLocation(model);
 
-    private static string Text(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 }

@@ -29,7 +29,7 @@ public static class SessionFactory
         }
         catch (OnnxRuntimeException e)
         {
-            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, CannotCreate, provider.Provider, modelPath, e.Message.Split('\n')[0].Trim());
+            var message = UserText.Format(CannotCreate, provider.Provider, modelPath, e.Message.Split('\n')[0].Trim());
             throw new EfficiencyException(ErrorCodes.SessionFailed, message, new SourceLocation(modelPath));
         }
     }

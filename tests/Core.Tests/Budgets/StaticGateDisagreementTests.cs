@@ -1,7 +1,6 @@
-using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
-using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Gates;
+using EfficiencyMisnomer.Tensors;
 using EfficiencyMisnomer.Tests.Specs;
 
 namespace EfficiencyMisnomer.Tests.Budgets;

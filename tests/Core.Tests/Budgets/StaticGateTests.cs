@@ -1,8 +1,9 @@
 using System.Text.Json;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Tensors;
 using EfficiencyMisnomer.Tests.Specs;
 
 namespace EfficiencyMisnomer.Tests.Budgets;

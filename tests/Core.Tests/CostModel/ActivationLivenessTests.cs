@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.CostModel;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.CostModel;

@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Tensors;
 using EfficiencyMisnomer.Tests.Shapes;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 

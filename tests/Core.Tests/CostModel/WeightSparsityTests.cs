@@ -2,9 +2,9 @@ using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.ModelBuilder;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.CostModel;

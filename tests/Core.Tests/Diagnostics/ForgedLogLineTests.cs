@@ -1,6 +1,6 @@
-using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Disagreement;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.Graph;

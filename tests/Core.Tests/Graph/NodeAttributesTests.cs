@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
+using EfficiencyMisnomer.Tensors;
 using EfficiencyMisnomer.Tests.Shapes;
 using Google.Protobuf;
 using AttributeType = EfficiencyMisnomer.Onnx.Wire.AttributeProto.Types.AttributeType;

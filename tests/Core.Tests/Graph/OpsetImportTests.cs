@@ -1,8 +1,8 @@
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
+using EfficiencyMisnomer.Tensors;
 using Google.Protobuf;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 

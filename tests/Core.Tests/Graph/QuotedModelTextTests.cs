@@ -1,8 +1,7 @@
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
-using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.Graph;

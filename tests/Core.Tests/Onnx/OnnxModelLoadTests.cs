@@ -1,5 +1,6 @@
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.Onnx;

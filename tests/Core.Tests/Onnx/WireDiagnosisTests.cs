@@ -1,8 +1,8 @@
 using System.Text;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.Onnx;

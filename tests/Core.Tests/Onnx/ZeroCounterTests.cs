@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Tests.Onnx;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EfficiencyMisnomer.CostModel;
-using EfficiencyMisnomer.Shapes;
 
 namespace EfficiencyMisnomer.Tests.RealExports;
 

@@ -1,9 +1,8 @@
 using EfficiencyMisnomer.Baselines;
-using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Reports;
-using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Tests.Specs;
 
 namespace EfficiencyMisnomer.Tests.Regression;

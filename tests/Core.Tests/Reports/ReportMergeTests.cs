@@ -1,4 +1,3 @@
-using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Tests.Reports;

@@ -1,5 +1,4 @@
-using EfficiencyMisnomer.Budgets;
-using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Gates;
 
 namespace EfficiencyMisnomer.Tests.Results;
 

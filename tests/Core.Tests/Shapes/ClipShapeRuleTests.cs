@@ -1,4 +1,3 @@
-using EfficiencyMisnomer.Onnx;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.Shapes;

@@ -1,4 +1,4 @@
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.Shapes;
@@ -51,7 +51,7 @@ public sealed class IfShapeRuleTests
         Assert.Multiple(() =>
         {
             Assert.That(shape.Rank, Is.EqualTo(2));
-            Assert.That(shape[0], Is.EqualTo(EfficiencyMisnomer.Shapes.Dim.Of(2)));
+            Assert.That(shape[0], Is.EqualTo(EfficiencyMisnomer.Tensors.Dim.Of(2)));
             Assert.That(shape[1].IsKnown, Is.False);
         });
     }

@@ -1,8 +1,8 @@
 using System.Text;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Onnx.Wire;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using Google.Protobuf;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 

@@ -1,7 +1,6 @@
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.ModelBuilder;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Shapes;
 
 namespace EfficiencyMisnomer.Tests.Shapes;

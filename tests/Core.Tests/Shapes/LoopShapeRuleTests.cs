@@ -1,4 +1,4 @@
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.Shapes;
@@ -39,7 +39,7 @@ public sealed class LoopShapeRuleTests
             Assert.That(shape.Rank, Is.EqualTo(3));
             Assert.That(shape[0].IsKnown, Is.False);
             Assert.That(shape[0].Symbol, Does.Contain("Loop_0"));
-            Assert.That(shape[2], Is.EqualTo(EfficiencyMisnomer.Shapes.Dim.Of(4)));
+            Assert.That(shape[2], Is.EqualTo(EfficiencyMisnomer.Tensors.Dim.Of(4)));
         });
     }
 

@@ -1,5 +1,5 @@
-using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Tests.Specs;

@@ -1,5 +1,4 @@
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Tests.Specs;
 

@@ -1,4 +1,3 @@
-using EfficiencyMisnomer.ModelBuilder;
 using EfficiencyMisnomer.Onnx.Wire;
 using Google.Protobuf;
 

@@ -147,7 +147,7 @@ public sealed class FoundInputTests
     public void A_negative_binding_of_a_symbolic_dimension_is_a_coded_error()
     {
         var builder = new ModelBuilder.ModelBuilder("single");
-        builder.Output(builder.Node("Relu", new[] { builder.Input("x", Onnx.ElementType.Float, "batch", 4) }, new[] { "y" }), Onnx.ElementType.Float, "batch", 4);
+        builder.Output(builder.Node("Relu", new[] { builder.Input("x", Tensors.ElementType.Float, "batch", 4) }, new[] { "y" }), Tensors.ElementType.Float, "batch", 4);
         var model = Graph.OnnxModel.Load(builder.ToBytes(), "single.onnx");
         var bindings = new Shapes.ShapeBindings(new Dictionary<string, long> { ["batch"] = -2 }, new Dictionary<string, long[]>());
 

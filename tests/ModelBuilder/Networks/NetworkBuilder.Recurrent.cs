@@ -13,7 +13,7 @@ public sealed partial class NetworkBuilder
     };
 
     /// <summary>Declares the input <c>input</c>: float [seq, batch, features] with a symbolic batch.</summary>
-    public string SequenceInput(long steps, long features) => Model.Input("input", Onnx.ElementType.Float, steps, "batch", features);
+    public string SequenceInput(long steps, long features) => Model.Input("input", Tensors.ElementType.Float, steps, "batch", features);
 
     /// <summary>
     /// One layer of nn.LSTM / nn.GRU / nn.RNN: W [dirs, gates·H, I], R [dirs, gates·H, H], B [dirs, 2·gates·H];

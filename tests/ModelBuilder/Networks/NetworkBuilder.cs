@@ -1,5 +1,5 @@
 using System.Globalization;
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.ModelBuilder;
 

@@ -1,4 +1,4 @@
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.ModelBuilder;
 

@@ -19,7 +19,7 @@ public static class RecurrentNetworks
             features = (bidirectional ? 2 : 1) * hidden;
         }
 
-        net.Model.Output(x, Onnx.ElementType.Float, steps, "batch", features);
+        net.Model.Output(x, Tensors.ElementType.Float, steps, "batch", features);
         return net.Model;
     }
 }

@@ -3,9 +3,7 @@ using EfficiencyMisnomer.ModelBuilder;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Gate;
-using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Runtime.Results;
 using EfficiencyMisnomer.Runtime.Sessions;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Comparison;

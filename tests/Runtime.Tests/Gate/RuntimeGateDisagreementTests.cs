@@ -1,10 +1,9 @@
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Runtime.Results;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Runtime.Tests.Hardware;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Gate;
 

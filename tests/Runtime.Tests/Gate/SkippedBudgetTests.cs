@@ -1,9 +1,6 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Runtime.Gate;
-using EfficiencyMisnomer.Runtime.Reports;
-using EfficiencyMisnomer.Runtime.Sessions;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Gate;
 

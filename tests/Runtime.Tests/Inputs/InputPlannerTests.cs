@@ -1,8 +1,8 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.ModelBuilder;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Inputs;

@@ -1,10 +1,10 @@
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Onnx;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Inputs;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Shapes;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Inputs;
 

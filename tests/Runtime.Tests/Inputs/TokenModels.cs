@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.ModelBuilder;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
-using EfficiencyMisnomer.Onnx;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Inputs;
 

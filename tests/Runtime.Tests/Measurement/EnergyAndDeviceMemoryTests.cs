@@ -101,10 +101,10 @@ public sealed class EnergyAndDeviceMemoryTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(RuntimeMeasurer.DeviceGrowth(Reading.Of(1_000L), Reading.Of(5_096L)).Value, Is.EqualTo(4_096));
-            Assert.That(RuntimeMeasurer.DeviceGrowth(Reading.Of(5_000L), Reading.Of(1_000L)).Value, Is.Zero, "another process freed memory meanwhile");
-            Assert.That(RuntimeMeasurer.DeviceGrowth(Reading.Unavailable<long>("NVML unavailable: test"), Reading.Of(1L)).Note, Is.EqualTo("unavailable: NVML: test"));
-            Assert.That(RuntimeMeasurer.DeviceGrowth(Reading.Of(1L), Reading.Unavailable<long>("NVML unavailable: gone")).Note, Is.EqualTo("unavailable: NVML: gone"));
+            Assert.That(Observation.DeviceGrowth(Reading.Of(1_000L), Reading.Of(5_096L)).Value, Is.EqualTo(4_096));
+            Assert.That(Observation.DeviceGrowth(Reading.Of(5_000L), Reading.Of(1_000L)).Value, Is.Zero, "another process freed memory meanwhile");
+            Assert.That(Observation.DeviceGrowth(Reading.Unavailable<long>("NVML unavailable: test"), Reading.Of(1L)).Note, Is.EqualTo("unavailable: NVML: test"));
+            Assert.That(Observation.DeviceGrowth(Reading.Of(1L), Reading.Unavailable<long>("NVML unavailable: gone")).Note, Is.EqualTo("unavailable: NVML: gone"));
         });
     }
 

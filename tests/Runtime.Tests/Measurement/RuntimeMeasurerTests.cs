@@ -1,6 +1,5 @@
-using EfficiencyMisnomer.Runtime.Isolation;
-using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Shapes;

@@ -1,11 +1,9 @@
 using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Regression;
-using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Runtime.Results;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Runtime.Tests.Hardware;
 

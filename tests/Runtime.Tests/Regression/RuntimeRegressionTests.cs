@@ -4,7 +4,6 @@ using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Regression;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Specs;
 

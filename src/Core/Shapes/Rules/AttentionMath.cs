@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Dimension arithmetic shared by the fused attention rules: heads, packed widths, sequence sums.</summary>

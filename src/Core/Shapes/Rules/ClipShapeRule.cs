@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Clip: bounds are attributes before opset 11 and optional inputs from it.</summary>

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Compress: as many slices as the condition has true values (before the axis ends), or a flat result without an axis.</summary>

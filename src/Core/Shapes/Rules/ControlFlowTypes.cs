@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Type arithmetic of If, Loop and Scan: merging the types a value may take, stacking per-iteration outputs.</summary>

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>DepthToSpace (N, C, H, W) to (N, C/b², H·b, W·b), and SpaceToDepth the other way.</summary>

@@ -1,5 +1,3 @@
-using EfficiencyMisnomer.Onnx;
-
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>EyeLike and the *Like random generators: the input's shape, dtype attribute or the input's type.</summary>

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Flatten: the dims before axis and the dims from axis on each collapse into one.</summary>

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>GatherND: indices.shape[:-1] + data.shape[batch_dims + m:], m being the indices' last dim.</summary>

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Gemm: Y = op(A) op(B) + C with op a transpose when transA/transB is set.</summary>

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>com.microsoft MatMulNBits: Y is A's type with its last dim (K) replaced by the <c>N</c> attribute.</summary>

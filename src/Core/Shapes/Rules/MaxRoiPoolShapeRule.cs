@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>MaxRoiPool: (N, C, H, W) with rois (R, 5) gives (R, C, pooled_h, pooled_w).</summary>

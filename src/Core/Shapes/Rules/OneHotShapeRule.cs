@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>OneHot: a new axis of size depth (which must be known) inserted into the indices' shape; values' type.</summary>

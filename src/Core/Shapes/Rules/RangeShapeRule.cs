@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Range(start, limit, delta): max(ceil((limit - start) / delta), 0) elements of start's type.</summary>

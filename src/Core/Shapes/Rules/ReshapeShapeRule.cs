@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Reshape: 0 copies the input's dim (unless allowzero=1), -1 takes what the other dims leave.</summary>

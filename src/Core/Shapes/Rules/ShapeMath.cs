@@ -1,5 +1,5 @@
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Shapes.Rules;
 

@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Squeeze: axes are an attribute before opset 13 and an input from it; no axes drop every dim of size 1.</summary>

@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Tile: each dim multiplied by its repeat count.</summary>

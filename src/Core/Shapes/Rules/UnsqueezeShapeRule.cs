@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Unsqueeze: inserts dims of size 1 at axes of the output (attribute before opset 13, input from it).</summary>

@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Tensors;
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>Output sizes of sliding windows (convolution and pooling) from pads, strides, dilations and auto_pad.</summary>

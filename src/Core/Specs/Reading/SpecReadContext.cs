@@ -40,7 +40,7 @@ internal sealed class SpecReadContext
 
     public bool HasErrors => Diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error);
 
-    public static string Text(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+    public static string Text(string template, params object[] args) => UserText.Format(template, args);
 
     public void Error(string code, string message, SourceLocation location) => Diagnostics.Add(Diagnostic.Error(code, message, location));
 

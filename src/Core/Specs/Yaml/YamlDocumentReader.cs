@@ -69,7 +69,7 @@ internal sealed partial class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            Error(ErrorCodes.SpecSyntax, Text(SyntaxError, UserText.Quote(Bare(e.Message))), e.Start);
+            Error(ErrorCodes.SpecSyntax, UserText.Format(SyntaxError, UserText.Quote(Bare(e.Message))), e.Start);
             return null;
         }
 #pragma warning disable CA1031 // YamlDotNet's scanner has thrown other exceptions on broken input (an unclosed flow map followed by more keys); bad input must stay a diagnostic.
@@ -80,7 +80,7 @@ internal sealed partial class YamlDocumentReader
             if (open.FirstOrDefault(IsFlow) is { } flow)
             {
                 var map = flow is MappingStart;
-                Error(ErrorCodes.SpecSyntax, Text(Unclosed, map ? "flow map '{'" : "flow list '['", map ? "}" : "]"), flow.Start);
+                Error(ErrorCodes.SpecSyntax, UserText.Format(Unclosed, map ? "flow map '{'" : "flow list '['", map ? "}" : "]"), flow.Start);
             }
             else
             {
@@ -99,7 +99,7 @@ internal sealed partial class YamlDocumentReader
     {
         if (depth > MaxDepth)
         {
-            throw new YamlException(parser.Current!.Start, parser.Current.End, Text(TooDeep, MaxDepth));
+            throw new YamlException(parser.Current!.Start, parser.Current.End, UserText.Format(TooDeep, MaxDepth));
         }
 
         var start = parser.Current!;
@@ -108,7 +108,7 @@ internal sealed partial class YamlDocumentReader
         {
             if (!anchors.TryGetValue(alias.Value.Value, out var target))
             {
-                throw new YamlException(alias.Start, alias.End, Text(UnknownAnchor, UserText.Quote(alias.Value.Value)));
+                throw new YamlException(alias.Start, alias.End, UserText.Format(UnknownAnchor, UserText.Quote(alias.Value.Value)));
             }
 
             Count(target.Values, alias.Start);
@@ -170,13 +170,13 @@ internal sealed partial class YamlDocumentReader
             count += keyValues + valueValues;
             if (key is not YamlScalar name)
             {
-                Error(ErrorCodes.SpecWrongType, Text(ComplexKey, key.Kind), keyEvent.Start);
+                Error(ErrorCodes.SpecWrongType, UserText.Format(ComplexKey, key.Kind), keyEvent.Start);
                 continue;
             }
 
             if (seen.TryGetValue(name.Text, out var first))
             {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.SpecDuplicateKey, Text(DuplicateKey, UserText.Quote(name.Text), first.Location.Line), name.Location));
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.SpecDuplicateKey, UserText.Format(DuplicateKey, UserText.Quote(name.Text), first.Location.Line), name.Location));
                 continue;
             }
 
@@ -194,7 +194,7 @@ internal sealed partial class YamlDocumentReader
         values += more;
         if (values > MaxValues)
         {
-            throw new YamlException(where, where, Text(TooLarge, MaxValues));
+            throw new YamlException(where, where, UserText.Format(TooLarge, MaxValues));
         }
     }
 
@@ -202,9 +202,6 @@ internal sealed partial class YamlDocumentReader
         new(file, (int)Math.Min(mark.Line, int.MaxValue), (int)Math.Min(mark.Column, int.MaxValue));
 
     private void Error(string code, string message, Mark mark) => diagnostics.Add(Diagnostic.Error(code, message, Locate(mark)));
-
-    private static string Text(string template, params object[] args) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, template, args);
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is reported separately.
     private static string Bare(string message) => PositionPrefix().Replace(message, string.Empty).Trim();

@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.CostModel.Rules;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.CostModel.Rules;

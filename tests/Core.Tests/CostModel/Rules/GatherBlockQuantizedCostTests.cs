@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Shapes;
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 using EfficiencyMisnomer.Tests.Shapes;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 

@@ -1,6 +1,5 @@
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.ModelBuilder;
-using EfficiencyMisnomer.Shapes;
 using EfficiencyMisnomer.Tests.Shapes;
 
 namespace EfficiencyMisnomer.Tests.CostModel.Rules;
@@ -82,7 +81,7 @@ public sealed class OperatorFixtureCostTests
         Assert.Multiple(() =>
         {
             Assert.That(types.Shape("y"), Is.EqualTo(shape));
-            Assert.That(types.Element("y"), Is.EqualTo(EfficiencyMisnomer.Onnx.ElementType.UInt8));
+            Assert.That(types.Element("y"), Is.EqualTo(EfficiencyMisnomer.Tensors.ElementType.UInt8));
             Assert.That(report.Count("flops"), Is.EqualTo(flops));
             Assert.That(report.Count("macs"), Is.Zero);
             Assert.That(report.Count("unknown_ops"), Is.Zero);
@@ -96,11 +95,11 @@ public sealed class OperatorFixtureCostTests
         foreach (var (keep, shape) in new[] { (1L, "[2x8x1x1]"), (0L, "[2x8]") })
         {
             var builder = new EfficiencyMisnomer.ModelBuilder.ModelBuilder("reduce", opset: 13).Opset("com.microsoft", 1);
-            var x = builder.Input("x", EfficiencyMisnomer.Onnx.ElementType.UInt8, 2, 8, 6, 6);
+            var x = builder.Input("x", EfficiencyMisnomer.Tensors.ElementType.UInt8, 2, 8, 6, 6);
             var scale = builder.Floats("scale", Array.Empty<long>(), new[] { 0.05f });
-            var zero = builder.Initializer("zero", EfficiencyMisnomer.Onnx.ElementType.UInt8, Array.Empty<long>());
+            var zero = builder.Initializer("zero", EfficiencyMisnomer.Tensors.ElementType.UInt8, Array.Empty<long>());
             builder.NodeIn("com.microsoft", "QLinearReduceMean", new[] { x, scale, zero, scale, zero }, new[] { "y" }, ("axes", new long[] { 2, 3 }), ("keepdims", keep));
-            builder.Output("y", EfficiencyMisnomer.Onnx.ElementType.UInt8);
+            builder.Output("y", EfficiencyMisnomer.Tensors.ElementType.UInt8);
 
             var report = StaticAnalyzer.Analyze(builder.Load());
 
@@ -148,22 +147,22 @@ public sealed class OperatorFixtureCostTests
     {
         const long K = 64, N = 32;
         var builder = new EfficiencyMisnomer.ModelBuilder.ModelBuilder("q", opset: 21).Opset("com.microsoft", 1);
-        var a = builder.Input("a", EfficiencyMisnomer.Onnx.ElementType.Float16, 2, 3, K);
+        var a = builder.Input("a", EfficiencyMisnomer.Tensors.ElementType.Float16, 2, 3, K);
         var inputs = opType switch
         {
-            "MatMulBlockQuantizedFp8Weight" => new[] { a, builder.Initializer("b", EfficiencyMisnomer.Onnx.ElementType.Float8E4M3FN, new[] { N, K }), builder.Weight("b_scale", N, 1) },
+            "MatMulBlockQuantizedFp8Weight" => new[] { a, builder.Initializer("b", EfficiencyMisnomer.Tensors.ElementType.Float8E4M3FN, new[] { N, K }), builder.Weight("b_scale", N, 1) },
             "MatMulBlockQuantizedFp4Weight" => new[]
             {
-                a, builder.Initializer("b", EfficiencyMisnomer.Onnx.ElementType.UInt8, new[] { N, K / 2 }),
-                builder.Initializer("scale", EfficiencyMisnomer.Onnx.ElementType.UInt8, new[] { N, K / 16 }), builder.Floats("scale_2", Array.Empty<long>(), new[] { 1f }),
+                a, builder.Initializer("b", EfficiencyMisnomer.Tensors.ElementType.UInt8, new[] { N, K / 2 }),
+                builder.Initializer("scale", EfficiencyMisnomer.Tensors.ElementType.UInt8, new[] { N, K / 16 }), builder.Floats("scale_2", Array.Empty<long>(), new[] { 1f }),
             },
-            _ => new[] { a, builder.Initializer("b", EfficiencyMisnomer.Onnx.ElementType.UInt8, new[] { N * K / 2 }), builder.Weight("absmax", N * K / 64) },
+            _ => new[] { a, builder.Initializer("b", EfficiencyMisnomer.Tensors.ElementType.UInt8, new[] { N * K / 2 }), builder.Weight("absmax", N * K / 64) },
         };
         var attributes = opType == "MatMulBnb4"
             ? new (string, object)[] { ("K", K), ("N", N), ("block_size", 64L), ("quant_type", 1L) }
             : new (string, object)[] { ("block_size", 16L) };
         builder.NodeIn("com.microsoft", opType, inputs, new[] { "y" }, attributes);
-        builder.Output("y", EfficiencyMisnomer.Onnx.ElementType.Float16);
+        builder.Output("y", EfficiencyMisnomer.Tensors.ElementType.Float16);
 
         var report = StaticAnalyzer.Analyze(builder.Load());
 

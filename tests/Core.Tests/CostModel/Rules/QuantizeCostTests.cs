@@ -1,4 +1,4 @@
-using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 using EfficiencyMisnomer.Tests.Shapes;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 

@@ -1,6 +1,4 @@
-using EfficiencyMisnomer.Onnx;
-
-namespace EfficiencyMisnomer.Shapes;
+namespace EfficiencyMisnomer.Tensors;
 
 /// <summary>The element type and (when known) the shape of a tensor value.</summary>
 public sealed record TensorType(ElementType ElementType, TensorShape? Shape)

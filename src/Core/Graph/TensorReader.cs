@@ -1,8 +1,10 @@
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Files;
+using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 using Microsoft.Win32.SafeHandles;
 
-namespace EfficiencyMisnomer.Onnx;
+namespace EfficiencyMisnomer.Graph;
 
 /// <summary>Receives a tensor's stored bytes, one chunk at a time.</summary>
 internal delegate void ChunkVisitor(ReadOnlySpan<byte> chunk);
@@ -165,7 +167,7 @@ internal sealed partial class TensorReader : IDisposable
                 ? Missing(tensor, reader)
                 : Error(missingCode, tensor, reader, $"cannot be read: model file '{UserText.Quote(shown)}' no longer exists", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileFailure.Is(e))
         {
             throw Error(ErrorCodes.ModelUnreadable, tensor, reader, $"cannot be read: cannot open '{UserText.Quote(shown)}': {e.Message}", e);
         }

@@ -2,7 +2,7 @@ using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Runtime.Sessions;
 
-namespace EfficiencyMisnomer.Runtime.Reports;
+namespace EfficiencyMisnomer.Runtime.Measurement;
 
 /// <summary>What one measurement found: a model on a profile at a batch size, every runtime indicator and how it was measured.</summary>
 /// <param name="Model">The model's name in the spec.</param>

@@ -1,4 +1,4 @@
-namespace EfficiencyMisnomer.Onnx;
+namespace EfficiencyMisnomer.Tensors;
 
 /// <summary>ONNX tensor element types, numbered as in the ONNX specification.</summary>
 public enum ElementType

@@ -1,10 +1,10 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
-using EfficiencyMisnomer.Revisions;
+using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
 
-namespace EfficiencyMisnomer.Results;
+namespace EfficiencyMisnomer.Gates;
 
 /// <summary>Turns what the gates found into <see cref="EfficiencyResults"/>: the front ends write these, reports read them.</summary>
 public static class ResultsBuilder

@@ -1,11 +1,11 @@
 using System.Globalization;
+using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Results;
-using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Hardware;
-using EfficiencyMisnomer.Runtime.Reports;
+using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Specs;
 
-namespace EfficiencyMisnomer.Runtime.Results;
+namespace EfficiencyMisnomer.Runtime.Gate;
 
 /// <summary>Adds what the runtime gate measured on this machine to a results document.</summary>
 public static class RuntimeResultsBuilder

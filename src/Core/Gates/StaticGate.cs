@@ -1,15 +1,15 @@
 using EfficiencyMisnomer.Baselines;
+using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Disagreement;
-using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Graph;
+using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
-using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Revisions;
 using EfficiencyMisnomer.Specs;
 
-namespace EfficiencyMisnomer.Budgets;
+namespace EfficiencyMisnomer.Gates;
 
 /// <summary>
 /// The build-time gate: loads specs, analyses their models, evaluates every static budget and compares the static
@@ -58,7 +58,7 @@ public static class StaticGate
 
             if (names.TryGetValue(spec.Name.Value, out var other))
             {
-                diagnostics.Add(Diagnostic.Error(ErrorCodes.SpecDuplicateName, Text(DuplicateSpecName, UserText.Quote(spec.Name.Value), UserText.Quote(other)), spec.Name.Location));
+                diagnostics.Add(Diagnostic.Error(ErrorCodes.SpecDuplicateName, UserText.Format(DuplicateSpecName, UserText.Quote(spec.Name.Value), UserText.Quote(other)), spec.Name.Location));
                 continue;
             }
 
@@ -151,8 +151,8 @@ public static class StaticGate
         if (located.Status != BaseModelStatus.Changed)
         {
             var (status, message) = located.Status == BaseModelStatus.Unchanged
-                ? (RegressionOutcome.Unchanged, Text(Unchanged, name, revision.Describe))
-                : (RegressionOutcome.New, Text(NewModel, name, revision.Describe));
+                ? (RegressionOutcome.Unchanged, UserText.Format(Unchanged, name, revision.Describe))
+                : (RegressionOutcome.New, UserText.Format(NewModel, name, revision.Describe));
             var verdict = new RegressionVerdict(model.Name, RegressionVerdict.WholeModel, status, null, null, revision.Location, message) { Against = against };
             diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(new[] { verdict }, mode));
             return checkedModel with { Regressions = new[] { verdict }, Base = new BaseCounterpart(revision, located, null) };
@@ -166,7 +166,7 @@ public static class StaticGate
         catch (EfficiencyException e)
         {
             diagnostics.Add(Lowered(Diagnostic.Error(ErrorCodes.BaseModelUnreadable,
-                Text(BaseNotAnalysable, name, revision.Describe, e.Code, e.Message.TrimEnd('.')), revision.Location), mode));
+                UserText.Format(BaseNotAnalysable, name, revision.Describe, e.Code, e.Message.TrimEnd('.')), revision.Location), mode));
             return checkedModel with { Base = new BaseCounterpart(revision, located, null) };
         }
 
@@ -223,7 +223,7 @@ public static class StaticGate
         catch (EfficiencyException e)
         {
             // The model's own location (a node, a tensor) is in the message; the build points at the spec's entry.
-            diagnostics.Add(Diagnostic.Error(ErrorCodes.ModelNotAnalysable, Text(CannotAnalyse, UserText.Quote(model.Name), e.Code, UserText.Quote(e.Message.TrimEnd('.'), ModelMessageLength)), model.Location));
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.ModelNotAnalysable, UserText.Format(CannotAnalyse, UserText.Quote(model.Name), e.Code, UserText.Quote(e.Message.TrimEnd('.'), ModelMessageLength)), model.Location));
             return new ModelVerdicts(spec.Path, model.Name, model.ResolvedPath, null, Array.Empty<BudgetVerdict>());
         }
 
@@ -276,16 +276,6 @@ public static class StaticGate
         }
     }
 
-    private static string Text(string template, params object[] args) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, template, args);
-}
-
-/// <summary>How the gate reports: breaches as errors, as warnings, or not at all.</summary>
-public enum GateMode
-{
-    Error,
-    Warn,
-    Off,
 }
 
 /// <summary>Options of a gate run.</summary>
@@ -301,57 +291,4 @@ public sealed record GateOptions
     /// static gate; null: the gate opens its own and removes what it extracted when it returns.
     /// </summary>
     public BaseRevisions? Revisions { get; init; }
-}
-
-/// <summary>What a gate run found.</summary>
-/// <param name="Diagnostics">Every breach and every problem, in canonical form with spec locations.</param>
-/// <param name="Models">Per model: its static report and the verdict of each budget.</param>
-/// <param name="InputFiles">Every file the run read (specs, models, external data): what an incremental build must watch.</param>
-public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ModelVerdicts> Models, IReadOnlyList<string> InputFiles)
-{
-    /// <summary>The specs that loaded, in the order given; a spec whose name another spec took first is left out.</summary>
-    public IReadOnlyList<Spec> Specs { get; init; } = Array.Empty<Spec>();
-
-    /// <summary>Per spec (unless the gate is off), what its <c>disagreement</c> setting found in the indicators compared.</summary>
-    public IReadOnlyList<DisagreementGateResult> Disagreements { get; init; } = Array.Empty<DisagreementGateResult>();
-
-    public bool Passed => Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
-}
-
-/// <summary>The verdicts of one model of one spec.</summary>
-public sealed record ModelVerdicts(string SpecPath, string ModelName, string ModelPath, CostModel.StaticReport? Report, IReadOnlyList<BudgetVerdict> Verdicts)
-{
-    /// <summary>The comparisons with the spec's baseline or base revision; empty when the spec declares no <c>regression</c>.</summary>
-    public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();
-
-    /// <summary>The model's counterpart at the base revision, when the run compares against one.</summary>
-    public BaseCounterpart? Base { get; init; }
-}
-
-/// <summary>The outcome of one budget on one indicator.</summary>
-public sealed record BudgetVerdict(string Indicator, double Measured, double Limit, BudgetBound Bound, VerdictStatus Status, SourceLocation Location, string Message)
-{
-    /// <summary>The severity the budget declares; under <see cref="GateMode.Warn"/> a breach warns whatever it is.</summary>
-    public BudgetSeverity Severity { get; init; } = BudgetSeverity.Error;
-}
-
-/// <summary>Which side of a budget a limit is.</summary>
-public enum BudgetBound
-{
-    Max,
-    Min,
-}
-
-/// <summary>Outcome of a budget.</summary>
-public enum VerdictStatus
-{
-    Pass,
-    Fail,
-    Warning,
-
-    /// <summary>A measured indicator whose confidence interval did not reach its target within the time cap; never a pass.</summary>
-    Unstable,
-
-    /// <summary>Not evaluated: no matching hardware profile, an unavailable provider, or an indicator that cannot be read here.</summary>
-    Skipped,
 }

@@ -1,7 +1,7 @@
 using System.Collections;
 using EfficiencyMisnomer.Diagnostics;
 
-namespace EfficiencyMisnomer.Shapes;
+namespace EfficiencyMisnomer.Tensors;
 
 /// <summary>An immutable tensor shape of known rank.</summary>
 public sealed class TensorShape : IReadOnlyList<Dim>, IEquatable<TensorShape>

@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Diagnostics;
 
-namespace EfficiencyMisnomer.Shapes;
+namespace EfficiencyMisnomer.Tensors;
 
 /// <summary>One dimension of a tensor shape: a known size, or a symbol whose size is not known.</summary>
 public readonly record struct Dim

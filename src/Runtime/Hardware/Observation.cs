@@ -1,4 +1,4 @@
-namespace EfficiencyMisnomer.Runtime.Measurement;
+namespace EfficiencyMisnomer.Runtime.Hardware;
 
 /// <summary>
 /// A value one measurement observed, with a note on how (its source, or a caveat), or why it could not be
@@ -14,7 +14,7 @@ public sealed record Observation(double? Value, string? Note)
     /// A hardware reading's reason, its "RAPL unavailable: " shortened to "RAPL: " so that the note reads
     /// "unavailable: RAPL: why" rather than saying unavailable twice.
     /// </summary>
-    public static Observation From(Hardware.Reading<double> reading, string? note = null)
+    public static Observation From(Reading<double> reading, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
         if (reading.IsAvailable)
@@ -25,5 +25,14 @@ public sealed record Observation(double? Value, string? Note)
         var reason = reading.UnavailableReason!;
         var repeated = reason.IndexOf(" unavailable: ", StringComparison.Ordinal);
         return Unavailable(repeated > 0 ? string.Concat(reason.AsSpan(0, repeated), ": ", reason.AsSpan(repeated + " unavailable: ".Length)) : reason);
+    }
+
+    /// <summary>Device memory the session added: NVML's used bytes after the timed loop less those before the session.</summary>
+    internal static Observation DeviceGrowth(Reading<long> before, Reading<long> after)
+    {
+        var reading = before.IsAvailable ? after : before;
+        return reading.IsAvailable
+            ? Of(Math.Max(0, after.Value - before.Value), "NVML used memory, all processes on the device")
+            : From(reading.Select(bytes => (double)bytes));
     }
 }

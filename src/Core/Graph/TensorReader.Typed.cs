@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Onnx;
+using EfficiencyMisnomer.Tensors;
 
-namespace EfficiencyMisnomer.Onnx;
+namespace EfficiencyMisnomer.Graph;
 
 /// <summary>Typed fields, re-encoded chunk by chunk into the raw layout; and the reader's diagnostics.</summary>
 internal sealed partial class TensorReader

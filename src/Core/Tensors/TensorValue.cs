@@ -1,6 +1,4 @@
-using EfficiencyMisnomer.Onnx;
-
-namespace EfficiencyMisnomer.Shapes;
+namespace EfficiencyMisnomer.Tensors;
 
 /// <summary>
 /// The contents of a small tensor known before run time: initializers and Constant nodes of a few

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
-using EfficiencyMisnomer.Runtime.Sessions;
 
-namespace EfficiencyMisnomer.Runtime;
+namespace EfficiencyMisnomer.Runtime.Sessions;
 
 /// <summary>The ONNX Runtime build this assembly measures with, and the platform it runs on.</summary>
 public static class RuntimeInfo

@@ -1,6 +1,7 @@
 using System.Globalization;
+using EfficiencyMisnomer.Files;
 
-namespace EfficiencyMisnomer.Runtime.Measurement;
+namespace EfficiencyMisnomer.Runtime.Hardware;
 
 /// <summary>
 /// Host resident memory added by a session and its runs. On Linux the kernel's high-water mark (VmHWM)
@@ -46,7 +47,7 @@ public sealed class ResidentMemory
             File.WriteAllText(ClearRefs, "5");
             return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (FileFailure.Is(e))
         {
             return false;
         }

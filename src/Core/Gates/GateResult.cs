@@ -1,0 +1,33 @@
+using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Disagreement;
+using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Revisions;
+using EfficiencyMisnomer.Specs;
+
+namespace EfficiencyMisnomer.Gates;
+
+/// <summary>What a gate run found.</summary>
+/// <param name="Diagnostics">Every breach and every problem, in canonical form with spec locations.</param>
+/// <param name="Models">Per model: its static report and the verdict of each budget.</param>
+/// <param name="InputFiles">Every file the run read (specs, models, external data): what an incremental build must watch.</param>
+public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ModelVerdicts> Models, IReadOnlyList<string> InputFiles)
+{
+    /// <summary>The specs that loaded, in the order given; a spec whose name another spec took first is left out.</summary>
+    public IReadOnlyList<Spec> Specs { get; init; } = Array.Empty<Spec>();
+
+    /// <summary>Per spec (unless the gate is off), what its <c>disagreement</c> setting found in the indicators compared.</summary>
+    public IReadOnlyList<DisagreementGateResult> Disagreements { get; init; } = Array.Empty<DisagreementGateResult>();
+
+    public bool Passed => Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
+}
+
+/// <summary>The verdicts of one model of one spec.</summary>
+public sealed record ModelVerdicts(string SpecPath, string ModelName, string ModelPath, CostModel.StaticReport? Report, IReadOnlyList<BudgetVerdict> Verdicts)
+{
+    /// <summary>The comparisons with the spec's baseline or base revision; empty when the spec declares no <c>regression</c>.</summary>
+    public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();
+
+    /// <summary>The model's counterpart at the base revision, when the run compares against one.</summary>
+    public BaseCounterpart? Base { get; init; }
+}
