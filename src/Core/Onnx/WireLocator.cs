@@ -9,7 +9,10 @@ namespace EfficiencyMisnomer.Onnx;
 /// </summary>
 internal static class WireLocator
 {
+    /// <summary><c>TensorProto.raw_data</c>: not declared in <c>onnx_wire.proto</c>, so that the parser skips it; the ONNX schema's number.</summary>
     private const int RawDataField = 9;
+
+    private const int LengthDelimited = (int)Google.Protobuf.WireFormat.WireType.LengthDelimited;
 
     public static Dictionary<TensorProto, PayloadRange> Locate(ReadOnlySpan<byte> file, ModelProto model)
     {
@@ -19,14 +22,14 @@ internal static class WireLocator
         while (reader.Position < file.Length)
         {
             var (field, wireType) = reader.ReadTag();
-            if (wireType == 2 && field is 7 or 25)
+            if (wireType == LengthDelimited && field is ModelProto.GraphFieldNumber or ModelProto.FunctionsFieldNumber)
             {
                 var (start, end) = reader.ReadLengthDelimited();
-                if (field == 7 && model.Graph is not null)
+                if (field == ModelProto.GraphFieldNumber && model.Graph is not null)
                 {
                     WalkGraph(file, start, end, model.Graph, ranges);
                 }
-                else if (field == 25 && functionIndex < model.Functions.Count)
+                else if (field == ModelProto.FunctionsFieldNumber && functionIndex < model.Functions.Count)
                 {
                     WalkFunction(file, start, end, model.Functions[functionIndex++], ranges);
                 }
@@ -48,7 +51,7 @@ internal static class WireLocator
         while (reader.Position < end)
         {
             var (field, wireType) = reader.ReadTag();
-            if (wireType != 2 || field is not (1 or 5 or 15))
+            if (wireType != LengthDelimited || field is not (GraphProto.NodeFieldNumber or GraphProto.InitializerFieldNumber or GraphProto.SparseInitializerFieldNumber))
             {
                 reader.Skip(wireType);
                 continue;
@@ -57,13 +60,13 @@ internal static class WireLocator
             var (s, e) = reader.ReadLengthDelimited();
             switch (field)
             {
-                case 1 when nodes < graph.Node.Count:
+                case GraphProto.NodeFieldNumber when nodes < graph.Node.Count:
                     WalkNode(file, s, e, graph.Node[nodes++], ranges);
                     break;
-                case 5 when initializers < graph.Initializer.Count:
+                case GraphProto.InitializerFieldNumber when initializers < graph.Initializer.Count:
                     WalkTensor(file, s, e, graph.Initializer[initializers++], ranges);
                     break;
-                case 15 when sparse < graph.SparseInitializer.Count:
+                case GraphProto.SparseInitializerFieldNumber when sparse < graph.SparseInitializer.Count:
                     WalkSparse(file, s, e, graph.SparseInitializer[sparse++], ranges);
                     break;
             }
@@ -78,7 +81,7 @@ internal static class WireLocator
         while (reader.Position < end)
         {
             var (field, wireType) = reader.ReadTag();
-            if (wireType == 2 && field == 7 && nodes < function.Node.Count)
+            if (wireType == LengthDelimited && field == FunctionProto.NodeFieldNumber && nodes < function.Node.Count)
             {
                 var (s, e) = reader.ReadLengthDelimited();
                 WalkNode(file, s, e, function.Node[nodes++], ranges);
@@ -98,7 +101,7 @@ internal static class WireLocator
         while (reader.Position < end)
         {
             var (field, wireType) = reader.ReadTag();
-            if (wireType == 2 && field == 5 && attributes < node.Attribute.Count)
+            if (wireType == LengthDelimited && field == NodeProto.AttributeFieldNumber && attributes < node.Attribute.Count)
             {
                 var (s, e) = reader.ReadLengthDelimited();
                 WalkAttribute(file, s, e, node.Attribute[attributes++], ranges);
@@ -118,7 +121,8 @@ internal static class WireLocator
         while (reader.Position < end)
         {
             var (field, wireType) = reader.ReadTag();
-            if (wireType != 2 || field is not (5 or 6 or 10 or 11 or 22 or 23))
+            if (wireType != LengthDelimited || field is not (AttributeProto.TFieldNumber or AttributeProto.GFieldNumber or AttributeProto.TensorsFieldNumber
+                or AttributeProto.GraphsFieldNumber or AttributeProto.SparseTensorFieldNumber or AttributeProto.SparseTensorsFieldNumber))
             {
                 reader.Skip(wireType);
                 continue;
@@ -127,22 +131,22 @@ internal static class WireLocator
             var (s, e) = reader.ReadLengthDelimited();
             switch (field)
             {
-                case 5 when attribute.T is not null:
+                case AttributeProto.TFieldNumber when attribute.T is not null:
                     WalkTensor(file, s, e, attribute.T, ranges);
                     break;
-                case 6 when attribute.G is not null:
+                case AttributeProto.GFieldNumber when attribute.G is not null:
                     WalkGraph(file, s, e, attribute.G, ranges);
                     break;
-                case 10 when tensors < attribute.Tensors.Count:
+                case AttributeProto.TensorsFieldNumber when tensors < attribute.Tensors.Count:
                     WalkTensor(file, s, e, attribute.Tensors[tensors++], ranges);
                     break;
-                case 11 when graphs < attribute.Graphs.Count:
+                case AttributeProto.GraphsFieldNumber when graphs < attribute.Graphs.Count:
                     WalkGraph(file, s, e, attribute.Graphs[graphs++], ranges);
                     break;
-                case 22 when attribute.SparseTensor is not null:
+                case AttributeProto.SparseTensorFieldNumber when attribute.SparseTensor is not null:
                     WalkSparse(file, s, e, attribute.SparseTensor, ranges);
                     break;
-                case 23 when sparseTensors < attribute.SparseTensors.Count:
+                case AttributeProto.SparseTensorsFieldNumber when sparseTensors < attribute.SparseTensors.Count:
                     WalkSparse(file, s, e, attribute.SparseTensors[sparseTensors++], ranges);
                     break;
             }
@@ -156,10 +160,10 @@ internal static class WireLocator
         while (reader.Position < end)
         {
             var (field, wireType) = reader.ReadTag();
-            if (wireType == 2 && field is 1 or 2)
+            if (wireType == LengthDelimited && field is SparseTensorProto.ValuesFieldNumber or SparseTensorProto.IndicesFieldNumber)
             {
                 var (s, e) = reader.ReadLengthDelimited();
-                var tensor = field == 1 ? sparse.Values : sparse.Indices;
+                var tensor = field == SparseTensorProto.ValuesFieldNumber ? sparse.Values : sparse.Indices;
                 if (tensor is not null)
                 {
                     WalkTensor(file, s, e, tensor, ranges);
@@ -179,7 +183,7 @@ internal static class WireLocator
         while (reader.Position < end)
         {
             var (field, wireType) = reader.ReadTag();
-            if (wireType == 2 && field == RawDataField)
+            if (wireType == LengthDelimited && field == RawDataField)
             {
                 var (s, e) = reader.ReadLengthDelimited();
                 ranges[tensor] = new PayloadRange(s, e - s); // protobuf: the last occurrence wins

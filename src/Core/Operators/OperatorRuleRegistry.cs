@@ -18,7 +18,13 @@ public abstract class OperatorRuleRegistry<TRule>
         {
             foreach (var opType in rule.OpTypes)
             {
-                this.rules[(rule.Domain, opType)] = rule;
+                var key = (NormalizeDomain(rule.Domain), opType);
+                if (!this.rules.TryAdd(key, rule))
+                {
+                    // Two rules for one operator: which one applied would depend on discovery order, so it is a defect.
+                    throw new InvalidOperationException(
+                        $"{this.rules[key].GetType().Name} and {rule.GetType().Name} are both rules for {(key.Item1.Length == 0 ? "ai.onnx" : key.Item1)}.{opType}; keep one");
+                }
             }
         }
     }
