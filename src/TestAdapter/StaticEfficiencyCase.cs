@@ -34,7 +34,7 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
     private void AssertBudgets()
     {
         using var revisions = new Revisions.BaseRevisions { Override = Settings.Against };
-        var result = StaticGate.Check(new[] { SpecPath }, new GateOptions { CompareBaselines = !Settings.UpdateBaseline, Revisions = revisions });
+        var result = StaticGateRuns.For(SpecPath, compareBaselines: !Settings.UpdateBaseline, revisions);
         var model = result.Models.FirstOrDefault(m => m.ModelName == ModelName);
         if (model is null)
         {
