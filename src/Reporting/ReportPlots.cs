@@ -118,6 +118,9 @@ public static class ReportPlots
         axis.MaximumPadding = position == AxisPosition.Bottom ? 0.3 : 0.1;
         axis.LabelFormatter = v => ResultValue.Format(v, unit);
         axis.AxisTitleDistance = 12; // the exporter measures text narrower than browsers draw it
+        // Tick labels carry a unit ("12.5 GMAC", "1.2 MiB"): wider than OxyPlot's default spacing of 60 pixels allows
+        // without touching. A logarithmic axis ticks at decades, which its own spacing already keeps apart.
+        axis.IntervalLength = position == AxisPosition.Bottom ? 90 : 50;
         return axis;
     }
 

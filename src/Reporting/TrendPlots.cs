@@ -24,12 +24,26 @@ public static class TrendPlots
         return trends.Select(Plot).ToList();
     }
 
+    /// <summary>The most run labels the bottom axis shows: slanted, each needs about 30 pixels of the plot's width.</summary>
+    public const int MaxRunLabels = 16;
+
+    /// <summary>Every how many runs a label is shown: 1 up to <see cref="MaxRunLabels"/> runs, then evenly fewer.</summary>
+    internal static int LabelStep(int runs) => Math.Max(1, (runs + MaxRunLabels - 1) / MaxRunLabels);
+
     private static ReportPlot Plot(TrendSeries trend)
     {
         var title = $"{trend.Spec}: {trend.Model}, {trend.Indicator} ({trend.Setup})";
         var model = new PlotModel { Title = PlotText.Of(title), TitleFontSize = 13, DefaultFont = "sans-serif", Background = OxyColors.White };
         model.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.TopCenter, LegendOrientation = LegendOrientation.Horizontal, LegendItemSpacing = 24 });
-        var runs = new CategoryAxis { Position = AxisPosition.Bottom, Title = "run (commit)", Angle = trend.Points.Count > 8 ? -45 : 0, AxisTitleDistance = 8 };
+        var runs = new CategoryAxis
+        {
+            Position = AxisPosition.Bottom,
+            Title = "run (commit)",
+            Angle = trend.Points.Count > 8 ? -45 : 0,
+            AxisTitleDistance = 8,
+            // Every run keeps its point; labels are thinned so that they never overlap, however many runs there are.
+            MajorStep = LabelStep(trend.Points.Count),
+        };
         runs.Labels.AddRange(trend.Points.Select(p => PlotText.Of(p.Label)));
         model.Axes.Add(runs);
         model.Axes.Add(new LinearAxis
