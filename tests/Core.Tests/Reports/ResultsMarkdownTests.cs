@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Reports.Results;
 
 namespace EfficiencyMisnomer.Tests.Reports;
@@ -84,6 +85,26 @@ public sealed class ResultsMarkdownTests
             Assert.That(text, Does.Contain("- 'vit-d48' has 3.9x fewer params than 'vit-w3072', but 'vit-w3072' needs 4x less depth."));
             Assert.That(text, Does.Contain("| params | 1 | -1.00 | -0.33 |"));
             Assert.That(text, Does.Contain(@"| macs | vit-w3072, vit-d48, vit\|\<w\>\_\*\& |"));
+        });
+    }
+
+    [Test]
+    public void Tied_models_read_as_tied_and_an_indicator_that_ties_them_all_says_it_ranks_nothing()
+    {
+        var text = ResultsMarkdown.Render(ResultsReport.Build(SampleResults.Document(), spec => new DisagreementReport(
+            spec.Name,
+            new[]
+            {
+                new IndicatorRanking("macs", "macs", null, null, null, new[] { new RankedModel("small", 1e9, 1), new RankedModel("mid", 2e9, 2), new RankedModel("wide", 2.01e9, 2) }),
+                new IndicatorRanking("depth", "depth", null, null, null, new[] { new RankedModel("small", 12, 1), new RankedModel("mid", 12, 1), new RankedModel("wide", 12, 1) }),
+            },
+            Array.Empty<RankCorrelation>(),
+            Array.Empty<OrderFlip>())));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("| macs | small, mid = wide |"));
+            Assert.That(text, Does.Contain("| depth | small = mid = wide (all tie: this indicator does not separate them) |"));
         });
     }
 }

@@ -190,7 +190,7 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
         var rankings = report.Rankings.Count == 0 ? null : new ReportTable(
             "Models by each indicator, cheapest first",
             RankingHeader,
-            report.Rankings.Select(r => (IReadOnlyList<string>)new[] { r.Key, string.Join(", ", r.Models.OrderBy(m => m.Rank).Select(m => m.Model)) }).ToList());
+            report.Rankings.Select(r => (IReadOnlyList<string>)new[] { r.Key, Order(r) }).ToList());
 
         // Only indicators that some other indicator does not fully agree with: a matrix of 1s says nothing.
         var keys = report.Rankings.Select(r => r.Key)
@@ -210,6 +210,16 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
             return (IReadOnlyList<string>)cells;
         }).ToList();
         return (rankings, new ReportTable("Rank agreement between indicators (Kendall tau; 1 = same order, -1 = reversed)", header, rows));
+    }
+
+    /// <summary>
+    /// The models cheapest first, tied ones joined by <c>=</c>: <c>small, mid = wide</c>. An indicator on which every
+    /// model ties says so instead of reading as an order.
+    /// </summary>
+    private static string Order(IndicatorRanking ranking)
+    {
+        var groups = ranking.Models.GroupBy(m => m.Rank).OrderBy(g => g.Key).Select(g => string.Join(" = ", g.Select(m => m.Model))).ToList();
+        return groups.Count == 1 && ranking.Models.Count > 1 ? groups[0] + " (all tie: this indicator does not separate them)" : string.Join(", ", groups);
     }
 
     private static string Tau(DisagreementReport report, string first, string second)
