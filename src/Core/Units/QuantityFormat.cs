@@ -85,15 +85,8 @@ public static class QuantityFormat
             return NonFinite(value) + " ";
         }
 
-        var magnitude = Math.Abs(value);
-        int index = 0;
-        while (magnitude >= step && index < prefixes.Length - 1)
-        {
-            magnitude /= step;
-            index++;
-        }
-
-        return $"{(Math.Sign(value) * magnitude).ToString(pattern, CultureInfo.InvariantCulture)} {prefixes[index]}";
+        var (scaled, index) = Prefixed(value, step, prefixes);
+        return $"{scaled.ToString(pattern, CultureInfo.InvariantCulture)} {prefixes[index]}";
     }
 
     private static string Scaled(double value, double step, string[] prefixes, int digits)
@@ -103,6 +96,16 @@ public static class QuantityFormat
             return NonFinite(value) + " ";
         }
 
+        var (scaled, index) = Prefixed(value, step, prefixes);
+        var text = index == 0 && Math.Abs(value % 1) < double.Epsilon
+            ? scaled.ToString("0", CultureInfo.InvariantCulture)
+            : scaled.ToString("0." + new string('0', digits), CultureInfo.InvariantCulture);
+        return prefixes[index].Length == 0 ? text + " " : $"{text} {prefixes[index]}";
+    }
+
+    /// <summary><paramref name="value"/> divided by the largest power of <paramref name="step"/> it reaches, and that power's prefix index.</summary>
+    private static (double Scaled, int Index) Prefixed(double value, double step, string[] prefixes)
+    {
         var magnitude = Math.Abs(value);
         int index = 0;
         while (magnitude >= step && index < prefixes.Length - 1)
@@ -111,11 +114,7 @@ public static class QuantityFormat
             index++;
         }
 
-        var scaled = Math.Sign(value) * magnitude;
-        var text = index == 0 && Math.Abs(value % 1) < double.Epsilon
-            ? scaled.ToString("0", CultureInfo.InvariantCulture)
-            : scaled.ToString("0." + new string('0', digits), CultureInfo.InvariantCulture);
-        return prefixes[index].Length == 0 ? text + " " : $"{text} {prefixes[index]}";
+        return (Math.Sign(value) * magnitude, index);
     }
 
     /// <summary>

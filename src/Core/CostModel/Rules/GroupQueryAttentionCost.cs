@@ -23,16 +23,12 @@ internal sealed class GroupQueryAttentionCost : ICostRule
 
     public OperatorCost Cost(CostContext context)
     {
-        var query = context.InputDims(0);
-        if (query.Length != 3)
+        if (GroupedQuery.Of(context) is not { } query)
         {
             return OperatorCost.Linear(0);
         }
 
-        var heads = Math.Max(context.Attributes.GetInt("num_heads", 1), 1);
-        var kvHeads = Math.Max(context.Attributes.GetInt("kv_num_heads", 1), 1);
-        var (batch, queries, width) = (query[0], query[1], query[2]);
-        var headSize = width / (context.HasInput(1) ? heads : heads + (2 * kvHeads));
+        var (batch, queries, heads, kvHeads, headSize) = query;
         var past = context.InputDims(PastKeyInput);
         var keys = context.InputValue(TotalLengthInput) is { Length: 1 } total ? total.IntegerAt(0)
             : past.Length == 4 ? checked(past[2] + queries) : queries;
