@@ -28,6 +28,12 @@ public sealed record ModelVerdicts(string SpecPath, string ModelName, string Mod
     /// <summary>The comparisons with the spec's baseline or base revision; empty when the spec declares no <c>regression</c>.</summary>
     public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();
 
+    /// <summary>
+    /// The model as the gate loaded it (its graph, with payloads left in the file), for whatever runs after the gate to
+    /// use instead of loading it again; null when it could not be loaded. Read-only for every consumer.
+    /// </summary>
+    public Graph.OnnxModel? Onnx { get; init; }
+
     /// <summary>The model's counterpart at the base revision, when the run compares against one.</summary>
     public BaseCounterpart? Base { get; init; }
 }

@@ -189,7 +189,11 @@ public static class StaticGate
         mode == GateMode.Warn && diagnostic.Severity == DiagnosticSeverity.Error ? diagnostic with { Severity = DiagnosticSeverity.Warning } : diagnostic;
 
     /// <summary>The static indicators of the model file at <paramref name="path"/> with the entry's bindings and the spec's optimizer.</summary>
-    private static StaticReport Analyze(Spec spec, ModelEntry model, string path, IReadOnlyList<Budget> budgets, List<string>? inputs = null)
+    private static StaticReport Analyze(Spec spec, ModelEntry model, string path, IReadOnlyList<Budget> budgets) =>
+        Analyze(spec, model, Load(path, null), budgets);
+
+    /// <summary>The model file at <paramref name="path"/>, its external data files added to <paramref name="inputs"/>.</summary>
+    private static OnnxModel Load(string path, List<string>? inputs)
     {
         var onnx = OnnxModel.Load(path);
         if (inputs is not null)
@@ -200,6 +204,11 @@ public static class StaticGate
             }
         }
 
+        return onnx;
+    }
+
+    private static StaticReport Analyze(Spec spec, ModelEntry model, OnnxModel onnx, IReadOnlyList<Budget> budgets)
+    {
         var options = new AnalysisOptions
         {
             Bindings = EffectiveBudgets.Bindings(spec, model),
@@ -216,9 +225,11 @@ public static class StaticGate
         AddInput(inputs, model.ResolvedPath);
         var budgets = EffectiveBudgets.For(spec, model);
         StaticReport report;
+        OnnxModel onnx;
         try
         {
-            report = Analyze(spec, model, model.ResolvedPath, budgets, inputs);
+            onnx = Load(model.ResolvedPath, inputs);
+            report = Analyze(spec, model, onnx, budgets);
         }
         catch (EfficiencyException e)
         {
@@ -230,7 +241,7 @@ public static class StaticGate
         diagnostics.AddRange(report.Diagnostics);
         var verdicts = BudgetEvaluator.Evaluate(model.Name, budgets, report, mode);
         diagnostics.AddRange(verdicts.Select(BudgetEvaluator.Diagnose).OfType<Diagnostic>());
-        return new ModelVerdicts(spec.Path, model.Name, model.ResolvedPath, report, verdicts);
+        return new ModelVerdicts(spec.Path, model.Name, model.ResolvedPath, report, verdicts) { Onnx = onnx };
     }
 
     /// <summary>The spec's baseline (null inside when the file does not exist yet); null when the spec has none or it cannot be read.</summary>

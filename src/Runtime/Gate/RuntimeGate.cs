@@ -52,12 +52,13 @@ public static class RuntimeGate
             {
                 foreach (var model in spec.Models)
                 {
+                    var onnx = Loaded(staticResult, spec, model);
                     cases.AddRange(Counterpart(staticResult, spec, model) switch
                     {
                         { Model.Status: BaseModelStatus.Unchanged } counterpart => NotMeasured(model, profile, counterpart, diagnostics),
                         { Model.Status: BaseModelStatus.Changed } counterpart =>
-                            MeasureAgainst(spec, model, profile, provider, options, measurer, diagnostics, counterpart, comparisons),
-                        _ => MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, baseline),
+                            MeasureAgainst(spec, model, onnx, profile, provider, options, measurer, diagnostics, counterpart, comparisons),
+                        _ => MeasureModel(spec, model, onnx, profile, provider, options, measurer, diagnostics, baseline),
                     });
                 }
             }
@@ -101,7 +102,7 @@ public static class RuntimeGate
     /// A changed model measured against its base at each batch its profile's budgets name: cold start and memory in
     /// interleaved fresh processes, then latency in interleaved rounds until the ratio decides or the time cap passes.
     /// </summary>
-    private static IEnumerable<RuntimeCase> MeasureAgainst(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider,
+    private static IEnumerable<RuntimeCase> MeasureAgainst(Spec spec, ModelEntry model, Lazy<OnnxModel> onnx, HardwareProfile? profile, ProviderSelection provider,
         RuntimeGateOptions options, RuntimeMeasurer measurer, List<Diagnostic> diagnostics, BaseCounterpart counterpart, int comparisons)
     {
         var policy = spec.Regression ?? RegressionPolicy.Implicit(spec.Location);
@@ -109,6 +110,7 @@ public static class RuntimeGate
         var against = "base " + revision.Describe;
         var budgets = profile?.Budgets ?? Array.Empty<Budget>();
         var random = new Random(options.OrderSeed ?? Environment.TickCount);
+        var baseOnnx = new Lazy<OnnxModel>(() => OnnxModel.Load(counterpart.Model.Path!));
         foreach (var batch in Batches(profile))
         {
             var atBatch = budgets.Where(b => b.Batch?.Value == batch).ToList();
@@ -119,7 +121,7 @@ public static class RuntimeGate
             OnnxModel baseModel;
             try
             {
-                head = Case(spec, model, profile, provider, options, batch, atBatch);
+                head = Case(spec, model, onnx.Value, profile, provider, options, batch, atBatch);
             }
             catch (EfficiencyException e)
             {
@@ -129,7 +131,7 @@ public static class RuntimeGate
 
             try
             {
-                baseModel = OnnxModel.Load(counterpart.Model.Path!);
+                baseModel = baseOnnx.Value;
             }
             catch (EfficiencyException e)
             {
@@ -243,10 +245,11 @@ public static class RuntimeGate
 
         var diagnostics = new List<Diagnostic>();
         var measurer = Measurer(spec, options);
+        var onnx = new Lazy<OnnxModel>(() => OnnxModel.Load(model.ResolvedPath));
         using var revisions = new BaseRevisions { Override = options.Against };
         if (!options.CompareBaselines || !AgainstRevision(revisions, spec))
         {
-            var cases = MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, LoadBaseline(spec, options, diagnostics)).ToList();
+            var cases = MeasureModel(spec, model, onnx, profile, provider, options, measurer, diagnostics, LoadBaseline(spec, options, diagnostics)).ToList();
             return new RuntimeGateResult(provider, diagnostics, cases, null);
         }
 
@@ -260,7 +263,7 @@ public static class RuntimeGate
         {
             // The revision cannot be compared with: the head's budgets are still measured and judged.
             diagnostics.Add(e.Diagnostic);
-            return new RuntimeGateResult(provider, diagnostics, MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, null).ToList(), null);
+            return new RuntimeGateResult(provider, diagnostics, MeasureModel(spec, model, onnx, profile, provider, options, measurer, diagnostics, null).ToList(), null);
         }
 
         var against = "base " + counterpart.Revision.Describe;
@@ -272,13 +275,13 @@ public static class RuntimeGate
                 var fresh = new RegressionVerdict(model.Name, RegressionVerdict.WholeModel, RegressionOutcome.New, null, null, counterpart.Revision.Location,
                     UserText.Format("model '{0}' is new: absent at {1}, nothing to compare it with", UserText.Quote(model.Name), against)) { Against = against, Profile = profile.Name };
                 diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(new[] { fresh }));
-                var alone = MeasureModel(spec, model, profile, provider, options, measurer, diagnostics, null)
+                var alone = MeasureModel(spec, model, onnx, profile, provider, options, measurer, diagnostics, null)
                     .Select(c => c with { Regressions = c.Regressions.Append(fresh).ToList() }).ToList();
                 return new RuntimeGateResult(provider, diagnostics, alone, null);
             default:
                 // A test measures one model; the error of the spec's verdicts is split over all its models and batches alike.
                 var comparisons = spec.Models.Count * Batches(profile).Count;
-                var paired = MeasureAgainst(spec, model, profile, provider, options, measurer, diagnostics, counterpart, comparisons).ToList();
+                var paired = MeasureAgainst(spec, model, onnx, profile, provider, options, measurer, diagnostics, counterpart, comparisons).ToList();
                 return new RuntimeGateResult(provider, diagnostics, paired, null);
         }
     }
@@ -336,7 +339,7 @@ public static class RuntimeGate
         return matching;
     }
 
-    private static IEnumerable<RuntimeCase> MeasureModel(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider,
+    private static IEnumerable<RuntimeCase> MeasureModel(Spec spec, ModelEntry model, Lazy<OnnxModel> onnx, HardwareProfile? profile, ProviderSelection provider,
         RuntimeGateOptions options, RuntimeMeasurer measurer, List<Diagnostic> diagnostics, LoadedBaseline? baseline)
     {
         var budgets = profile?.Budgets ?? Array.Empty<Budget>();
@@ -345,7 +348,7 @@ public static class RuntimeGate
             var atBatch = budgets.Where(b => b.Batch?.Value == batch).ToList();
             var profileName = profile?.Name ?? "no profile";
             options.Progress?.Invoke($"measuring model '{UserText.Quote(model.Name)}' [{UserText.Quote(profileName)}] batch {batch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "as bound"} on {provider.Provider}");
-            if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is not var (report, verdicts))
+            if (MeasureOnce(spec, model, onnx, profile, provider, options, measurer, batch, atBatch, diagnostics) is not var (report, verdicts))
             {
                 continue;
             }
@@ -358,7 +361,7 @@ public static class RuntimeGate
                 var sessions = new List<(RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts)> { (report, verdicts) };
                 for (var session = 1; session < SessionConfirmation.RecordedSessions; session++)
                 {
-                    if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is { } more)
+                    if (MeasureOnce(spec, model, onnx, profile, provider, options, measurer, batch, atBatch, diagnostics) is { } more)
                     {
                         sessions.Add(more);
                     }
@@ -378,7 +381,7 @@ public static class RuntimeGate
                 // A comparison that did not settle, or a regression, gets a fresh session before it is reported:
                 // one session can run slow as a whole (SessionConfirmation), which no test on its samples can see.
                 options.Progress?.Invoke($"measuring model '{UserText.Quote(model.Name)}' [{UserText.Quote(profileName)}] again in a fresh session: its comparison with the baseline is inconclusive or regressed");
-                if (MeasureOnce(spec, model, profile, provider, options, measurer, batch, atBatch, diagnostics) is var (again, againVerdicts))
+                if (MeasureOnce(spec, model, onnx, profile, provider, options, measurer, batch, atBatch, diagnostics) is var (again, againVerdicts))
                 {
                     (report, verdicts) = (again, againVerdicts);
                     regressions = Confirm(regressions, Compare(spec, report, atBatch, baseline, provider, options, remeasured: true));
@@ -400,12 +403,12 @@ public static class RuntimeGate
                 : again).ToList();
 
     /// <summary>One measurement of a case, settled (<see cref="SettledMeasurement"/>: re-measured while a budget is unstable); null when it cannot be measured.</summary>
-    private static (RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts)? MeasureOnce(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider, RuntimeGateOptions options,
+    private static (RuntimeReport Report, IReadOnlyList<BudgetVerdict> Verdicts)? MeasureOnce(Spec spec, ModelEntry model, Lazy<OnnxModel> onnx, HardwareProfile? profile, ProviderSelection provider, RuntimeGateOptions options,
         RuntimeMeasurer measurer, int? batch, List<Budget> atBatch, List<Diagnostic> diagnostics)
     {
         try
         {
-            return SettledMeasurement.Measure(measurer, Case(spec, model, profile, provider, options, batch, atBatch), atBatch, options.Progress);
+            return SettledMeasurement.Measure(measurer, Case(spec, model, onnx.Value, profile, provider, options, batch, atBatch), atBatch, options.Progress);
         }
         catch (EfficiencyException e)
         {
@@ -414,11 +417,19 @@ public static class RuntimeGate
         }
     }
 
+    /// <summary>
+    /// The model as the static gate loaded it, shared by every profile and batch of the run; loaded here only when the
+    /// gate could not (a failure then says why at each case, as the cases report it).
+    /// </summary>
+    private static Lazy<OnnxModel> Loaded(GateResult staticResult, Spec spec, ModelEntry model) =>
+        staticResult.Models.FirstOrDefault(m => m.SpecPath == spec.Path && m.ModelName == model.Name)?.Onnx is { } loaded
+            ? new Lazy<OnnxModel>(loaded)
+            : new Lazy<OnnxModel>(() => OnnxModel.Load(model.ResolvedPath));
+
     /// <summary>The case of a model on a profile at a batch: its bindings, the profile's settings, the statistics its budgets watch.</summary>
-    private static MeasurementCase Case(Spec spec, ModelEntry model, HardwareProfile? profile, ProviderSelection provider, RuntimeGateOptions options,
+    private static MeasurementCase Case(Spec spec, ModelEntry model, OnnxModel onnx, HardwareProfile? profile, ProviderSelection provider, RuntimeGateOptions options,
         int? batch, List<Budget> atBatch)
     {
-        var onnx = OnnxModel.Load(model.ResolvedPath);
         var bindings = EffectiveBudgets.Bindings(spec, model);
         return new(model.Name, onnx, model.Generation is { } generation ? generation.Step(onnx, bindings, generation.Prompt, 0) : bindings, provider,
             SessionSettings.For(profile, options.Threads))
