@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Disagreement;
@@ -18,6 +19,12 @@ public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnly
 
     /// <summary>Per spec (unless the gate is off), what its <c>disagreement</c> setting found in the indicators compared.</summary>
     public IReadOnlyList<DisagreementGateResult> Disagreements { get; init; } = Array.Empty<DisagreementGateResult>();
+
+    /// <summary>
+    /// The baseline of each spec (by path) that the gate read, for whatever runs after it to compare with instead of
+    /// reading it again: null where the file does not exist yet. A spec whose baseline could not be read is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, Baseline?> Baselines { get; init; } = new Dictionary<string, Baseline?>();
 
     public bool Passed => Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
 }

@@ -46,6 +46,7 @@ public static class StaticGate
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var specs = new List<Spec>();
         var disagreements = new List<DisagreementGateResult>();
+        var baselines = new Dictionary<string, Baseline?>(StringComparer.Ordinal);
         foreach (var path in specPaths)
         {
             AddInput(inputs, path);
@@ -68,6 +69,10 @@ public static class StaticGate
             var (revision, againstFailed) = compare ? OpenRevision(spec, revisions, diagnostics) : (null, false);
             // Against a revision, the revision is the reference: a stored baseline is for release gating.
             var baseline = compare && revision is null && !againstFailed ? LoadBaseline(spec, diagnostics, inputs) : null;
+            if (baseline is not null)
+            {
+                baselines[spec.Path] = baseline.Baseline;
+            }
             foreach (var model in spec.Models)
             {
                 var checkedModel = CheckModel(spec, model, mode, diagnostics, inputs);
@@ -97,7 +102,7 @@ public static class StaticGate
             diagnostics = diagnostics.Select(d => d with { Severity = d.Severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : d.Severity }).ToList();
         }
 
-        return new GateResult(diagnostics, models, inputs) { Specs = specs, Disagreements = disagreements };
+        return new GateResult(diagnostics, models, inputs) { Specs = specs, Disagreements = disagreements, Baselines = baselines };
     }
 
     /// <summary>

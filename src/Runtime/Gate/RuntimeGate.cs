@@ -46,7 +46,9 @@ public static class RuntimeGate
         var comparisons = plans.Sum(plan => plan.Profiles.Sum(profile => Batches(profile).Count) * plan.Spec.Models.Count(m => Counterpart(staticResult, plan.Spec, m)?.Model.Status == BaseModelStatus.Changed));
         foreach (var (spec, profiles) in plans)
         {
-            var baseline = AgainstRevision(revisions, spec) ? null : LoadBaseline(spec, options, diagnostics);
+            var baseline = AgainstRevision(revisions, spec) ? null
+                : staticResult.Baselines.TryGetValue(spec.Path, out var read) ? new LoadedBaseline(read)
+                : LoadBaseline(spec, options, diagnostics);
             var measurer = Measurer(spec, options);
             foreach (var profile in profiles)
             {

@@ -110,6 +110,7 @@ public sealed class StaticRegressionTests
             Assert.That(skipped[0].Severity, Is.EqualTo(DiagnosticSeverity.Info));
             Assert.That(skipped[0].Message, Does.Contain("no baseline yet").And.Contain("--update-baseline"));
             Assert.That(Directory.Exists(Path.GetDirectoryName(BaselinePath)), Is.False, "a gate never writes a baseline");
+            Assert.That(result.Baselines, Does.ContainKey(spec).WithValue(null), "later steps learn that there is none yet without looking again");
         });
     }
 
@@ -121,10 +122,12 @@ public sealed class StaticRegressionTests
         var before = File.ReadAllBytes(BaselinePath);
         var written = File.GetLastWriteTimeUtc(BaselinePath);
 
-        StaticGate.Check(new[] { spec });
+        var result = StaticGate.Check(new[] { spec });
 
         Assert.Multiple(() =>
         {
+            Assert.That(result.Baselines[spec]!.Static.Single().Indicators.Select(i => i.Value), Is.EqualTo(new double?[] { Params - 1, Macs * 2 }),
+                "the baseline read is handed on to later steps");
             Assert.That(File.ReadAllBytes(BaselinePath), Is.EqualTo(before));
             Assert.That(File.GetLastWriteTimeUtc(BaselinePath), Is.EqualTo(written));
         });
@@ -146,6 +149,7 @@ public sealed class StaticRegressionTests
             Assert.That(error.Code, Is.EqualTo(ErrorCodes.BaselineUnreadable));
             Assert.That(error.Message, Does.StartWith(BaselinePath).And.Not.Contain("\n"));
             Assert.That(error.Location!.Line, Is.EqualTo(7));
+            Assert.That(result.Baselines, Is.Empty, "a later step reads it again and reports it in its own terms");
         });
     }
 
