@@ -29,6 +29,7 @@ public static class OperatorFixtures
         ["FusedGemm"] = FusedGemm,
         ["TransposeMatMul"] = TransposeMatMul,
         ["MatMulBnb4"] = MatMulBnb4,
+        ["NhwcMaxPool"] = NhwcMaxPool,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -157,6 +158,17 @@ public static class OperatorFixtures
         b.NodeIn(Contrib, "MatMulBnb4", new[] { a, b.Initializer("b", ElementType.UInt8, new[] { n * k / 2 }), b.Weight("absmax", n * k / 64) }, new[] { "y" },
             ("K", k), ("N", n), ("block_size", 64L), ("quant_type", 1L));
         b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>com.microsoft NhwcMaxPool (uint8, channels last): (2, 6, 6, 8), a 3×3 window at stride 2 with a pad of 1.</summary>
+    private static ModelBuilder NhwcMaxPool()
+    {
+        var b = Quantized("NhwcMaxPool");
+        var x = b.Input("x", ElementType.UInt8, QuantizedShape[0], QuantizedShape[2], QuantizedShape[3], QuantizedShape[1]);
+        b.NodeIn(Contrib, "NhwcMaxPool", new[] { x }, new[] { "y" },
+            ("kernel_shape", new long[] { 3, 3 }), ("strides", new long[] { 2, 2 }), ("pads", new long[] { 1, 1, 1, 1 }));
+        b.Output("y", ElementType.UInt8);
         return b;
     }
 }
