@@ -161,9 +161,13 @@ public static class ParameterCounter
             ? (reader.Node.OpType, reader.Input) is ("GroupQueryAttention", 7 or 8) or ("RotaryEmbedding", 2 or 3)
             : reader.Node.IsDefaultDomain && reader.Node.OpType == "RotaryEmbedding" && reader.Input is 1 or 2;
 
-    /// <summary>A read of a lookup table: Gather's or GatherBlockQuantized's data, or the embedding tables of ONNX Runtime's EmbedLayerNormalization.</summary>
+    /// <summary>
+    /// A read of a lookup table: Gather's or GatherBlockQuantized's data, the embedding tables of ONNX Runtime's
+    /// EmbedLayerNormalization, or the bias_table of its RelativePositionBias (which replaces T5's Gather of it).
+    /// </summary>
     private static bool IsLookup((Node Node, int Input) reader) =>
         (reader.Node.OpType == "Gather" && reader.Input == 0)
         || (reader.Node.OpType == "GatherBlockQuantized" && reader.Node.Domain == "com.microsoft" && reader.Input == 0)
-        || (reader.Node.OpType == "EmbedLayerNormalization" && reader.Node.Domain == "com.microsoft" && reader.Input is 2 or 3 or 4);
+        || (reader.Node.OpType == "EmbedLayerNormalization" && reader.Node.Domain == "com.microsoft" && reader.Input is 2 or 3 or 4)
+        || (reader.Node.OpType == "RelativePositionBias" && reader.Node.Domain == "com.microsoft" && reader.Input == 0);
 }
