@@ -1,10 +1,9 @@
 using System.Text;
 using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Fuzz.Tests;
 using EfficiencyMisnomer.Graph;
-using EfficiencyMisnomer.Reports;
-using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Files;
-using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Shapes;
 
 namespace EfficiencyMisnomer.Cli;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Gates;
-using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Cli;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Reporting;
-using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Cli;

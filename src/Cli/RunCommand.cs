@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.Baselines;
-using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Runtime.Exporters;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 
 namespace EfficiencyMisnomer.Cli;

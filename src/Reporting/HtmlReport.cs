@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using EfficiencyMisnomer.Reports.Results;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Reporting;

@@ -1,4 +1,4 @@
-using EfficiencyMisnomer.Reports.Results;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Results;
 using OxyPlot;
 using OxyPlot.Annotations;

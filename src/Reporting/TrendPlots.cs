@@ -1,4 +1,4 @@
-using EfficiencyMisnomer.Reports.Results;
+using EfficiencyMisnomer.Exporters;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Legends;

@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Gates;
-using EfficiencyMisnomer.Reports;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,5 +1,5 @@
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Files;
-using EfficiencyMisnomer.Reports;
 
 namespace EfficiencyMisnomer.Tasks;
 

@@ -1,9 +1,9 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Runtime.Exporters;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.TestAdapter;

@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Gates;
-using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
 

@@ -1,8 +1,8 @@
 using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Fuzz.Tests.Generators;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.ModelBuilder;
-using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Shapes;
 
 namespace EfficiencyMisnomer.Fuzz.Tests;

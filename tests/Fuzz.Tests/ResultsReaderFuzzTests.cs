@@ -1,6 +1,6 @@
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Fuzz.Tests.Generators;
 using EfficiencyMisnomer.Reporting;
-using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Fuzz.Tests;

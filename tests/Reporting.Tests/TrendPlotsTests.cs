@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using EfficiencyMisnomer.Reports.Results;
+using EfficiencyMisnomer.Exporters;
 
 namespace EfficiencyMisnomer.Reporting.Tests;
 

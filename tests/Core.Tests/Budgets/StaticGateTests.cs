@@ -1,8 +1,8 @@
 using System.Text.Json;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Gates;
-using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Tensors;
 using EfficiencyMisnomer.Tests.Specs;
 

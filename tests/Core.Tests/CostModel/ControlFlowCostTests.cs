@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Reports;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Tensors;
 using EfficiencyMisnomer.Tests.Shapes;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;

@@ -1,8 +1,7 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Disagreement;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Gates;
-using EfficiencyMisnomer.Reports;
-using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
 using EfficiencyMisnomer.Tests.Disagreement;

@@ -1,8 +1,8 @@
 using EfficiencyMisnomer.Baselines;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Regression;
-using EfficiencyMisnomer.Reports;
 using EfficiencyMisnomer.Tests.Specs;
 
 namespace EfficiencyMisnomer.Tests.Regression;

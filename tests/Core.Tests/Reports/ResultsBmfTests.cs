@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EfficiencyMisnomer.Reports.Results;
+using EfficiencyMisnomer.Exporters;
 
 namespace EfficiencyMisnomer.Tests.Reports;
 

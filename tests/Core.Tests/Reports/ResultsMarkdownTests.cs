@@ -1,5 +1,5 @@
 using EfficiencyMisnomer.Disagreement;
-using EfficiencyMisnomer.Reports.Results;
+using EfficiencyMisnomer.Exporters;
 
 namespace EfficiencyMisnomer.Tests.Reports;
 

@@ -1,4 +1,4 @@
-using EfficiencyMisnomer.Reports.Results;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Tests.Reports;

@@ -96,7 +96,7 @@ public sealed class ResultsJsonRefusalTests
         {
             Assert.That((model.Base!.Path, model.Base.Static.Count, model.Base.Runtime.Count), Is.EqualTo(("", 0, 0)));
             Assert.That((revisions.Against, revisions.Source, revisions.BaseCommit), Is.EqualTo(("", "", "abc")));
-            Assert.DoesNotThrow(() => EfficiencyMisnomer.Reports.Results.ResultsMarkdown.Render(ResultsJson.Parse(text, "r.json")));
+            Assert.DoesNotThrow(() => EfficiencyMisnomer.Exporters.ResultsMarkdown.Render(ResultsJson.Parse(text, "r.json")));
         });
     }
 }

@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Cli;
+using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Reporting;
-using EfficiencyMisnomer.Reports.Results;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Specs;
 using EfficiencyMisnomer.Units;

@@ -1,9 +1,9 @@
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Runtime.Exporters;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Runtime.Reports;
 using EfficiencyMisnomer.Runtime.Sessions;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Reports;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using EfficiencyMisnomer.CostModel;
-using EfficiencyMisnomer.Units;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Units;
 
-namespace EfficiencyMisnomer.Reports;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>
 /// Plain-text table and Markdown renderings of a <see cref="StaticReport"/>: every indicator with its unit;

@@ -1,4 +1,4 @@
-namespace EfficiencyMisnomer.Reports.Results;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>A table of plain-text cells, rendered alike as Markdown and HTML.</summary>
 /// <param name="Caption">What the table shows, one line.</param>

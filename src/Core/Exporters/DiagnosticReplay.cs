@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EfficiencyMisnomer.Diagnostics;
 
-namespace EfficiencyMisnomer.Reports;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>
 /// The diagnostics of a gate run, kept so that a later build which skips the gate as up to date can log them again, as

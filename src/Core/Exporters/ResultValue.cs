@@ -1,7 +1,7 @@
 using System.Globalization;
 using EfficiencyMisnomer.Units;
 
-namespace EfficiencyMisnomer.Reports.Results;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>
 /// Readable values of a results document, in <see cref="QuantityFormat.Compact"/> form. A document names its

@@ -4,7 +4,7 @@ using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Units;
 
-namespace EfficiencyMisnomer.Reports;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>
 /// A model compared with its base revision as a table: indicator, base, head, the ratio the verdict rests on, its 95%

@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Reports.Results;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>Orders verdicts as a reader needs them: what breaks the build first, passes last.</summary>
 public static class VerdictOrder

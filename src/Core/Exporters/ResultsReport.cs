@@ -3,7 +3,7 @@ using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Reports.Results;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>
 /// The content of a report made from a results document, independent of its rendering (Markdown, HTML):

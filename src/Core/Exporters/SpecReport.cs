@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Reports.Results;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>What a report shows of one spec: every indicator of every model side by side, verdicts, baseline deltas and disagreements.</summary>
 /// <param name="Spec">The spec's results.</param>

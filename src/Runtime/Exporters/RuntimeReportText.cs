@@ -4,7 +4,7 @@ using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Units;
 
-namespace EfficiencyMisnomer.Runtime.Reports;
+namespace EfficiencyMisnomer.Runtime.Exporters;
 
 /// <summary>
 /// Plain text of a measured case: provider and settings, every runtime indicator with its interval (a budgeted one whose
@@ -38,7 +38,7 @@ public static class RuntimeReportText
         {
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"  {paired.Rounds} interleaved rounds of {paired.Block} inference(s) per side; head/base {paired.Ratio.Ratio:0.0000}, {EfficiencyMisnomer.Regression.RegressionText.Level(paired.Ratio.Confidence)} interval {paired.Ratio.Lower:0.0000} to {paired.Ratio.Upper:0.0000}{(paired.Decided ? "" : ", stopped by the time cap")}");
-            text.Append(EfficiencyMisnomer.Reports.ComparisonText.Table(measured.Regressions));
+            text.Append(EfficiencyMisnomer.Exporters.ComparisonText.Table(measured.Regressions));
         }
 
         foreach (var verdict in measured.Verdicts)
@@ -46,7 +46,7 @@ public static class RuntimeReportText
             text.AppendLine(CultureInfo.InvariantCulture, $"  {verdict.Status.ToString().ToLowerInvariant(),-8} {verdict.Message}");
         }
 
-        EfficiencyMisnomer.Reports.GateResultText.AppendRegressions(text, measured.Regressions);
+        EfficiencyMisnomer.Exporters.GateResultText.AppendRegressions(text, measured.Regressions);
 
         return text.ToString();
     }

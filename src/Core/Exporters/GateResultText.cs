@@ -6,7 +6,7 @@ using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Units;
 
-namespace EfficiencyMisnomer.Reports;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>A short plain-text summary of a <see cref="GateResult"/>: per model, each budgeted indicator and its verdict.</summary>
 public static class GateResultText

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Reports.Results;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>One run's value of an indicator in a trend: where it was measured, what it was, and what the gate said.</summary>
 /// <param name="Label">The run: its commit's first 8 characters, or its date when the document names no commit.</param>

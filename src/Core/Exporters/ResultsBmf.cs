@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Reports.Results;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>
 /// A results document in Bencher Metric Format (BMF JSON), for tracking every indicator over time in

@@ -2,7 +2,7 @@ using System.Text.Json;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Diagnostics;
 
-namespace EfficiencyMisnomer.Reports;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>
 /// The JSON form of a <see cref="StaticReport"/>. Member names are a public interface:

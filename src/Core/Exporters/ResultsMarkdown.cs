@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Reports.Results;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>
 /// A results document as GitHub-flavoured Markdown, compact enough for a pull-request comment or a job

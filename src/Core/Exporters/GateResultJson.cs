@@ -2,7 +2,7 @@ using System.Text.Json;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Gates;
 
-namespace EfficiencyMisnomer.Reports;
+namespace EfficiencyMisnomer.Exporters;
 
 /// <summary>
 /// The JSON form of a <see cref="GateResult"/>: <c>passed</c>, <c>diagnostics</c>, then per spec and per model its
