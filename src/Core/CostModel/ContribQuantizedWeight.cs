@@ -11,7 +11,8 @@ namespace EfficiencyMisnomer.CostModel;
 /// QMoE's expert weights (inputs 2, 5, 8) of <c>expert_weight_bits</c> packed into uint8. Their parameters
 /// are the logical elements (K·N for MatMulNBits), not the packed bytes; the packed bytes are what
 /// <c>model_size</c> and <c>memory_access</c> see. DynamicQuantizeMatMul's and MatMulIntegerToFloat's B
-/// and QAttention's weight (input 1), and QGemm's B (input 3) and int32 bias (input 6), hold one weight per element. Scales, zero points and MatMulNBits' g_idx are
+/// and QAttention's weight (input 1), QGemm's B (input 3) and int32 bias (input 6), QLinearConv's w (3) and int32
+/// bias (8), and DequantizeLinear's x (0), the 16-bit or int4 weights of contrib QDQ models, hold one weight per element. Scales, zero points and MatMulNBits' g_idx are
 /// quantization parameters.
 /// </summary>
 internal static class ContribQuantizedWeight
@@ -23,7 +24,8 @@ internal static class ContribQuantizedWeight
     public static bool IsWeight(Node node, int input) =>
         node.Domain == Contrib && (node.OpType, input) is ("MatMulNBits", 1) or ("GatherBlockQuantized", 0) or ("QMoE", 2 or 5 or 8)
             or ("DynamicQuantizeMatMul", 1) or ("MatMulIntegerToFloat", 1) or ("QAttention", 1) or ("QGemm", 3 or 6)
-            or ("MatMulBlockQuantizedFp8Weight", 1 or 4) or ("MatMulBlockQuantizedFp4Weight", 1 or 5) or ("MatMulBnb4", 1);
+            or ("MatMulBlockQuantizedFp8Weight", 1 or 4) or ("MatMulBlockQuantizedFp4Weight", 1 or 5) or ("MatMulBnb4", 1)
+            or ("DequantizeLinear", 0) or ("QLinearConv", 3 or 8);
 
     /// <summary>Whether the read is of a scale, zero point or group index of a quantized operator.</summary>
     public static bool IsQuantizationParameter(Node node, int input) =>
@@ -39,6 +41,8 @@ internal static class ContribQuantizedWeight
             "MatMulBlockQuantizedFp8Weight" => input is 2 or 3,
             "MatMulBlockQuantizedFp4Weight" => input is 2 or 3 or 4,
             "MatMulBnb4" => input == 2,
+            "QuantizeLinear" or "DequantizeLinear" => input is 1 or 2,
+            "QLinearConv" => input is 1 or 2 or 4 or 5 or 6 or 7,
             "QLinearAdd" or "QLinearMul" => input is 1 or 2 or 4 or 5 or 6 or 7,
             "QLinearWhere" => input is 2 or 3 or 5 or 6 or 7 or 8,
             "QLinearConcat" => input < 2 || (input - 2) % 3 != 0,

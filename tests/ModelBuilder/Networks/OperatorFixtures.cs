@@ -30,6 +30,8 @@ public static class OperatorFixtures
         ["TransposeMatMul"] = TransposeMatMul,
         ["MatMulBnb4"] = MatMulBnb4,
         ["NhwcMaxPool"] = NhwcMaxPool,
+        ["QuantizeLinear-contrib-int16"] = ContribQdq,
+        ["QLinearConv-contrib-nhwc"] = ContribQLinearConv,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -168,6 +170,35 @@ public static class OperatorFixtures
         var x = b.Input("x", ElementType.UInt8, QuantizedShape[0], QuantizedShape[2], QuantizedShape[3], QuantizedShape[1]);
         b.NodeIn(Contrib, "NhwcMaxPool", new[] { x }, new[] { "y" },
             ("kernel_shape", new long[] { 3, 3 }), ("strides", new long[] { 2, 2 }), ("pads", new long[] { 1, 1, 1, 1 }));
+        b.Output("y", ElementType.UInt8);
+        return b;
+    }
+
+    /// <summary>com.microsoft QuantizeLinear then DequantizeLinear of (2, 8, 6, 6) floats through int16, per tensor.</summary>
+    private static ModelBuilder ContribQdq()
+    {
+        var b = Quantized("ContribQdq");
+        var x = b.Input("x", ElementType.Float, QuantizedShape.Cast<object>().ToArray());
+        var scale = b.Floats("scale", Array.Empty<long>(), new[] { 0.05f });
+        var zero = b.Initializer("zero_point", ElementType.Int16, Array.Empty<long>());
+        b.NodeIn(Contrib, "QuantizeLinear", new[] { x, scale, zero }, new[] { "q" });
+        b.NodeIn(Contrib, "DequantizeLinear", new[] { "q", scale, zero }, new[] { "y" });
+        b.Output("q", ElementType.Int16);
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>com.microsoft QLinearConv with channels_last: (2, 6, 6, 8) uint8, a (4, 8, 3, 3) weight at stride 2, pad 1.</summary>
+    private static ModelBuilder ContribQLinearConv()
+    {
+        var b = Quantized("ContribQLinearConv");
+        var x = b.Input("x", ElementType.UInt8, QuantizedShape[0], QuantizedShape[2], QuantizedShape[3], QuantizedShape[1]);
+        var (xScale, xZero) = Quantization(b, "x");
+        var (wScale, wZero) = Quantization(b, "w");
+        var (yScale, yZero) = Quantization(b, "y");
+        var w = b.Initializer("w", ElementType.UInt8, new[] { 4L, QuantizedShape[1], 3, 3 });
+        b.NodeIn(Contrib, "QLinearConv", new[] { x, xScale, xZero, w, wScale, wZero, yScale, yZero }, new[] { "y" },
+            ("channels_last", 1L), ("strides", new long[] { 2, 2 }), ("pads", new long[] { 1, 1, 1, 1 }));
         b.Output("y", ElementType.UInt8);
         return b;
     }
