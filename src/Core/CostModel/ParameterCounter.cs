@@ -153,12 +153,12 @@ public static class ParameterCounter
 
     /// <summary>
     /// A cos or sin cache of a rotary embedding (ONNX Runtime's GroupQueryAttention inputs 7 and 8 and
-    /// RotaryEmbedding inputs 2 and 3; ONNX RotaryEmbedding inputs 1 and 2): a table of position angles
+    /// RotaryEmbedding and MRotaryEmbedding inputs 2 and 3; ONNX RotaryEmbedding inputs 1 and 2): a table of position angles
     /// computed before export, not learned.
     /// </summary>
     private static bool IsRotaryCache((Node Node, int Input) reader) =>
         reader.Node.Domain == "com.microsoft"
-            ? (reader.Node.OpType, reader.Input) is ("GroupQueryAttention", 7 or 8) or ("RotaryEmbedding", 2 or 3)
+            ? (reader.Node.OpType, reader.Input) is ("GroupQueryAttention", 7 or 8) or ("RotaryEmbedding" or "MRotaryEmbedding", 2 or 3)
             : reader.Node.IsDefaultDomain && reader.Node.OpType == "RotaryEmbedding" && reader.Input is 1 or 2;
 
     /// <summary>

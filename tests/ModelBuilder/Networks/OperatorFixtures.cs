@@ -32,6 +32,7 @@ public static class OperatorFixtures
         ["NhwcMaxPool"] = NhwcMaxPool,
         ["QuantizeLinear-contrib-int16"] = ContribQdq,
         ["QLinearConv-contrib-nhwc"] = ContribQLinearConv,
+        ["MRotaryEmbedding"] = MRotaryEmbedding,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -200,6 +201,19 @@ public static class OperatorFixtures
         b.NodeIn(Contrib, "QLinearConv", new[] { x, xScale, xZero, w, wScale, wZero, yScale, yZero }, new[] { "y" },
             ("channels_last", 1L), ("strides", new long[] { 2, 2 }), ("pads", new long[] { 1, 1, 1, 1 }));
         b.Output("y", ElementType.UInt8);
+        return b;
+    }
+
+    /// <summary>
+    /// com.microsoft MRotaryEmbedding (Qwen2-VL): (1, 5, 128) in 4 heads of 32, 16 of each rotated by sections of
+    /// 2, 3 and 3 frequency pairs, positions (3, 1, 5) into caches of 32 positions.
+    /// </summary>
+    private static ModelBuilder MRotaryEmbedding()
+    {
+        var b = new ModelBuilder("MRotaryEmbedding", opset: 13).Opset(Contrib, 1);
+        var inputs = new[] { b.Input("x", ElementType.Float, 1, 5, 128), b.Input("position_ids", ElementType.Int64, 3, 1, 5), b.Weight("cos", 32, 8), b.Weight("sin", 32, 8) };
+        b.NodeIn(Contrib, "MRotaryEmbedding", inputs, new[] { "y" }, ("num_heads", 4L), ("rotary_embedding_dim", 16L), ("mrope_section", new long[] { 2, 3, 3 }));
+        b.Output("y", ElementType.Float);
         return b;
     }
 }
