@@ -1,5 +1,4 @@
 using EfficiencyMisnomer.Tensors;
-using EfficiencyMisnomer.Tests.Shapes;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.CostModel.Rules;
