@@ -62,7 +62,7 @@ public sealed class ArchitectureTests
 
     private static string Root(string assembly) => Assemblies.Single(a => a.Assembly == assembly).Root;
 
-    /// <summary>Which folder (first namespace segment under the assembly's root) uses which, with one witness.</summary>
+    /// <summary>Which folder (first namespace segment under the assembly's root) uses which, with the uses that make each edge.</summary>
     private sealed class FolderGraph
     {
         private readonly Dictionary<(string From, string To), List<string>> _edges = new();
