@@ -1,5 +1,3 @@
-using EfficiencyMisnomer.Tensors;
-
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>
@@ -26,28 +24,7 @@ internal sealed class ContribQLinearConvShapeRule : IShapeRule
             return;
         }
 
-        var x = context.RequireShape(0);
-        var w = context.RequireShape(Weight);
-        if (x.Rank < 3 || w.Rank != x.Rank)
-        {
-            throw context.Invalid($"input {x} and weight {w} must both have the same rank, at least 3 (batch, spatial..., channels)");
-        }
-
-        long group = context.Attributes.GetInt("group", 1);
-        if (group <= 0)
-        {
-            throw context.Invalid($"group {group} must be positive");
-        }
-
-        var channels = x[x.Rank - 1];
-        if (channels.IsKnown && w[1].IsKnown && channels.Value != checked(w[1].Value * group))
-        {
-            throw context.Invalid($"input has {channels.Value} channels but the weight {w} with group {group} expects {w[1].Value * group}");
-        }
-
-        var kernel = ConvShapeRule.Kernel(context, w);
-        var spatial = WindowMath.Spatial(context, x.Skip(1).Take(x.Rank - 2).ToList(), kernel, ceilMode: false);
-        var elementType = (context.InputType(OutputZeroPoint) ?? context.RequireType(0)).ElementType;
-        context.SetOutput(0, elementType, new TensorShape(new[] { x[0] }.Concat(spatial).Append(w[0])));
+        NhwcConvShapeRule.InferChannelsLast(context, Weight, weightChannelsLast: false,
+            () => (context.InputType(OutputZeroPoint) ?? context.RequireType(0)).ElementType);
     }
 }

@@ -15,8 +15,18 @@ internal sealed class NhwcConvShapeRule : IShapeRule
 
     public void Infer(ShapeContext context)
     {
+        InferChannelsLast(context, weightInput: 1, weightChannelsLast: context.Node.OpType == "NhwcConv", () => context.RequireType(0).ElementType);
+    }
+
+    /// <summary>
+    /// A Conv over channels-last data, input 0 (N, D..., C) giving (N, O..., M) of the type <paramref name="elementType"/> gives;
+    /// the weight (input <paramref name="weightInput"/>) is (M, k..., C/group) when <paramref name="weightChannelsLast"/>,
+    /// else Conv's (M, C/group, k...). Shared with ONNX Runtime's channels-last QLinearConv.
+    /// </summary>
+    internal static void InferChannelsLast(ShapeContext context, int weightInput, bool weightChannelsLast, Func<ElementType> elementType)
+    {
         var x = context.RequireShape(0);
-        var w = context.RequireShape(1);
+        var w = context.RequireShape(weightInput);
         if (x.Rank < 3 || w.Rank != x.Rank)
         {
             throw context.Invalid($"input {x} and weight {w} must both have the same rank, at least 3 (batch, spatial..., channels)");
@@ -28,7 +38,6 @@ internal sealed class NhwcConvShapeRule : IShapeRule
             throw context.Invalid($"group {group} must be positive");
         }
 
-        bool weightChannelsLast = context.Node.OpType == "NhwcConv";
         var weightChannels = weightChannelsLast ? w[w.Rank - 1] : w[1];
         var channels = x[x.Rank - 1];
         if (channels.IsKnown && weightChannels.IsKnown && channels.Value != checked(weightChannels.Value * group))
@@ -38,7 +47,7 @@ internal sealed class NhwcConvShapeRule : IShapeRule
 
         var kernel = weightChannelsLast ? ChannelsLastKernel(context, w) : ConvShapeRule.Kernel(context, w);
         var spatial = WindowMath.Spatial(context, x.Skip(1).Take(x.Rank - 2).ToList(), kernel, ceilMode: false);
-        context.SetOutput(0, context.RequireType(0).ElementType, new TensorShape(new[] { x[0] }.Concat(spatial).Append(w[0])));
+        context.SetOutput(0, elementType(), new TensorShape(new[] { x[0] }.Concat(spatial).Append(w[0])));
     }
 
     /// <summary>The kernel_shape attribute, or the dims between a channels-last weight's first and last.</summary>
