@@ -83,7 +83,7 @@ internal static class RunCommand
             }
 
             stdout.Write(Table(outcome));
-            var document = RuntimeResultsBuilder.From(outcome, FingerprintProfileMatcher.ThisMachine.Fingerprint(outcome.Provider.Provider), DateTimeOffset.UtcNow);
+            var document = outcome.Results;
             if (result.GetValue(results) is { } resultsPath)
             {
                 ResultsJson.WriteFile(resultsPath, document);

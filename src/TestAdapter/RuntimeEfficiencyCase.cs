@@ -1,5 +1,4 @@
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Exporters;
 using EfficiencyMisnomer.Runtime.Gate;
@@ -69,8 +68,7 @@ public sealed class RuntimeEfficiencyCase : EfficiencyCase
 
         if (result.Cases.Count > 0)
         {
-            var machine = FingerprintProfileMatcher.ThisMachine.Fingerprint(result.Provider.Provider);
-            var document = RuntimeResultsBuilder.From(new[] { ResultsBuilder.Spec(spec, null).Only(ModelName) }, result.Cases, machine, DateTimeOffset.UtcNow);
+            var document = result.Results;
             ResultFiles.Write(Settings, ResultFiles.Name(SpecName, ModelName, ProfileName, "runtime.results.json"), $"runtime indicators of {Name}",
                 path => ResultsJson.WriteFile(path, document));
             if (Settings.UpdateBaseline)

@@ -55,8 +55,14 @@ public static class DisagreementGate
             }
         }
 
+        // Judging again (with measured indicators added) replaces what an earlier judgement found.
         var models = spec.Models
-            .Select(m => verdicts.TryGetValue(m.Name, out var added) ? m with { Verdicts = m.Verdicts.Concat(added).ToList() } : m)
+            .Select(m => m with
+            {
+                Verdicts = m.Verdicts.Where(v => v.Kind != VerdictKind)
+                    .Concat(verdicts.TryGetValue(m.Name, out var added) ? added : Enumerable.Empty<VerdictResult>())
+                    .ToList(),
+            })
             .ToList();
         return new DisagreementGateResult(report, diagnostics, spec with { Models = models });
     }

@@ -3,6 +3,7 @@ using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Revisions;
 using EfficiencyMisnomer.Specs;
 
@@ -16,6 +17,12 @@ public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnly
 {
     /// <summary>The specs that loaded, in the order given; a spec whose name another spec took first is left out.</summary>
     public IReadOnlyList<Spec> Specs { get; init; } = Array.Empty<Spec>();
+
+    /// <summary>
+    /// The results of each spec in <see cref="Specs"/>, in that order, built once by the gate: every model's static
+    /// indicators and verdicts, the disagreement verdicts included. Exporters print these; later stages add to them.
+    /// </summary>
+    public IReadOnlyList<SpecResults> Results { get; init; } = Array.Empty<SpecResults>();
 
     /// <summary>Per spec (unless the gate is off), what its <c>disagreement</c> setting found in the indicators compared.</summary>
     public IReadOnlyList<DisagreementGateResult> Disagreements { get; init; } = Array.Empty<DisagreementGateResult>();

@@ -9,42 +9,26 @@ namespace EfficiencyMisnomer.Gates;
 /// <summary>Turns what the gates found into <see cref="EfficiencyResults"/>: the front ends write these, reports read them.</summary>
 public static class ResultsBuilder
 {
-    /// <summary>The static half of a run: every loaded spec, every model with its static indicators and budget verdicts, no machine.</summary>
+    /// <summary>The static half of a run: the results the gate built for every loaded spec, no machine.</summary>
     public static EfficiencyResults FromStatic(GateResult gate, DateTimeOffset created)
     {
         ArgumentNullException.ThrowIfNull(gate);
-        return new EfficiencyResults(created, Array.Empty<MachineResults>(), gate.Specs.Select(spec => Spec(spec, gate)).ToList())
+        return new EfficiencyResults(created, Array.Empty<MachineResults>(), gate.Results)
         {
             Commit = Revisions.RepositoryCommit.Of(gate.Specs.Select(s => s.Path)),
         };
     }
 
-    /// <summary>A spec's models as the static gate saw them; a model it did not reach has no static indicators.</summary>
-    public static SpecResults Spec(Spec spec, GateResult? gate)
+    /// <summary>A spec's models as the static gate saw them (<paramref name="analysed"/>); a model it did not reach has no static indicators.</summary>
+    public static SpecResults Spec(Spec spec, IReadOnlyList<ModelVerdicts> analysed)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var models = spec.Models.Select(model => Model(model, gate?.Models.FirstOrDefault(m => m.SpecPath == spec.Path && m.ModelName == model.Name))).ToList();
-        var revision = gate?.Models.FirstOrDefault(m => m.SpecPath == spec.Path && m.Base is not null)?.Base!.Revision;
-        var results = new SpecResults(spec.Name.Value, spec.Path, DisagreementName(spec.Disagreement.Value), models)
+        ArgumentNullException.ThrowIfNull(analysed);
+        var models = spec.Models.Select(model => Model(model, analysed.FirstOrDefault(m => m.SpecPath == spec.Path && m.ModelName == model.Name))).ToList();
+        var revision = analysed.FirstOrDefault(m => m.SpecPath == spec.Path && m.Base is not null)?.Base!.Revision;
+        return new SpecResults(spec.Name.Value, spec.Path, DisagreementName(spec.Disagreement.Value), models)
         {
             Revisions = revision is null ? null : new RevisionResults(revision.Against, revision.Source, revision.Commit, revision.HeadCommit),
-        };
-        return gate?.Disagreements.FirstOrDefault(d => d.Spec.Path == spec.Path) is { } found ? WithDisagreements(results, found.Spec) : results;
-    }
-
-    /// <summary><paramref name="results"/> with the <c>disagreement</c> verdicts that <paramref name="judged"/> carries, in place of any it had.</summary>
-    public static SpecResults WithDisagreements(SpecResults results, SpecResults judged)
-    {
-        ArgumentNullException.ThrowIfNull(results);
-        ArgumentNullException.ThrowIfNull(judged);
-        return results with
-        {
-            Models = results.Models.Select(model => model with
-            {
-                Verdicts = model.Verdicts.Where(v => v.Kind != Disagreement.DisagreementGate.VerdictKind)
-                    .Concat(judged.Model(model.Name)?.Verdicts.Where(v => v.Kind == Disagreement.DisagreementGate.VerdictKind) ?? Array.Empty<VerdictResult>())
-                    .ToList(),
-            }).ToList(),
         };
     }
 

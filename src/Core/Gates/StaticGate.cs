@@ -6,6 +6,7 @@ using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Revisions;
 using EfficiencyMisnomer.Specs;
 
@@ -46,6 +47,7 @@ public static class StaticGate
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var specs = new List<Spec>();
         var disagreements = new List<DisagreementGateResult>();
+        var results = new List<SpecResults>();
         var baselines = new Dictionary<string, Baseline?>(StringComparer.Ordinal);
         foreach (var path in specPaths)
         {
@@ -90,10 +92,16 @@ public static class StaticGate
                 models.Add(checkedModel);
             }
 
+            // The spec's results are built once, then the disagreement analyser adds its verdicts to them.
+            var built = ResultsBuilder.Spec(spec, models);
             if (mode != GateMode.Off)
             {
-                disagreements.Add(Disagree(spec, models, mode, diagnostics));
+                var judged = Disagree(spec, built, mode, diagnostics);
+                disagreements.Add(judged);
+                built = judged.Spec;
             }
+
+            results.Add(built);
         }
 
         if (mode == GateMode.Off)
@@ -102,17 +110,16 @@ public static class StaticGate
             diagnostics = diagnostics.Select(d => d with { Severity = d.Severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : d.Severity }).ToList();
         }
 
-        return new GateResult(diagnostics, models, inputs) { Specs = specs, Disagreements = disagreements, Baselines = baselines };
+        return new GateResult(diagnostics, models, inputs) { Specs = specs, Results = results, Disagreements = disagreements, Baselines = baselines };
     }
 
     /// <summary>
     /// The spec's <c>disagreement</c> setting on its static indicators: each pair of models that some indicators order
     /// one way and others the other way (EM4201). Under <see cref="GateMode.Warn"/> an error-mode disagreement warns.
     /// </summary>
-    private static DisagreementGateResult Disagree(Spec spec, List<ModelVerdicts> models, GateMode mode, List<Diagnostic> diagnostics)
+    private static DisagreementGateResult Disagree(Spec spec, SpecResults built, GateMode mode, List<Diagnostic> diagnostics)
     {
-        var analysed = new GateResult(Array.Empty<Diagnostic>(), models.Where(m => m.SpecPath == spec.Path).ToList(), Array.Empty<string>());
-        var result = DisagreementGate.Evaluate(ResultsBuilder.Spec(spec, analysed), spec);
+        var result = DisagreementGate.Evaluate(built, spec);
         diagnostics.AddRange(mode == GateMode.Warn
             ? result.Diagnostics.Select(d => d with { Severity = d.Severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : d.Severity })
             : result.Diagnostics);

@@ -5,6 +5,7 @@ using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Revisions;
 using EfficiencyMisnomer.Runtime.Comparison;
 using EfficiencyMisnomer.Runtime.Isolation;
@@ -33,7 +34,7 @@ public static class RuntimeGate
         var provider = new ProviderSelector(options.Probe).Select(options.Provider);
         if (provider.Failure is { } failure)
         {
-            return new RuntimeGateResult(provider, new[] { failure }, Array.Empty<RuntimeCase>(), null);
+            return Result(provider, new[] { failure }, Array.Empty<RuntimeCase>(), Array.Empty<SpecResults>(), options);
         }
 
         // The base's files extracted for a comparison against a revision live until the last case is measured.
@@ -66,7 +67,8 @@ public static class RuntimeGate
             }
         }
 
-        return new RuntimeGateResult(provider, diagnostics, cases, Disagree(staticResult, cases, provider, options));
+        var measured = Result(provider, diagnostics, cases, staticResult.Results, options, staticResult);
+        return cases.Count == 0 ? measured : Disagree(measured);
     }
 
     private const string RecordedBusy = "model '{0}' [{1}] is recorded while other processes used {2:0%} of the CPUs: comparisons with this entry will be inconclusive; record it again on a quiet machine";
@@ -207,26 +209,39 @@ public static class RuntimeGate
     }
 
     /// <summary>
-    /// The specs' <c>disagreement</c> settings on every indicator, measured ones included: the static gate's findings
-    /// (static indicators only) are replaced by these, so that each pair of models is judged once.
+    /// The run's outcome with its results document, built once here: <paramref name="specs"/> (the static results)
+    /// with every measured case added, on this machine.
     /// </summary>
-    private static GateResult Disagree(GateResult staticResult, List<RuntimeCase> cases, ProviderSelection provider, RuntimeGateOptions options)
+    private static RuntimeGateResult Result(ProviderSelection provider, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<RuntimeCase> cases,
+        IReadOnlyList<SpecResults> specs, RuntimeGateOptions options, GateResult? staticResult = null)
     {
-        if (cases.Count == 0 || staticResult.Disagreements.Count == 0)
+        var machine = (options.Machine ?? FingerprintProfileMatcher.ThisMachine.Fingerprint)(provider.Provider);
+        return new RuntimeGateResult(provider, diagnostics, cases, staticResult) { Results = RuntimeResultsBuilder.From(specs, cases, machine, DateTimeOffset.UtcNow) };
+    }
+
+    /// <summary>
+    /// The specs' <c>disagreement</c> settings judged again on the results document, measured indicators included: the
+    /// static gate's findings (static indicators only) are replaced by these, so that each pair of models is judged once.
+    /// </summary>
+    private static RuntimeGateResult Disagree(RuntimeGateResult measured)
+    {
+        var staticResult = measured.Static!;
+        if (staticResult.Disagreements.Count == 0)
         {
-            return staticResult;
+            return measured;
         }
 
-        var machine = (options.Machine ?? FingerprintProfileMatcher.ThisMachine.Fingerprint)(provider.Provider);
-        var undecided = staticResult with { Disagreements = Array.Empty<DisagreementGateResult>() };
-        var measured = RuntimeResultsBuilder.From(
-            staticResult.Specs.Select(spec => EfficiencyMisnomer.Gates.ResultsBuilder.Spec(spec, undecided)).ToList(), cases, machine, DateTimeOffset.UtcNow);
         var judged = staticResult.Specs
             .Where(spec => staticResult.Disagreements.Any(d => d.Spec.Path == spec.Path))
-            .Select(spec => DisagreementGate.Evaluate(measured.Specs.First(s => s.Path == spec.Path), spec))
+            .Select(spec => DisagreementGate.Evaluate(measured.Results.Specs.First(s => s.Path == spec.Path), spec))
             .ToList();
+        var specs = measured.Results.Specs.Select(spec => judged.FirstOrDefault(j => j.Spec.Path == spec.Path)?.Spec ?? spec).ToList();
         var others = staticResult.Diagnostics.Where(d => d.Code != ErrorCodes.IndicatorsDisagree);
-        return staticResult with { Diagnostics = others.Concat(judged.SelectMany(j => j.Diagnostics)).ToList(), Disagreements = judged };
+        return measured with
+        {
+            Static = staticResult with { Diagnostics = others.Concat(judged.SelectMany(j => j.Diagnostics)).ToList(), Disagreements = judged },
+            Results = measured.Results with { Specs = specs },
+        };
     }
 
     /// <summary>
@@ -240,9 +255,11 @@ public static class RuntimeGate
         ArgumentNullException.ThrowIfNull(profile);
         options ??= new RuntimeGateOptions();
         var provider = new ProviderSelector(options.Probe).Select(options.Provider);
+        // The model's static results are not the adapter's to judge here: the static test case does that.
+        var specResults = new[] { ResultsBuilder.Spec(spec, Array.Empty<ModelVerdicts>()).Only(model.Name) };
         if (provider.Failure is { } failure)
         {
-            return new RuntimeGateResult(provider, new[] { failure }, Array.Empty<RuntimeCase>(), null);
+            return Result(provider, new[] { failure }, Array.Empty<RuntimeCase>(), specResults, options);
         }
 
         var diagnostics = new List<Diagnostic>();
@@ -252,7 +269,7 @@ public static class RuntimeGate
         if (!options.CompareBaselines || !AgainstRevision(revisions, spec))
         {
             var cases = MeasureModel(spec, model, onnx, profile, provider, options, measurer, diagnostics, LoadBaseline(spec, options, diagnostics)).ToList();
-            return new RuntimeGateResult(provider, diagnostics, cases, null);
+            return Result(provider, diagnostics, cases, specResults, options);
         }
 
         BaseCounterpart counterpart;
@@ -265,26 +282,26 @@ public static class RuntimeGate
         {
             // The revision cannot be compared with: the head's budgets are still measured and judged.
             diagnostics.Add(e.Diagnostic);
-            return new RuntimeGateResult(provider, diagnostics, MeasureModel(spec, model, onnx, profile, provider, options, measurer, diagnostics, null).ToList(), null);
+            return Result(provider, diagnostics, MeasureModel(spec, model, onnx, profile, provider, options, measurer, diagnostics, null).ToList(), specResults, options);
         }
 
         var against = "base " + counterpart.Revision.Describe;
         switch (counterpart.Model.Status)
         {
             case BaseModelStatus.Unchanged:
-                return new RuntimeGateResult(provider, diagnostics, NotMeasured(model, profile, counterpart, diagnostics), null);
+                return Result(provider, diagnostics, NotMeasured(model, profile, counterpart, diagnostics), specResults, options);
             case BaseModelStatus.New:
                 var fresh = new RegressionVerdict(model.Name, RegressionVerdict.WholeModel, RegressionOutcome.New, null, null, counterpart.Revision.Location,
                     UserText.Format("model '{0}' is new: absent at {1}, nothing to compare it with", UserText.Quote(model.Name), against)) { Against = against, Profile = profile.Name };
                 diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(new[] { fresh }));
                 var alone = MeasureModel(spec, model, onnx, profile, provider, options, measurer, diagnostics, null)
                     .Select(c => c with { Regressions = c.Regressions.Append(fresh).ToList() }).ToList();
-                return new RuntimeGateResult(provider, diagnostics, alone, null);
+                return Result(provider, diagnostics, alone, specResults, options);
             default:
                 // A test measures one model; the error of the spec's verdicts is split over all its models and batches alike.
                 var comparisons = spec.Models.Count * Batches(profile).Count;
                 var paired = MeasureAgainst(spec, model, onnx, profile, provider, options, measurer, diagnostics, counterpart, comparisons).ToList();
-                return new RuntimeGateResult(provider, diagnostics, paired, null);
+                return Result(provider, diagnostics, paired, specResults, options);
         }
     }
 

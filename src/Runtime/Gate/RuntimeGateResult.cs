@@ -2,6 +2,7 @@ using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Specs;
@@ -11,6 +12,12 @@ namespace EfficiencyMisnomer.Runtime.Gate;
 /// <summary>What a runtime gate run found: the provider, every measured case with its verdicts, and the static gate's result.</summary>
 public sealed record RuntimeGateResult(ProviderSelection Provider, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<RuntimeCase> Cases, GateResult? Static)
 {
+    /// <summary>
+    /// The results document of the run, built once: the static results of every spec the run loaded (of the one model
+    /// measured, for <see cref="RuntimeGate.Measure"/>), every measured case and verdict, this machine. Exporters print it.
+    /// </summary>
+    public required EfficiencyResults Results { get; init; }
+
     /// <summary>Every diagnostic, static ones first.</summary>
     public IEnumerable<Diagnostic> AllDiagnostics => (Static?.Diagnostics ?? Array.Empty<Diagnostic>()).Concat(Diagnostics);
 

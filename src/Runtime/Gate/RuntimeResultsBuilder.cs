@@ -3,21 +3,12 @@ using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Results;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Measurement;
-using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Runtime.Gate;
 
 /// <summary>Adds what the runtime gate measured on this machine to a results document.</summary>
 public static class RuntimeResultsBuilder
 {
-    /// <summary>A whole runtime gate run: every spec the static gate loaded, static and runtime indicators and verdicts, this machine.</summary>
-    public static EfficiencyResults From(RuntimeGateResult result, HardwareFingerprint machine, DateTimeOffset created)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var specs = result.Static?.Specs ?? Array.Empty<Spec>();
-        return From(specs.Select(spec => ResultsBuilder.Spec(spec, result.Static)).ToList(), result.Cases, machine, created);
-    }
-
     /// <summary>
     /// <paramref name="specs"/> (static results, possibly without indicators) with <paramref name="cases"/> added to the
     /// models they measured, matched by spec path and model name.

@@ -50,6 +50,23 @@ public sealed class DisagreementGateTests
     }
 
     [Test]
+    public void Judging_again_replaces_the_earlier_findings_and_keeps_other_verdicts()
+    {
+        var first = DisagreementGate.Evaluate(Flipping(), new Located<DisagreementMode>(DisagreementMode.Warn, Key)).Spec;
+        var budget = new EfficiencyMisnomer.Results.VerdictResult("budget", "params", "pass", "within budget", "specs/case.yaml(3,5)");
+        var withBudget = first with { Models = first.Models.Select(m => m.Name == "shared" ? m with { Verdicts = m.Verdicts.Append(budget).ToList() } : m).ToList() };
+
+        var again = DisagreementGate.Evaluate(withBudget, new Located<DisagreementMode>(DisagreementMode.Error, Key)).Spec;
+
+        var verdicts = again.Models.ToDictionary(m => m.Name, m => m.Verdicts.Select(v => (v.Kind, v.Status)).ToList());
+        Assert.Multiple(() =>
+        {
+            Assert.That(verdicts["shared"], Is.EquivalentTo(new[] { ("budget", "pass"), ("disagreement", "fail") }));
+            Assert.That(verdicts["shallow"], Is.EqualTo(new[] { ("disagreement", "fail") }), "the warning of the first judgement is gone");
+        });
+    }
+
+    [Test]
     public void Off_reports_nothing()
     {
         var spec = Flipping();

@@ -150,7 +150,7 @@ public sealed class AgainstRevisionGateTests
         ComparisonModels.Resave(ModelPath);
         var result = Run();
 
-        var document = RuntimeResultsBuilder.From(result, FingerprintProfileMatcher.ThisMachine.Fingerprint("cpu"), DateTimeOffset.UnixEpoch);
+        var document = result.Results;
         var spec = document.Specs.Single();
         var model = spec.Models.Single();
         Assert.Multiple(() =>

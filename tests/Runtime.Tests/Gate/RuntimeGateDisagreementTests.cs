@@ -44,7 +44,7 @@ public sealed class RuntimeGateDisagreementTests
 
         var disagreements = result.AllDiagnostics.Where(d => d.Code == ErrorCodes.IndicatorsDisagree).ToList();
         var judged = result.Static!.Disagreements.Single().Report!;
-        var document = RuntimeResultsBuilder.From(result, Machines.Fingerprint(), DateTimeOffset.UnixEpoch);
+        var document = result.Results;
         Assert.Multiple(() =>
         {
             Assert.That(disagreements, Has.Count.EqualTo(1));

@@ -49,7 +49,7 @@ public sealed class RuntimeGateRegressionTests
             Assert.That(regression.Ratio, Is.GreaterThan(3));
             Assert.That(result.Passed, Is.False);
             Assert.That(result.Diagnostics.Single(d => d.Code == ErrorCodes.Regressed).ToString(), Does.StartWith($"{Spec}(11,1): error EM4010: model 'tiny' [ci-cpu] batch 1: latency.p50 "));
-            var verdict = RuntimeResultsBuilder.From(result, Machines.Fingerprint(), DateTimeOffset.UnixEpoch).Specs[0].Models[0].Verdicts.Single(v => v.Kind == "regression");
+            var verdict = result.Results.Specs[0].Models[0].Verdicts.Single(v => v.Kind == "regression");
             Assert.That((verdict.Status, verdict.Profile, verdict.Batch), Is.EqualTo(("regressed", "ci-cpu", (int?)1)));
             Assert.That(verdict.Reference, Is.Not.Null);
             Assert.That(verdict.RatioLower, Is.Not.Null);
@@ -131,7 +131,7 @@ public sealed class RuntimeGateRegressionTests
         });
 
     private void Record(HardwareFingerprint machine) =>
-        BaselineRecorder.Record(RuntimeResultsBuilder.From(Run(machine, compare: false), machine, DateTimeOffset.UnixEpoch));
+        BaselineRecorder.Record(Run(machine, compare: false).Results);
 
     /// <summary>
     /// Rewrites the recorded samples. The recorded reference speed is dropped: these tests are about the samples, and a

@@ -26,14 +26,15 @@ public sealed class RuntimeResultsBuilderTests
         var spec = Path.Combine(folder, "spec.yaml");
         File.WriteAllText(spec, "name: tiny-spec\nmodels:\n  tiny: { path: models/tiny-cnn.onnx, quality: { top1: 0.61 } }\nbind: { batch: 1 }\n" +
             "budgets:\n  params: { max: 30k }\nhardware:\n  ci-cpu:\n    match: { provider: cpu }\n    threads: 1\n    budgets:\n      latency.p50: { max: 10 s }\n");
+        var machine = Machines.Fingerprint();
         var result = RuntimeGate.Run(new[] { spec }, new RuntimeGateOptions
         {
             Provider = ProviderRequest.Cpu,
             Measurement = MeasurementOptions.Default with { TimeCap = TimeSpan.FromSeconds(1) },
+            Machine = _ => machine,
         });
-        var machine = Machines.Fingerprint();
 
-        var document = ResultsJson.Parse(ResultsJson.Write(RuntimeResultsBuilder.From(result, machine, DateTimeOffset.UnixEpoch)), "run.json");
+        var document = ResultsJson.Parse(ResultsJson.Write(result.Results), "run.json");
 
         var model = document.Spec("tiny-spec")!.Model("tiny")!;
         var runtime = model.Runtime.Single();
