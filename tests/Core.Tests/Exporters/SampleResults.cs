@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Tests.Reports;
+namespace EfficiencyMisnomer.Tests.Exporters;
 
 /// <summary>A hand-built results document: two machines, three models (one with characters Markdown interprets), every kind of verdict.</summary>
 internal static class SampleResults

@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Tests.Reports;
+namespace EfficiencyMisnomer.Tests.Exporters;
 
 /// <summary>Report cells: a single observation without a degenerate interval, unit columns that never contradict the cells, unstable only where it matters.</summary>
 public sealed class ResultValueTests

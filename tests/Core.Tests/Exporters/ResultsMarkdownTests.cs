@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.Disagreement;
 using EfficiencyMisnomer.Exporters;
 
-namespace EfficiencyMisnomer.Tests.Reports;
+namespace EfficiencyMisnomer.Tests.Exporters;
 
 /// <summary>
 /// The Markdown report of a fixed document matches <c>Snapshots/report.md</c>. Set
@@ -14,7 +14,7 @@ public sealed class ResultsMarkdownTests
     [Test]
     public void Report_matches_the_snapshot()
     {
-        var path = Path.Combine(RepositoryRoot.Path, "tests", "Core.Tests", "Reports", "Snapshots", "report.md");
+        var path = Path.Combine(RepositoryRoot.Path, "tests", "Core.Tests", "Exporters", "Snapshots", "report.md");
         var actual = Render().ReplaceLineEndings("\n");
         if (Environment.GetEnvironmentVariable("MISNOMER_UPDATE_SNAPSHOTS") == "1")
         {

@@ -1,6 +1,6 @@
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Tests.Reports;
+namespace EfficiencyMisnomer.Tests.Exporters;
 
 /// <summary>Reports of several runs: the merge a report makes of its documents.</summary>
 public sealed class ReportMergeTests

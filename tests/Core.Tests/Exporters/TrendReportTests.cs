@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Tests.Reports;
+namespace EfficiencyMisnomer.Tests.Exporters;
 
 /// <summary>Trends over runs: every gated indicator per setup, ordered by when each run was made, with its verdicts and baseline changes.</summary>
 public sealed class TrendReportTests

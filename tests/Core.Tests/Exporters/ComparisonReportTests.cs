@@ -1,7 +1,7 @@
 using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Results;
 
-namespace EfficiencyMisnomer.Tests.Reports;
+namespace EfficiencyMisnomer.Tests.Exporters;
 
 /// <summary>A run against a base revision in the Markdown report (the job summary): one table per model, both revisions named.</summary>
 public sealed class ComparisonReportTests

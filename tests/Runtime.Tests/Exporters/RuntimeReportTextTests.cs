@@ -6,7 +6,7 @@ using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
 
-namespace EfficiencyMisnomer.Runtime.Tests.Reports;
+namespace EfficiencyMisnomer.Runtime.Tests.Exporters;
 
 /// <summary>The text of a measured case: only a budgeted statistic whose interval did not settle is called unstable.</summary>
 public sealed class RuntimeReportTextTests

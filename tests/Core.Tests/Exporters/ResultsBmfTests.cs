@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using EfficiencyMisnomer.Exporters;
 
-namespace EfficiencyMisnomer.Tests.Reports;
+namespace EfficiencyMisnomer.Tests.Exporters;
 
 public sealed class ResultsBmfTests
 {
