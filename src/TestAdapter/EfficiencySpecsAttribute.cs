@@ -14,7 +14,7 @@ namespace EfficiencyMisnomer.TestAdapter;
 /// Discovery never throws: what cannot become a test becomes a not-runnable test saying why.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
-public sealed class EfficiencySpecsAttribute : NUnitAttribute, ITestBuilder, IImplyFixture
+public sealed class EfficiencySpecsAttribute : NUnitAttribute, ITestBuilder, IImplyFixture, ITestAction
 {
     private static readonly System.Text.CompositeFormat DiscoveryFailed = System.Text.CompositeFormat.Parse("efficiency tests could not be generated from '{0}': {1}: {2}");
     private readonly NUnitTestCaseBuilder builder = new();
@@ -80,6 +80,21 @@ public sealed class EfficiencySpecsAttribute : NUnitAttribute, ITestBuilder, IIm
         {
             var reason = UserText.Format(DiscoveryFailed, Pattern, e.GetType().Name, e.Message);
             return new[] { new PlannedTest(new InvalidEfficiencyCase(Pattern, reason), RunState.NotRunnable, reason, new[] { EfficiencyTestPlanner.Category }) };
+        }
+    }
+
+    /// <summary>Around the suite of the generated tests, not each test: after them, the reason of each skipped one.</summary>
+    public ActionTargets Targets => ActionTargets.Suite;
+
+    public void BeforeTest(ITest test)
+    {
+    }
+
+    public void AfterTest(ITest test)
+    {
+        if (SkipReasons.Text(TestExecutionContext.CurrentContext.CurrentResult) is { } reasons)
+        {
+            TestContext.Error.WriteLine(reasons);
         }
     }
 

@@ -15,6 +15,7 @@ public sealed class TestAdapterPackageTests
     private string listed = "";
     private string filtered = "";
     private string named = "";
+    private string quiet = "";
 
     [OneTimeSetUp]
     public void PackCreateConsumerAndTest()
@@ -29,6 +30,9 @@ public sealed class TestAdapterPackageTests
         LocalFeed.WriteNuGetConfig(consumer, feed, Path.Combine(work, "packages"));
         LocalFeed.IsolateFromParentFolders(consumer);
         SampleSpecs.WriteTo(consumer);
+        // A profile no machine matches: its test is skipped, and the reason must be visible at default verbosity.
+        File.AppendAllText(Path.Combine(consumer, "specs", "within.yaml"),
+            "  elsewhere:\n    match: { provider: cpu, cpu: \"NoSuchCpu 9000*\" }\n    budgets:\n      latency.p50: { max: 1 s }\n");
         File.WriteAllText(Path.Combine(consumer, "Consumer.Tests.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -69,6 +73,7 @@ public sealed class TestAdapterPackageTests
 
         (exitCode, output) = DotNet.Run(consumer, "test", "--nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false",
             "--settings", "efficiency.runsettings", "--logger", "console;verbosity=normal");
+        (_, quiet) = DotNet.Run(consumer, "test", "--nologo", "--no-build", "--settings", "efficiency.runsettings");
         (_, listed) = DotNet.Run(consumer, "test", "--nologo", "--no-build", "--list-tests");
         (_, filtered) = DotNet.Run(consumer, "test", "--nologo", "--no-build", "--settings", "efficiency.runsettings",
             "--filter", "TestCategory=efficiency-static", "--logger", "console;verbosity=normal");
@@ -106,6 +111,14 @@ public sealed class TestAdapterPackageTests
         {
             Assert.That(output, Does.Match(@"Passed:\s+2\b"), output);
             Assert.That(output, Does.Match(@"Failed:\s+1\b"), output);
+        });
+
+    [Test]
+    public void A_skipped_test_says_why_at_default_verbosity() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(quiet, Does.Match(@"Skipped within/tiny/elsewhere"), quiet);
+            Assert.That(quiet, Does.Match(@"1 efficiency test\(s\) skipped:\s+within/tiny/elsewhere: .*NoSuchCpu 9000\*"));
         });
 
     [Test]
