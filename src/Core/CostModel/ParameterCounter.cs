@@ -59,7 +59,7 @@ public static class ParameterCounter
             }
 
             var packed = readers.Find(r => ContribQuantizedWeight.IsWeight(r.Node, r.Input));
-            var elements = packed.Node is null ? tensor.ElementCount : ContribQuantizedWeight.LogicalElements(packed.Node, tensor);
+            var elements = packed.Node is null ? tensor.ElementCount : ContribQuantizedWeight.LogicalElements(packed.Node, packed.Input, tensor);
             var size = tensor.ByteSize;
 
             if (readers.TrueForAll(r => r.Node.OpType == "BatchNormalization"
