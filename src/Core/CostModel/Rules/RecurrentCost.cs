@@ -23,23 +23,29 @@ internal sealed class RecurrentCost : ICostRule
 
         var step = RecurrentStep.Of(context.Node.OpType);
         var hidden = context.Attributes.GetIntOrNull("hidden_size") ?? (r.Length == 3 ? r[2] : w[1] / step.Gates);
-        var directions = w[0];
-        var input = w[2];
         bool batchFirst = context.Attributes.GetInt("layout", 0) == 1;
         var (steps, batch) = batchFirst ? (x[1], x[0]) : (x[0], x[1]);
-        var cells = checked(steps * batch * directions);
-        var macs = checked(cells * step.Gates * hidden * (input + hidden));
+        return Of(context, step, new RecurrentSizes(steps, batch, w[0], w[2], hidden));
+    }
+
+    /// <summary>
+    /// The cost at the given sizes: the gate products as MACs and the cell's elementwise FLOPs; the bias is
+    /// input 3 and LSTM's peepholes input 7, as in ONNX Runtime's quantized LSTM.
+    /// </summary>
+    public static OperatorCost Of(CostContext context, RecurrentStep step, RecurrentSizes sizes)
+    {
+        var (steps, batch, directions, input, hidden) = sizes;
+        var macs = checked(sizes.Cells * step.Gates * hidden * (input + hidden));
         var perDirection = step.Activations;
         var names = context.Attributes.GetStrings("activations");
+        bool peepholes = step.Gates == 4 && context.HasInput(7);
         long elementwise = 0;
         for (int d = 0; d < directions; d++)
         {
             var chosen = names is { } given && given.Length >= (d + 1) * perDirection ? given.Skip(d * perDirection).Take(perDirection).ToArray() : null;
-            elementwise = checked(elementwise + step.PerUnit(chosen, context.HasInput(3), PeepholesPresent(context), context.Attributes.Has("clip")));
+            elementwise = checked(elementwise + step.PerUnit(chosen, context.HasInput(3), peepholes, context.Attributes.Has("clip")));
         }
 
         return OperatorCost.Linear(macs, checked(elementwise * steps * batch * hidden));
     }
-
-    private static bool PeepholesPresent(CostContext context) => context.Node.OpType == "LSTM" && context.HasInput(7);
 }

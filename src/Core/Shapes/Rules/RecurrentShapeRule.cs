@@ -26,6 +26,13 @@ internal sealed class RecurrentShapeRule : IShapeRule
         bool batchFirst = context.Attributes.GetInt("layout", 0) == 1;
         var (seq, batch) = batchFirst ? (x[1], x[0]) : (x[0], x[1]);
 
+        SetOutputs(context, elementType, (seq, batch, directions, hidden), batchFirst);
+    }
+
+    /// <summary>Y, Y_h and Y_c (where the operator has them) for the given sizes.</summary>
+    public static void SetOutputs(ShapeContext context, ElementType elementType, (Dim Seq, Dim Batch, Dim Directions, Dim Hidden) sizes, bool batchFirst)
+    {
+        var (seq, batch, directions, hidden) = sizes;
         var y = batchFirst ? new[] { batch, seq, directions, hidden } : new[] { seq, directions, batch, hidden };
         var state = batchFirst ? new[] { batch, directions, hidden } : new[] { directions, batch, hidden };
         context.SetOutput(0, elementType, new TensorShape(y));
