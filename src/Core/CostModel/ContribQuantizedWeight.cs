@@ -13,7 +13,7 @@ namespace EfficiencyMisnomer.CostModel;
 /// are the logical elements (K·N for MatMulNBits), not the packed bytes; the packed bytes are what
 /// <c>model_size</c> and <c>memory_access</c> see. DynamicQuantizeMatMul's and MatMulIntegerToFloat's B
 /// and QAttention's weight (input 1), QGemm's B (input 3) and int32 bias (input 6), QLinearConv's w (3) and int32
-/// bias (8), DynamicQuantizeLSTM's W and R (1, 2), and DequantizeLinear's x (0), the 16-bit or int4 weights of contrib QDQ models, hold one weight per element. Scales, zero points and MatMulNBits' g_idx (and
+/// bias (8), DynamicQuantizeLSTM's W and R (1, 2), MatMulInteger16's A or B (0, 1), and DequantizeLinear's x (0), the 16-bit or int4 weights of contrib QDQ models, hold one weight per element. Scales, zero points and MatMulNBits' g_idx (and
 /// the per-projection scales of the fused MatMulNBits operators) are quantization parameters.
 /// </summary>
 internal static class ContribQuantizedWeight
@@ -27,7 +27,7 @@ internal static class ContribQuantizedWeight
         node.Domain == Contrib && (node.OpType, input) is ("MatMulNBits", 1) or ("MatMulNBitsMlp", 3 or 6) or ("MatMulNBitsQkv", 3 or 6 or 9) or ("GatherBlockQuantized", 0) or ("QMoE", 2 or 5 or 8)
             or ("DynamicQuantizeMatMul", 1) or ("MatMulIntegerToFloat", 1) or ("QAttention", 1) or ("QGemm", 3 or 6)
             or ("MatMulBlockQuantizedFp8Weight", 1 or 4) or ("MatMulBlockQuantizedFp4Weight", 1 or 5) or ("MatMulBnb4", 1)
-            or ("DequantizeLinear", 0) or ("QLinearConv", 3 or 8) or ("DynamicQuantizeLSTM", 1 or 2);
+            or ("DequantizeLinear", 0) or ("QLinearConv", 3 or 8) or ("DynamicQuantizeLSTM", 1 or 2) or ("MatMulInteger16", 0 or 1);
 
     /// <summary>Whether the read is of a scale, zero point or group index of a quantized operator.</summary>
     public static bool IsQuantizationParameter(Node node, int input) =>
@@ -42,6 +42,7 @@ internal static class ContribQuantizedWeight
             "MatMulIntegerToFloat" => input is 2 or 3 or 4 or 5,
             "QAttention" => input is 3 or 4 or 6 or 7,
             "DynamicQuantizeLSTM" => input is >= 8 and <= 11,
+            "MulInteger" => input is 1 or 3,
             "QGemm" => input is 1 or 2 or 4 or 5 or 7 or 8,
             "MatMulBlockQuantizedFp8Weight" => input is 2 or 3,
             "MatMulBlockQuantizedFp4Weight" => input is 2 or 3 or 4,

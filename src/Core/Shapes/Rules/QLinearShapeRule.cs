@@ -106,7 +106,6 @@ internal sealed class QLinearShapeRule : IShapeRule
             ? ShapeMath.Axes(context, given, x.Rank).ToHashSet()
             : Enumerable.Range(0, x.Rank).ToHashSet();
         bool keep = context.Attributes.GetInt("keepdims", 1) != 0;
-        var dims = Enumerable.Range(0, x.Rank).Where(i => keep || !axes.Contains(i)).Select(i => axes.Contains(i) ? Dim.Of(1) : x[i]);
-        context.SetOutput(0, context.RequireType(0).ElementType, new TensorShape(dims));
+        context.SetOutput(0, context.RequireType(0).ElementType, ReduceShapeRule.Reduced(x, axes, keep));
     }
 }

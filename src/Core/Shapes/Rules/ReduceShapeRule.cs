@@ -43,24 +43,15 @@ internal sealed class ReduceShapeRule : IShapeRule
         }
 
         var reduced = ShapeMath.Axes(context, axes, shape.Rank).ToHashSet();
-        var dims = new List<Dim>();
-        for (int i = 0; i < shape.Rank; i++)
-        {
-            if (!reduced.Contains(i))
-            {
-                dims.Add(shape[i]);
-            }
-            else if (keepDims)
-            {
-                dims.Add(Dim.Of(1));
-            }
-        }
-
-        var output = new TensorShape(dims);
+        var output = Reduced(shape, reduced, keepDims);
         var fold = Folds[context.Node.OpType];
         var value = fold is null || context.InputValue(0) is not { } input ? null : Reduce(input, reduced, output, fold);
         context.SetOutput(0, type.ElementType, output, value);
     }
+
+    /// <summary><paramref name="shape"/> without the <paramref name="axes"/>, or with them as 1 when <paramref name="keepDims"/>.</summary>
+    public static TensorShape Reduced(TensorShape shape, ISet<int> axes, bool keepDims) =>
+        new(Enumerable.Range(0, shape.Rank).Where(i => keepDims || !axes.Contains(i)).Select(i => axes.Contains(i) ? Dim.Of(1) : shape[i]));
 
     private static TensorValue? Reduce(TensorValue input, HashSet<int> axes, TensorShape output, Func<double, double, double> fold)
     {
