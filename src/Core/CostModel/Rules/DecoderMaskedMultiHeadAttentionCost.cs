@@ -39,10 +39,7 @@ internal sealed class DecoderMaskedMultiHeadAttentionCost : ICostRule
         else
         {
             var past = context.InputDims(PastKeyInput);
-            var shared = context.Attributes.GetInt("past_present_share_buffer", 0) != 0;
-            keys = past.Length != 4 ? queries
-                : !shared ? checked(past[2] + queries)
-                : context.InputValue(PastLengthInput) is { Length: 1 } length ? checked(length.IntegerAt(0) + queries) : past[2];
+            keys = past.Length != 4 ? queries : SelfAttentionKeys(context, past[2], queries, PastLengthInput);
         }
 
         var core = new AttentionCore(batch, heads, queries, keys, headSize, headSize);
@@ -50,4 +47,13 @@ internal sealed class DecoderMaskedMultiHeadAttentionCost : ICostRule
         var biasAdds = context.HasInput(BiasInput) ? checked(3 * batch * queries * heads * headSize) : 0;
         return OperatorCost.Linear(core.Macs, checked(biasAdds + core.ScoreFlops(masks)));
     }
+
+    /// <summary>
+    /// Keys a decoding step attends when it appends its S new keys to a past of length L: L + S, or, with
+    /// <c>past_present_share_buffer</c>, <c>past_sequence_length</c> + S when known before run time, else L.
+    /// </summary>
+    internal static long SelfAttentionKeys(CostContext context, long pastLength, long queries, int pastLengthInput) =>
+        context.Attributes.GetInt("past_present_share_buffer", 0) == 0 ? checked(pastLength + queries)
+        : context.InputValue(pastLengthInput) is { Length: 1 } length ? checked(length.IntegerAt(0) + queries)
+        : pastLength;
 }
