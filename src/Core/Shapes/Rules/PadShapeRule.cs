@@ -18,6 +18,12 @@ internal sealed class PadShapeRule : IShapeRule
         var axes = context.Opset >= 18 && context.HasInput(3)
             ? ShapeMath.Axes(context, context.RequireValue(3).ToIntegers(), shape.Rank)
             : Enumerable.Range(0, shape.Rank).ToArray();
+        Pad(context, shape, pads, axes);
+    }
+
+    /// <summary>Sets output 0 to <paramref name="shape"/> padded by [begin..., end...] <paramref name="pads"/> on <paramref name="axes"/>.</summary>
+    public static void Pad(ShapeContext context, TensorShape shape, long[] pads, int[] axes)
+    {
         if (pads.Length != 2 * axes.Length)
         {
             throw context.Invalid($"{pads.Length} pads for {axes.Length} axes; expected twice as many");

@@ -8,10 +8,15 @@ internal sealed class RangeShapeRule : IShapeRule
 
     public void Infer(ShapeContext context)
     {
+        Generate(context, context.InputValue(2));
+    }
+
+    /// <summary>Sets output 0 to the range from input 0 to input 1 by <paramref name="delta"/>, of unknown length when a value is unknown.</summary>
+    public static void Generate(ShapeContext context, TensorValue? delta)
+    {
         var elementType = context.RequireType(0).ElementType;
         var start = context.InputValue(0);
         var limit = context.InputValue(1);
-        var delta = context.InputValue(2);
         if (start is not { Length: 1 } || limit is not { Length: 1 } || delta is not { Length: 1 })
         {
             context.SetOutput(0, elementType, new TensorShape(new[] { context.NewDim("range") }));

@@ -10,6 +10,12 @@ internal sealed class UnsqueezeShapeRule : IShapeRule
     {
         var shape = context.RequireShape(0);
         var axes = ShapeMath.AttributeOrInput(context, "axes", 1, 13) ?? throw context.Invalid("axes are required");
+        Insert(context, shape, axes);
+    }
+
+    /// <summary>Sets output 0 to <paramref name="shape"/> with dims of size 1 at <paramref name="axes"/> of the output.</summary>
+    public static void Insert(ShapeContext context, TensorShape shape, long[] axes)
+    {
         int rank = shape.Rank + axes.Length;
         var inserted = ShapeMath.Axes(context, axes, rank).ToHashSet();
         var dims = new Dim[rank];
