@@ -8,10 +8,11 @@ namespace EfficiencyMisnomer.Budgets;
 /// <summary>Compares a model's static indicators with its budgets: one verdict per declared bound.</summary>
 public static class BudgetEvaluator
 {
-    private const string Exceeds = "model '{0}': {1} {2} exceeds max {3}";
-    private const string Within = "model '{0}': {1} {2} is within max {3}";
-    private const string Below = "model '{0}': {1} {2} is below min {3}";
-    private const string AtLeast = "model '{0}': {1} {2} meets min {3}";
+    private const string Exceeds = "{0}: {1} {2} exceeds max {3}";
+    private const string Within = "{0}: {1} {2} is within max {3}";
+    private const string Below = "{0}: {1} {2} is below min {3}";
+    private const string AtLeast = "{0}: {1} {2} meets min {3}";
+    private const string Model = "model '{0}'";
 
     /// <summary>
     /// The verdicts of <paramref name="budgets"/> on <paramref name="report"/>. Under <see cref="GateMode.Error"/> a breach
@@ -19,8 +20,19 @@ public static class BudgetEvaluator
     /// </summary>
     public static IReadOnlyList<BudgetVerdict> Evaluate(string modelName, IReadOnlyList<Budget> budgets, StaticReport report, GateMode mode)
     {
-        ArgumentNullException.ThrowIfNull(budgets);
         ArgumentNullException.ThrowIfNull(report);
+        return Evaluate(UserText.Format(Model, UserText.Quote(modelName)), budgets, name => report[name].Value, mode);
+    }
+
+    /// <summary>
+    /// The verdicts of <paramref name="budgets"/> on the values <paramref name="measured"/> gives by indicator name;
+    /// <paramref name="subject"/> starts each message (<c>model 'resnet18'</c>).
+    /// </summary>
+    public static IReadOnlyList<BudgetVerdict> Evaluate(string subject, IReadOnlyList<Budget> budgets, Func<string, double> measured, GateMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(budgets);
+        ArgumentNullException.ThrowIfNull(measured);
         var verdicts = new List<BudgetVerdict>();
         if (mode == GateMode.Off)
         {
@@ -29,15 +41,15 @@ public static class BudgetEvaluator
 
         foreach (var budget in budgets)
         {
-            var measured = report[budget.Indicator.Name].Value;
+            var value = measured(budget.Indicator.Name);
             if (budget.Max is { } max)
             {
-                verdicts.Add(Verdict(modelName, budget, max, BudgetBound.Max, measured, measured > max.Value, mode));
+                verdicts.Add(Verdict(subject, budget, max, BudgetBound.Max, value, value > max.Value, mode));
             }
 
             if (budget.Min is { } min)
             {
-                verdicts.Add(Verdict(modelName, budget, min, BudgetBound.Min, measured, measured < min.Value, mode));
+                verdicts.Add(Verdict(subject, budget, min, BudgetBound.Min, value, value < min.Value, mode));
             }
         }
 
@@ -57,7 +69,7 @@ public static class BudgetEvaluator
         };
     }
 
-    private static BudgetVerdict Verdict(string model, Budget budget, Limit limit, BudgetBound bound, double measured, bool breached, GateMode mode)
+    private static BudgetVerdict Verdict(string subject, Budget budget, Limit limit, BudgetBound bound, double measured, bool breached, GateMode mode)
     {
         var status = !breached ? VerdictStatus.Pass
             : budget.Severity == BudgetSeverity.Warning || mode == GateMode.Warn ? VerdictStatus.Warning
@@ -70,7 +82,7 @@ public static class BudgetEvaluator
             (BudgetBound.Min, true) => Below,
             _ => AtLeast,
         };
-        var message = UserText.Format(template, Diagnostics.UserText.Quote(model), budget.Indicator.Name, shownMeasured, shownLimit);
+        var message = UserText.Format(template, subject, budget.Indicator.Name, shownMeasured, shownLimit);
         return new BudgetVerdict(budget.Indicator.Name, measured, limit.Value, bound, status, limit.Location, message)
         {
             Severity = budget.Severity,

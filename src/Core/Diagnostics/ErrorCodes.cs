@@ -69,6 +69,12 @@ public static class ErrorCodes
     public const string InvalidGateMode = "EM2201";
     public const string TaskIoFailure = "EM2202";
 
+    // EM23xx: BenchmarkDotNet results.
+    public const string BenchmarkResultsUnreadable = "EM2301";
+    public const string BenchmarkResultsNotFound = "EM2302";
+    public const string BenchmarkCasesNotFound = "EM2303";
+    public const string BenchmarkIndicatorUnavailable = "EM2304";
+
     // EM30xx: runtime measurement.
     public const string CudaUnavailable = "EM3001";
     public const string SessionFailed = "EM3002";

@@ -28,31 +28,28 @@ public static class GateResultText
                 continue;
             }
 
-            var rows = model.Verdicts.Select(v =>
-            {
-                var unit = report[v.Indicator].Unit;
-                var (measured, limit) = QuantityFormat.Pair(v.Measured, v.Limit, unit);
-                return new[] { v.Indicator, measured, v.Bound == BudgetBound.Max ? "max" : "min", limit, v.Status.ToString().ToLowerInvariant() };
-            }).ToList();
-            if (rows.Count == 0)
-            {
-                text.AppendLine("  no budgets evaluated");
-                AppendRegressions(text, model.Regressions);
-                continue;
-            }
-
-            var widths = Header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
-            void Line(string[] cells) => text.AppendLine("  " + string.Join("  ", cells.Select((cell, c) => c is 1 or 3 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
-            Line(Header);
-            Line(widths.Select(w => new string('-', w)).ToArray());
-            rows.ForEach(Line);
+            AppendVerdicts(text, model.Verdicts, name => report[name].Unit);
             AppendRegressions(text, model.Regressions);
+        }
+
+        foreach (var benchmark in result.Benchmarks)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{UserText.Quote(benchmark.SpecPath, PathLength)}: benchmark '{UserText.Quote(benchmark.Entry)}' case '{UserText.Quote(benchmark.Case)}' ({UserText.Quote(benchmark.ResultsFile, PathLength)})");
+            AppendVerdicts(text, benchmark.Verdicts, name => Indicators.IndicatorCatalog.FindBenchmark(name)?.Unit ?? "");
         }
 
         var verdicts = result.Models.SelectMany(m => m.Verdicts).ToList();
         var errors = result.Diagnostics.Count(d => d.Severity == Diagnostics.DiagnosticSeverity.Error);
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{result.Models.Count} model(s), {verdicts.Count} static budget(s): {verdicts.Count(v => v.Status == VerdictStatus.Pass)} passed, {verdicts.Count(v => v.Status == VerdictStatus.Fail)} failed, {verdicts.Count(v => v.Status == VerdictStatus.Warning)} warned; {errors} error(s).");
+        if (result.Benchmarks.Count > 0)
+        {
+            var judged = result.Benchmarks.SelectMany(b => b.Verdicts).ToList();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{result.Benchmarks.Count} benchmark case(s), {judged.Count} budget(s): {judged.Count(v => v.Status == VerdictStatus.Pass)} passed, {judged.Count(v => v.Status == VerdictStatus.Fail)} failed, {judged.Count(v => v.Status == VerdictStatus.Warning)} warned, {judged.Count(v => v.Status == VerdictStatus.Skipped)} skipped.");
+        }
+
         var regressions = result.Models.SelectMany(m => m.Regressions).ToList();
         if (regressions.Count > 0)
         {
@@ -60,6 +57,27 @@ public static class GateResultText
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A table of budget verdicts, each value in its indicator's unit (<paramref name="unitOf"/>); a line saying so when there are none.</summary>
+    private static void AppendVerdicts(StringBuilder text, IReadOnlyList<BudgetVerdict> verdicts, Func<string, string> unitOf)
+    {
+        var rows = verdicts.Select(v =>
+        {
+            var (measured, limit) = QuantityFormat.Pair(v.Measured, v.Limit, unitOf(v.Indicator));
+            return new[] { v.Indicator, double.IsFinite(v.Measured) ? measured : "n/a", v.Bound == BudgetBound.Max ? "max" : "min", limit, v.Status.ToString().ToLowerInvariant() };
+        }).ToList();
+        if (rows.Count == 0)
+        {
+            text.AppendLine("  no budgets evaluated");
+            return;
+        }
+
+        var widths = Header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
+        void Line(string[] cells) => text.AppendLine("  " + string.Join("  ", cells.Select((cell, c) => c is 1 or 3 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
+        Line(Header);
+        Line(widths.Select(w => new string('-', w)).ToArray());
+        rows.ForEach(Line);
     }
 
     /// <summary>One line per comparison with the baseline or base revision: <c>regression pass     model 'm': macs 2.8 M vs baseline 2.8 M (+0.0%): within 5%</c>.</summary>

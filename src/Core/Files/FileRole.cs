@@ -26,6 +26,9 @@ public sealed record FileRole(string Name, string ReadFailureCode, string WriteF
     /// <summary>A baseline: samples rounded to four digits, one entry per profile and machine.</summary>
     public static FileRole Baseline { get; } = new("baseline file", ErrorCodes.BaselineUnreadable, ErrorCodes.BaselineUnwritable, 64 * MiB);
 
+    /// <summary>BenchmarkDotNet's full JSON results: a few kB per case, raw measurements included.</summary>
+    public static FileRole BenchmarkResults { get; } = new("BenchmarkDotNet results file", ErrorCodes.BenchmarkResultsUnreadable, ErrorCodes.BenchmarkResultsUnreadable, 64 * MiB);
+
     /// <summary>A report written by <c>misnomer report</c>, or the CI job summary appended to.</summary>
     public static FileRole Report { get; } = new("report", ErrorCodes.ReportUnwritable, ErrorCodes.ReportUnwritable, 0);
 

@@ -24,6 +24,9 @@ public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnly
     /// </summary>
     public IReadOnlyList<SpecResults> Results { get; init; } = Array.Empty<SpecResults>();
 
+    /// <summary>Every case of every spec's <c>benchmarks</c> the gate judged, in spec order.</summary>
+    public IReadOnlyList<BenchmarkVerdicts> Benchmarks { get; init; } = Array.Empty<BenchmarkVerdicts>();
+
     /// <summary>Per spec (unless the gate is off), what its <c>disagreement</c> setting found in the indicators compared.</summary>
     public IReadOnlyList<DisagreementGateResult> Disagreements { get; init; } = Array.Empty<DisagreementGateResult>();
 

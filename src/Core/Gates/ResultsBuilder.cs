@@ -19,8 +19,11 @@ public static class ResultsBuilder
         };
     }
 
-    /// <summary>A spec's models as the static gate saw them (<paramref name="analysed"/>); a model it did not reach has no static indicators.</summary>
-    public static SpecResults Spec(Spec spec, IReadOnlyList<ModelVerdicts> analysed)
+    /// <summary>
+    /// A spec's models as the static gate saw them (<paramref name="analysed"/>; a model it did not reach has no static
+    /// indicators), and the cases of its benchmarks the gate judged.
+    /// </summary>
+    public static SpecResults Spec(Spec spec, IReadOnlyList<ModelVerdicts> analysed, IReadOnlyList<BenchmarkVerdicts>? benchmarks = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(analysed);
@@ -29,7 +32,27 @@ public static class ResultsBuilder
         return new SpecResults(spec.Name.Value, spec.Path, DisagreementName(spec.Disagreement.Value), models)
         {
             Revisions = revision is null ? null : new RevisionResults(revision.Against, revision.Source, revision.Commit, revision.HeadCommit),
+            Benchmarks = (benchmarks ?? Array.Empty<BenchmarkVerdicts>()).Where(b => b.SpecPath == spec.Path).Select(Benchmark).ToList(),
         };
+    }
+
+    /// <summary>A judged benchmark case: its host, indicators, raw samples (ms per operation, the first <see cref="RuntimeResults.MaxStoredSamples"/>) and verdicts.</summary>
+    public static BenchmarkResults Benchmark(BenchmarkVerdicts judged)
+    {
+        ArgumentNullException.ThrowIfNull(judged);
+        var host = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["cpu"] = judged.Host.Processor,
+            ["physical_cores"] = judged.Host.PhysicalCores?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["logical_cores"] = judged.Host.LogicalCores?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["os"] = judged.Host.Os,
+            ["arch"] = judged.Host.Architecture,
+            ["runtime"] = judged.Host.Runtime,
+            ["benchmarkdotnet"] = judged.Host.BenchmarkDotNetVersion,
+        };
+        var samples = judged.Samples.Take(RuntimeResults.MaxStoredSamples).Select(Benchmarks.BenchmarkCaseIndicators.Milliseconds).ToList();
+        return new BenchmarkResults(judged.Entry, judged.Case, judged.ResultsFile, host, judged.Values.Select(Indicator).ToList(), samples,
+            judged.Verdicts.Select(v => Verdict(v)).ToList());
     }
 
     /// <summary>A model's static indicators and budget verdicts; empty when it was not analysed.</summary>

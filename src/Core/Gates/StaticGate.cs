@@ -48,6 +48,7 @@ public static class StaticGate
         var specs = new List<Spec>();
         var disagreements = new List<DisagreementGateResult>();
         var results = new List<SpecResults>();
+        var benchmarks = new List<BenchmarkVerdicts>();
         var baselines = new Dictionary<string, Baseline?>(StringComparer.Ordinal);
         foreach (var path in specPaths)
         {
@@ -92,13 +93,16 @@ public static class StaticGate
                 models.Add(checkedModel);
             }
 
+            var judged = BenchmarkGate.Check(spec, mode, diagnostics, inputs);
+            benchmarks.AddRange(judged);
+
             // The spec's results are built once, then the disagreement analyser adds its verdicts to them.
-            var built = ResultsBuilder.Spec(spec, models);
+            var built = ResultsBuilder.Spec(spec, models, judged);
             if (mode != GateMode.Off)
             {
-                var judged = Disagree(spec, built, mode, diagnostics);
-                disagreements.Add(judged);
-                built = judged.Spec;
+                var disagreement = Disagree(spec, built, mode, diagnostics);
+                disagreements.Add(disagreement);
+                built = disagreement.Spec;
             }
 
             results.Add(built);
@@ -110,7 +114,7 @@ public static class StaticGate
             diagnostics = diagnostics.Select(d => d with { Severity = d.Severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : d.Severity }).ToList();
         }
 
-        return new GateResult(diagnostics, models, inputs) { Specs = specs, Results = results, Disagreements = disagreements, Baselines = baselines };
+        return new GateResult(diagnostics, models, inputs) { Specs = specs, Results = results, Benchmarks = benchmarks, Disagreements = disagreements, Baselines = baselines };
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ public static class IndicatorDirection
         RuntimeIndicators.Throughput.Name,
         RuntimeIndicators.PrefillTokensPerSecond.Name,
         RuntimeIndicators.DecodeTokensPerSecond.Name,
+        BenchmarkIndicators.OperationsPerSecond.Name,
         StaticIndicators.Sparsity.Name,
         StaticIndicators.ArithmeticIntensity.Name,
     };

@@ -46,6 +46,29 @@ public sealed record SpecResults(string Name, string Path, string Disagreement, 
 
     /// <summary>The two revisions compared, when the run compared against a base revision; null otherwise.</summary>
     public RevisionResults? Revisions { get; init; }
+
+    /// <summary>The BenchmarkDotNet cases of the spec's <c>benchmarks</c>, in spec and file order; empty when it declares none.</summary>
+    public IReadOnlyList<BenchmarkResults> Benchmarks { get; init; } = Array.Empty<BenchmarkResults>();
+}
+
+/// <summary>One BenchmarkDotNet case of a spec's benchmark entry, as the gate read and judged it.</summary>
+/// <param name="Entry">The entry's name under <c>benchmarks</c>.</param>
+/// <param name="Case">BenchmarkDotNet's full name of the case, parameters included (<c>Text.Join(Size: 16)</c>).</param>
+/// <param name="File">The results file the case was read from.</param>
+/// <param name="Host">The machine as BenchmarkDotNet describes it: <c>cpu</c>, <c>physical_cores</c>, <c>logical_cores</c>, <c>os</c>, <c>arch</c>, <c>runtime</c>, <c>benchmarkdotnet</c>.</param>
+/// <param name="Indicators">The case's indicators the results carry, in catalogue order (times in ms per operation).</param>
+/// <param name="Samples">Milliseconds per operation of each measured workload iteration, as recorded.</param>
+/// <param name="Verdicts">The verdict of each budget of the entry on this case.</param>
+public sealed record BenchmarkResults(
+    string Entry,
+    string Case,
+    string File,
+    IReadOnlyDictionary<string, string> Host,
+    IReadOnlyList<IndicatorResult> Indicators,
+    IReadOnlyList<double> Samples,
+    IReadOnlyList<VerdictResult> Verdicts)
+{
+    public IndicatorResult? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
 }
 
 /// <summary>The revisions of a comparison against a base revision.</summary>

@@ -108,6 +108,7 @@ public static class ResultsJson
                 Disagreement = s.Disagreement ?? "",
                 Models = Entries(s.Models, $"specs[{i}].models").Select((m, j) => Complete(m, $"specs[{i}].models[{j}]")).ToList(),
                 Revisions = s.Revisions is { } r ? r with { Against = r.Against ?? "", Source = r.Source ?? "" } : null,
+                Benchmarks = Entries(s.Benchmarks, $"specs[{i}].benchmarks").Select((b, j) => Complete(b, $"specs[{i}].benchmarks[{j}]")).ToList(),
             }).ToList(),
         };
     }
@@ -119,10 +120,19 @@ public static class ResultsJson
         Quality = model.Quality ?? new Dictionary<string, double>(),
         Static = Entries(model.Static, where + ".static").Select(Complete).ToList(),
         Runtime = Entries(model.Runtime, where + ".runtime").Select((r, k) => Complete(r, $"{where}.runtime[{k}]")).ToList(),
-        Verdicts = Entries(model.Verdicts, where + ".verdicts")
-            .Select(v => v with { Kind = v.Kind ?? "", Indicator = v.Indicator ?? "", Status = v.Status ?? "", Message = v.Message ?? "" })
-            .ToList(),
+        Verdicts = Entries(model.Verdicts, where + ".verdicts").Select(Complete).ToList(),
         Base = Complete(model.Base, where + ".base"),
+    };
+
+    private static BenchmarkResults Complete(BenchmarkResults benchmark, string where) => benchmark with
+    {
+        Entry = benchmark.Entry ?? "",
+        Case = benchmark.Case ?? "",
+        File = benchmark.File ?? "",
+        Host = benchmark.Host ?? new Dictionary<string, string>(),
+        Indicators = Entries(benchmark.Indicators, where + ".indicators").Select(Complete).ToList(),
+        Samples = benchmark.Samples ?? Array.Empty<double>(),
+        Verdicts = Entries(benchmark.Verdicts, where + ".verdicts").Select(Complete).ToList(),
     };
 
     /// <summary>A model's base (present when the run compared against a revision), its lists present and empty when left out.</summary>
@@ -144,6 +154,9 @@ public static class ResultsJson
         LatencySamples = r.LatencySamples ?? Array.Empty<double>(),
         Warnings = (r.Warnings ?? Array.Empty<string>()).Select(w => w ?? "").ToList(),
     };
+
+    private static VerdictResult Complete(VerdictResult verdict) =>
+        verdict with { Kind = verdict.Kind ?? "", Indicator = verdict.Indicator ?? "", Status = verdict.Status ?? "", Message = verdict.Message ?? "" };
 
     private static IndicatorResult Complete(IndicatorResult indicator) => indicator with { Name = indicator.Name ?? "", Unit = indicator.Unit ?? "" };
 

@@ -24,6 +24,9 @@ public sealed record Spec(
     RegressionPolicy? Regression,
     Located<DisagreementMode> Disagreement)
 {
+    /// <summary>BenchmarkDotNet results with budgets, judged beside the models.</summary>
+    public IReadOnlyList<BenchmarkEntry> Benchmarks { get; init; } = Array.Empty<BenchmarkEntry>();
+
     /// <summary>The start of the file, for diagnostics about the spec as a whole.</summary>
     public SourceLocation Location => new(Path, 1, 1);
 }

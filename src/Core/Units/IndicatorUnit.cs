@@ -11,7 +11,7 @@ public sealed record IndicatorUnit(Dimension Dimension, double BaseUnits)
         "bytes" => new(Dimension.Bytes, 1),
         "ratio" or "FLOP/byte" => new(Dimension.Ratio, 1),
         "ms" => new(Dimension.Time, 1e-3),
-        "samples/s" or "tokens/s" => new(Dimension.Rate, 1),
+        "samples/s" or "tokens/s" or "ops/s" => new(Dimension.Rate, 1),
         "J" => new(Dimension.Energy, 1),
         "g/M inferences" => new(Dimension.Mass, 1),
         "money/M inferences" => new(Dimension.Money, 1),

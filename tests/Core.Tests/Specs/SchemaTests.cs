@@ -24,7 +24,11 @@ public sealed class SchemaTests
     [Test]
     public void Top_level_keys_are_those_the_loader_knows() =>
         Assert.That(Schema.Value.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name),
-            Is.EquivalentTo(new[] { "name", "models", "bind", "budgets", "optimizer", "hardware", "regression", "disagreement" }));
+            Is.EquivalentTo(new[] { "name", "models", "bind", "budgets", "optimizer", "hardware", "regression", "disagreement", "benchmarks" }));
+
+    [Test]
+    public void Benchmark_budgets_name_every_benchmark_indicator() =>
+        Assert.That(Names("benchmarkBudgets"), Is.EquivalentTo(BenchmarkIndicators.All.Select(i => i.Name)));
 
     private static IEnumerable<string> Names(string definition) =>
         Schema.Value.RootElement.GetProperty("$defs").GetProperty(definition).GetProperty("properties").EnumerateObject().Select(p => p.Name);

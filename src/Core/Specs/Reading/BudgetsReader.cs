@@ -11,6 +11,22 @@ internal static class BudgetsReader
     private const string UnknownIndicatorMessage = "unknown indicator '{0}' ({2} indicators: {3}){1}";
     private const string RuntimeUnderStatic = "'{0}' is a runtime indicator, measured per hardware profile; declare it under 'hardware: PROFILE: budgets:'";
     private const string StaticUnderRuntime = "'{0}' is a static indicator, the same on every machine; declare it under the top-level 'budgets:' or a model's 'budgets:'";
+    private const string BenchmarkElsewhere = "'{0}' is an indicator of BenchmarkDotNet results; declare it under 'benchmarks: NAME: budgets:'";
+
+    /// <summary>What to say of an indicator written in another section than its own, by its own section.</summary>
+    private static readonly Dictionary<BudgetSection, string> WrongSection = new()
+    {
+        [BudgetSection.Static] = StaticUnderRuntime,
+        [BudgetSection.Runtime] = RuntimeUnderStatic,
+        [BudgetSection.Benchmark] = BenchmarkElsewhere,
+    };
+
+    private static readonly Dictionary<BudgetSection, string> SectionName = new()
+    {
+        [BudgetSection.Static] = "static",
+        [BudgetSection.Runtime] = "runtime",
+        [BudgetSection.Benchmark] = "benchmark",
+    };
     private const string NoLimit = "the budget of '{0}' has neither max nor min";
     private const string MinAboveMax = "the budget of '{0}' has min {1} above max {2}";
 
@@ -44,28 +60,39 @@ internal static class BudgetsReader
 
     private static Indicator? Indicator(YamlScalar key, BudgetSection section, SpecReadContext context)
     {
-        var (own, other) = section == BudgetSection.Static
-            ? (IndicatorCatalog.FindStatic(key.Text), IndicatorCatalog.FindRuntime(key.Text))
-            : (IndicatorCatalog.FindRuntime(key.Text), IndicatorCatalog.FindStatic(key.Text));
-        if (own is not null)
+        if (Find(key.Text, section) is { } own)
         {
             return own;
         }
 
-        if (other is not null)
+        var home = Enum.GetValues<BudgetSection>().Where(other => other != section).Cast<BudgetSection?>().FirstOrDefault(other => Find(key.Text, other!.Value) is not null);
+        if (home is { } found)
         {
-            context.Error(ErrorCodes.IndicatorInWrongSection,
-                SpecReadContext.Text(section == BudgetSection.Static ? RuntimeUnderStatic : StaticUnderRuntime, UserText.Quote(key.Text)), key.Location);
+            context.Error(ErrorCodes.IndicatorInWrongSection, SpecReadContext.Text(WrongSection[found], UserText.Quote(key.Text)), key.Location);
             return null;
         }
 
-        var names = (section == BudgetSection.Static ? IndicatorCatalog.StaticNames : IndicatorCatalog.RuntimeNames).ToList();
-        var suggestion = NameSuggestion.DidYouMean(key.Text, names.Concat(section == BudgetSection.Static ? IndicatorCatalog.RuntimeNames : IndicatorCatalog.StaticNames));
+        var names = Names(section).ToList();
+        var suggestion = NameSuggestion.DidYouMean(key.Text, names.Concat(Enum.GetValues<BudgetSection>().Where(s => s != section).SelectMany(Names)));
         context.Error(ErrorCodes.UnknownIndicator,
-            SpecReadContext.Text(UnknownIndicatorMessage, UserText.Quote(key.Text), suggestion, section == BudgetSection.Static ? "static" : "runtime", string.Join(", ", names)),
+            SpecReadContext.Text(UnknownIndicatorMessage, UserText.Quote(key.Text), suggestion, SectionName[section], string.Join(", ", names)),
             key.Location);
         return null;
     }
+
+    private static Indicator? Find(string name, BudgetSection section) => section switch
+    {
+        BudgetSection.Static => IndicatorCatalog.FindStatic(name),
+        BudgetSection.Runtime => IndicatorCatalog.FindRuntime(name),
+        _ => IndicatorCatalog.FindBenchmark(name),
+    };
+
+    private static IEnumerable<string> Names(BudgetSection section) => section switch
+    {
+        BudgetSection.Static => IndicatorCatalog.StaticNames,
+        BudgetSection.Runtime => IndicatorCatalog.RuntimeNames,
+        _ => IndicatorCatalog.BenchmarkNames,
+    };
 
     private static Budget? ReadBudget(Indicator indicator, YamlScalar key, YamlValue body, BudgetSection section, SpecReadContext context)
     {
@@ -96,7 +123,7 @@ internal static class BudgetsReader
                     batch = context.PositiveInteger(value, "batch") is { } size ? new Located<int>(size, value.Location) : null;
                     break;
                 default:
-                    context.UnknownKey(name, $"the budget of '{indicator.Name}'", section == BudgetSection.Static ? StaticKeys : RuntimeKeys);
+                    context.UnknownKey(name, $"the budget of '{indicator.Name}'", section == BudgetSection.Runtime ? RuntimeKeys : StaticKeys);
                     break;
             }
         }

@@ -8,9 +8,9 @@ namespace EfficiencyMisnomer.Specs.Reading;
 internal static class SpecReader
 {
     private const string Empty = "the spec is empty; it needs at least 'models' (see docs/spec-reference.md)";
-    private const string NoModels = "the spec has no 'models'; add the models to check, e.g. 'models: { my-model: { path: models/my-model.onnx } }'";
+    private const string NoModels = "the spec has no 'models' and no 'benchmarks'; add the models to check, e.g. 'models: { my-model: { path: models/my-model.onnx } }', or BenchmarkDotNet results under 'benchmarks'";
 
-    private static readonly string[] Keys = { "name", "models", "bind", "budgets", "optimizer", "hardware", "regression", "disagreement" };
+    private static readonly string[] Keys = { "name", "models", "bind", "budgets", "optimizer", "hardware", "regression", "disagreement", "benchmarks" };
 
     private static readonly Dictionary<string, Optimizer> Optimizers =
         Enum.GetValues<Optimizer>().ToDictionary(o => o.Name(), o => o, StringComparer.Ordinal);
@@ -44,6 +44,7 @@ internal static class SpecReader
         IReadOnlyList<HardwareProfile> hardware = Array.Empty<HardwareProfile>();
         RegressionPolicy? regression = null;
         var disagreement = new Located<DisagreementMode>(DisagreementMode.Warn, start);
+        IReadOnlyList<BenchmarkEntry>? benchmarks = null;
         foreach (var (key, value) in map.Entries)
         {
             switch (key.Text)
@@ -72,19 +73,25 @@ internal static class SpecReader
                 case "disagreement":
                     disagreement = context.Choice(value, "disagreement", Disagreements) is { } d ? new Located<DisagreementMode>(d, value.Location) : disagreement;
                     break;
+                case "benchmarks":
+                    benchmarks = BenchmarksReader.Read(value, context);
+                    break;
                 default:
                     context.UnknownKey(key, "the spec", Keys);
                     break;
             }
         }
 
-        if (models is null)
+        if (models is null && benchmarks is null)
         {
             context.Error(ErrorCodes.SpecMissingKey, NoModels, map.Location);
         }
 
-        return context.HasErrors || models is null
+        return context.HasErrors || (models is null && benchmarks is null)
             ? null
-            : new Spec(context.Path, name, models, bindings, budgets, optimizer, hardware, regression, disagreement);
+            : new Spec(context.Path, name, models ?? Array.Empty<ModelEntry>(), bindings, budgets, optimizer, hardware, regression, disagreement)
+            {
+                Benchmarks = benchmarks ?? Array.Empty<BenchmarkEntry>(),
+            };
     }
 }

@@ -1,9 +1,9 @@
 using System.IO.Enumeration;
 
-namespace EfficiencyMisnomer.Runtime.Hardware;
+namespace EfficiencyMisnomer.Specs;
 
 /// <summary>
-/// The patterns of a profile's <c>match</c>: <c>*</c> is any run of characters, <c>?</c> one character, the rest
+/// The patterns of a spec (a profile's <c>match</c>, a benchmark's <c>cases</c>): <c>*</c> is any run of characters, <c>?</c> one character, the rest
 /// literal; the whole value must match, ignoring case. No other wildcard, so a CPU model name is always a
 /// pattern that matches itself. The matching is the runtime's own simple-expression matcher (no backtracking).
 /// </summary>

@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text.Json;
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
+using EfficiencyMisnomer.Results;
+
+namespace EfficiencyMisnomer.Benchmarks;
+
+/// <summary>
+/// Reads BenchmarkDotNet's full JSON results (<c>--exporters fulljson</c>, <c>JsonExporter.Full</c>): a regular file of
+/// at most 64 MiB, through <see cref="InputFile"/>. Anything else (not JSON, not that exporter's shape, a number where
+/// none belongs) is <see cref="ErrorCodes.BenchmarkResultsUnreadable"/> naming the file and the member, never a crash.
+/// A statistic BenchmarkDotNet could not compute is written by it as an empty string (or, by old versions, NaN as a
+/// string); it reads as unknown.
+/// </summary>
+public static class BenchmarkResultsFile
+{
+    private const string NotResults = "{0}: not a BenchmarkDotNet full JSON results file: {1}";
+    private const string Workload = "Workload";
+    private const string Actual = "Actual";
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
+
+    /// <summary>The file name BenchmarkDotNet's full JSON exporter gives its results: <c>TYPE-report-full.json</c>.</summary>
+    public const string FullJsonPattern = "*-report-full.json";
+
+    /// <summary>
+    /// The results files <paramref name="resolved"/> names, in ordinal order: a folder's <see cref="FullJsonPattern"/>
+    /// files, the files a pattern in the last name matches (<c>*</c>, <c>?</c>), or the file itself; empty when none.
+    /// </summary>
+    public static IReadOnlyList<string> Find(string resolved)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        if (Directory.Exists(resolved))
+        {
+            return Matching(resolved, FullJsonPattern);
+        }
+
+        var name = System.IO.Path.GetFileName(resolved);
+        if (name.AsSpan().IndexOfAny('*', '?') >= 0)
+        {
+            var folder = System.IO.Path.GetDirectoryName(resolved) is { Length: > 0 } parent ? parent : ".";
+            return Directory.Exists(folder) ? Matching(folder, name) : Array.Empty<string>();
+        }
+
+        return File.Exists(resolved) || InputFile.KindOf(resolved, FileRole.BenchmarkResults) is not FileKind.Missing ? new[] { resolved } : Array.Empty<string>();
+    }
+
+    private static string[] Matching(string folder, string pattern) =>
+        Directory.EnumerateFiles(folder, pattern, new EnumerationOptions { MatchType = MatchType.Simple, MatchCasing = MatchCasing.CaseSensitive, IgnoreInaccessible = true })
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    public static BenchmarkRun Read(string path)
+    {
+        var bytes = InputFile.ReadAllBytes(path, FileRole.BenchmarkResults);
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Reads results held in memory; <paramref name="source"/> names them in messages.</summary>
+    public static BenchmarkRun Parse(ReadOnlyMemory<byte> json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw Refused(source + JsonProblem.Position(e), JsonProblem.Reason(e));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var benchmarks = Member(root, "Benchmarks", JsonValueKind.Array, source, "");
+            if (benchmarks is null)
+            {
+                throw Refused(source, "it has no 'Benchmarks' list (write it with BenchmarkDotNet's JsonExporter.Full or '--exporters fulljson')");
+            }
+
+            var host = Member(root, "HostEnvironmentInfo", JsonValueKind.Object, source, "");
+            var cases = benchmarks.Value.EnumerateArray().Select((element, i) => Case(element, source, $"Benchmarks[{i}]")).ToList();
+            return new BenchmarkRun(source, Host(host, source), cases);
+        }
+    }
+
+    private static BenchmarkHost Host(JsonElement? host, string source) => new(
+        Text(host, "ProcessorName", source, "HostEnvironmentInfo"),
+        Whole(host, "PhysicalCoreCount", source, "HostEnvironmentInfo"),
+        Whole(host, "LogicalCoreCount", source, "HostEnvironmentInfo"),
+        Text(host, "OsVersion", source, "HostEnvironmentInfo"),
+        Text(host, "Architecture", source, "HostEnvironmentInfo"),
+        Text(host, "RuntimeVersion", source, "HostEnvironmentInfo"),
+        Text(host, "BenchmarkDotNetVersion", source, "HostEnvironmentInfo"));
+
+    private static BenchmarkCase Case(JsonElement element, string source, string where)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Refused(source, $"'{where}' is not an object");
+        }
+
+        var name = Text(element, "FullName", source, where);
+        if (name.Length == 0)
+        {
+            throw Refused(source, $"'{where}.FullName' is missing or empty: every case needs its name");
+        }
+
+        return new BenchmarkCase(name, Statistics(element, source, where), Memory(element, source, where), Samples(element, source, where));
+    }
+
+    private static BenchmarkStatistics? Statistics(JsonElement element, string source, string where)
+    {
+        var at = where + ".Statistics";
+        if (Member(element, "Statistics", JsonValueKind.Object, source, where) is not { } statistics
+            || Number(statistics, "Mean", source, at) is not { } mean || Number(statistics, "Median", source, at) is not { } median)
+        {
+            return null;
+        }
+
+        var percentiles = Member(statistics, "Percentiles", JsonValueKind.Object, source, at);
+        return new BenchmarkStatistics(Whole(statistics, "N", source, at) ?? 0, mean, median, Number(statistics, "StandardDeviation", source, at),
+            percentiles is { } p ? Number(p, "P95", source, at + ".Percentiles") : null);
+    }
+
+    private static BenchmarkMemory? Memory(JsonElement element, string source, string where)
+    {
+        var at = where + ".Memory";
+        if (Member(element, "Memory", JsonValueKind.Object, source, where) is not { } memory
+            || Count(memory, "TotalOperations", source, at) is not (> 0 and var operations)
+            || Count(memory, "BytesAllocatedPerOperation", source, at) is not { } bytes)
+        {
+            // BenchmarkDotNet writes zero operations when no memory diagnoser ran.
+            return null;
+        }
+
+        return new BenchmarkMemory(Count(memory, "Gen0Collections", source, at) ?? 0, Count(memory, "Gen1Collections", source, at) ?? 0,
+            Count(memory, "Gen2Collections", source, at) ?? 0, operations, bytes);
+    }
+
+    private static List<double> Samples(JsonElement element, string source, string where)
+    {
+        var samples = new List<double>();
+        if (Member(element, "Measurements", JsonValueKind.Array, source, where) is not { } measurements)
+        {
+            return samples;
+        }
+
+        var i = 0;
+        foreach (var measurement in measurements.EnumerateArray())
+        {
+            var at = $"{where}.Measurements[{i++}]";
+            if (measurement.ValueKind != JsonValueKind.Object)
+            {
+                throw Refused(source, $"'{at}' is not an object");
+            }
+
+            if (Text(measurement, "IterationMode", source, at) == Workload && Text(measurement, "IterationStage", source, at) == Actual
+                && Count(measurement, "Operations", source, at) is > 0 and var operations && Number(measurement, "Nanoseconds", source, at) is { } nanoseconds)
+            {
+                samples.Add(nanoseconds / operations);
+            }
+        }
+
+        return samples;
+    }
+
+    /// <summary>The member of the expected kind; null when absent or null; another kind is refused.</summary>
+    private static JsonElement? Member(JsonElement? owner, string name, JsonValueKind kind, string source, string where)
+    {
+        if (owner is not { ValueKind: JsonValueKind.Object } element || !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == kind ? value : throw Refused(source, $"'{Path(where, name)}' is {Describe(value.ValueKind)}, not {Describe(kind)}");
+    }
+
+    private static string Text(JsonElement? owner, string name, string source, string where) =>
+        Member(owner, name, JsonValueKind.String, source, where)?.GetString() ?? "";
+
+    /// <summary>A finite number; null when absent, null, or written as an empty string or NaN (a statistic not computed).</summary>
+    private static double? Number(JsonElement owner, string name, string source, string where)
+    {
+        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is "" or "NaN" or "Infinity" or "-Infinity")
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            throw Refused(source, $"'{Path(where, name)}' is not a finite number");
+        }
+
+        return number;
+    }
+
+    private static long? Count(JsonElement owner, string name, string source, string where) =>
+        Number(owner, name, source, where) is { } number
+            ? number is >= 0 and <= long.MaxValue && Math.Floor(number) == number ? (long)number : throw Refused(source, $"'{Path(where, name)}' is not a whole, non-negative number")
+            : null;
+
+    private static int? Whole(JsonElement? owner, string name, string source, string where) =>
+        owner is { ValueKind: JsonValueKind.Object } element && Count(element, name, source, where) is { } count ? (int)Math.Min(count, int.MaxValue) : null;
+
+    private static string Path(string where, string name) => where.Length == 0 ? name : where + "." + name;
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => kind.ToString().ToLower(CultureInfo.InvariantCulture),
+    };
+
+    private static EfficiencyException Refused(string where, string why) =>
+        new(ErrorCodes.BenchmarkResultsUnreadable, UserText.Format(NotResults, UserText.Quote(where), why));
+}

@@ -1,0 +1,29 @@
+namespace EfficiencyMisnomer.Benchmarks;
+
+/// <summary>
+/// One BenchmarkDotNet results file (its full JSON exporter's <c>*-report-full.json</c>): the machine it ran on and
+/// every benchmark case it measured. Times are in nanoseconds per operation, as BenchmarkDotNet writes them.
+/// </summary>
+/// <param name="Path">The file, as given.</param>
+/// <param name="Host">The machine and runtime, as BenchmarkDotNet describes them.</param>
+/// <param name="Cases">The cases, in file order.</param>
+public sealed record BenchmarkRun(string Path, BenchmarkHost Host, IReadOnlyList<BenchmarkCase> Cases);
+
+/// <summary>BenchmarkDotNet's host environment: what our hardware fingerprint knows as cpu, cores, OS and runtime.</summary>
+public sealed record BenchmarkHost(string Processor, int? PhysicalCores, int? LogicalCores, string Os, string Architecture, string Runtime, string BenchmarkDotNetVersion);
+
+/// <summary>
+/// One benchmark case: a method at one combination of its parameters.
+/// </summary>
+/// <param name="Name">BenchmarkDotNet's full name, parameters included: <c>Text.Join(Size: 16)</c>.</param>
+/// <param name="Statistics">The summary of the workload's per-operation times; null when the case failed or did not run.</param>
+/// <param name="Memory">Allocations and collections; null when the run had no memory diagnoser.</param>
+/// <param name="Samples">Nanoseconds per operation of each measured workload iteration (BenchmarkDotNet's raw
+/// <c>Workload/Actual</c> measurements), in run order, before its overhead is subtracted.</param>
+public sealed record BenchmarkCase(string Name, BenchmarkStatistics? Statistics, BenchmarkMemory? Memory, IReadOnlyList<double> Samples);
+
+/// <summary>BenchmarkDotNet's statistics of a case, in nanoseconds per operation; a value it could not compute is null.</summary>
+public sealed record BenchmarkStatistics(int Count, double Mean, double Median, double? StandardDeviation, double? P95);
+
+/// <summary>What the memory diagnoser counted: collections over <see cref="Operations"/> operations and bytes per operation.</summary>
+public sealed record BenchmarkMemory(long Gen0, long Gen1, long Gen2, long Operations, long BytesPerOperation);

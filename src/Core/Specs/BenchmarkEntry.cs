@@ -1,0 +1,22 @@
+using EfficiencyMisnomer.Diagnostics;
+
+namespace EfficiencyMisnomer.Specs;
+
+/// <summary>
+/// BenchmarkDotNet results a spec declares budgets for: <c>benchmarks: NAME: { results, cases, budgets }</c>. Each
+/// case of the results the entry selects is judged by every budget of the entry.
+/// </summary>
+/// <param name="Name">The entry's key under <c>benchmarks</c>.</param>
+/// <param name="Location">Where that key is.</param>
+/// <param name="Results">The results as written: a full JSON file, a folder (every <c>*-report-full.json</c> in it), or
+/// a file pattern (<c>*</c> and <c>?</c> in the file name only), relative to the spec's folder.</param>
+/// <param name="ResolvedResults">The results joined to the spec's folder.</param>
+/// <param name="Cases">A pattern over case names (<c>Text.Join*</c>) selecting the cases judged; null for every case.</param>
+/// <param name="Budgets">The budgets every selected case must meet.</param>
+public sealed record BenchmarkEntry(
+    string Name,
+    SourceLocation Location,
+    Located<string> Results,
+    string ResolvedResults,
+    Located<string>? Cases,
+    IReadOnlyList<Budget> Budgets);
