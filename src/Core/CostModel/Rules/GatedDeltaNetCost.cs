@@ -1,14 +1,12 @@
+using EfficiencyMisnomer.Shapes.Rules;
+
 namespace EfficiencyMisnomer.CostModel.Rules;
 
 /// <summary>
-/// com.microsoft GatedDeltaNet in its recurrent form, per token and value head with a Dk × Dv state S:
-/// the update <c>S += k·uᵀ</c> and the output <c>Sᵀq</c> are Dk·Dv MACs each, and the delta rules
-/// ('delta', 'gated_delta') add the retrieval <c>Sᵀk</c>, Dk·Dv MACs more. FLOPs besides: the gated rules
-/// ('gated', 'gated_delta') decay S (Dk·Dv multiplies) and take the exp of each decay element; the delta rules
-/// subtract the retrieval from v and multiply by beta (2·Dv); the output scale Dv. Fused activations per
-/// element of their input: 'qwen' gate 6 (add dt_bias, softplus 3, exp of a_log, multiply), sigmoid beta 4,
-/// <c>qk_l2_norm</c> 3 per element of query and key (square, sum, divide). The chunk-parallel prefill
-/// computes the same recurrence in another order; its extra intra-chunk products are not counted.
+/// com.microsoft GatedDeltaNet in its recurrent form (<see cref="LinearRecurrence"/>), each value head carrying its
+/// own Dk × Dv state and giving its own output: query (T, Hq, Dk), value (T, Hv, Dv), T possibly spelled (B, S).
+/// Fused activations per element of their input: 'qwen' gate 6 (add dt_bias, softplus 3, exp of a_log, multiply),
+/// sigmoid beta 4, <c>qk_l2_norm</c> 3 per element of query and key (square, sum, divide).
 /// </summary>
 internal sealed class GatedDeltaNetCost : ICostRule
 {
@@ -30,18 +28,12 @@ internal sealed class GatedDeltaNetCost : ICostRule
             return OperatorCost.Linear(0);
         }
 
-        var rule = context.Attributes.GetString("update_rule", "gated_delta");
-        var (gated, delta) = (rule is "gated" or "gated_delta", rule is "delta" or "gated_delta");
-        var (keySize, valueSize) = (query[^1], value[^1]);
-        var tokenHeads = CostContext.Product(value[..^1]);
-        var state = checked(keySize * valueSize);
-        var macs = checked(tokenHeads * state * (delta ? 3 : 2));
+        var recurrence = new LinearRecurrence(CostContext.Product(value[..^2]), value[^2], value[^2], query[^1], value[^1],
+            UpdateRules.Of(context.Attributes));
         var decay = context.InputElements(DecayInput);
-        var perTokenHead = valueSize + (gated ? state : 0) + (delta ? 2 * valueSize : 0);
-        var activations = checked((gated ? decay : 0)
-            + (context.Attributes.GetString("gate_activation", "none") == "qwen" ? QwenGate * decay : 0)
+        var activations = checked((context.Attributes.GetString("gate_activation", "none") == "qwen" ? QwenGate * decay : 0)
             + (context.Attributes.GetString("beta_activation", "none") == "sigmoid" ? Sigmoid * context.InputElements(BetaInput) : 0)
             + (context.Attributes.GetInt("qk_l2_norm", 0) == 1 ? L2Norm * (context.InputElements(0) + context.InputElements(1)) : 0));
-        return OperatorCost.Linear(macs, checked((tokenHeads * perTokenHead) + activations));
+        return OperatorCost.Linear(recurrence.Macs, checked(recurrence.Flops(decay) + activations));
     }
 }

@@ -13,7 +13,6 @@ namespace EfficiencyMisnomer.Shapes.Rules;
 internal sealed class CausalConvWithStateShapeRule : IShapeRule
 {
     private const int WeightInput = 1;
-    private const int MaxWindow = 8;
 
     public string Domain => "com.microsoft";
 
@@ -28,9 +27,9 @@ internal sealed class CausalConvWithStateShapeRule : IShapeRule
         var channelsLast = context.Attributes.GetInt("channels_last", 0) == 1;
         var dilation = context.Attributes.GetInt("dilation", 1);
         var window = context.Attributes.GetInt("state_window", 0);
-        if (ndim is < 1 or > 3 || (channelsLast && ndim != 1) || dilation < 1 || window is < 0 or > MaxWindow)
+        if (ndim is < 1 or > 3 || (channelsLast && ndim != 1) || dilation < 1 || window is < 0 or > StateWindow.Max)
         {
-            throw context.Invalid($"ndim {Text(ndim)} (1 to 3, 1 when channels_last), dilation {Text(dilation)} (at least 1) and state_window {Text(window)} (0 to {Text(MaxWindow)}) are out of range");
+            throw context.Invalid($"ndim {Text(ndim)} (1 to 3, 1 when channels_last), dilation {Text(dilation)} (at least 1) and state_window {Text(window)} (0 to {Text(StateWindow.Max)}) are out of range");
         }
 
         if (weight.Rank != 2 + ndim || (weight[1].IsKnown && weight[1].Value != 1))
@@ -53,8 +52,7 @@ internal sealed class CausalConvWithStateShapeRule : IShapeRule
 
         var length = weight[2].IsKnown ? Dim.Of((weight[2].Value - 1) * dilation) : context.NewDim("state_length");
         var slot = channelsLast ? new[] { input[0], length }.Concat(channelAxes) : new[] { input[0], input[1], length };
-        var state = window > 0 ? slot.Prepend(Dim.Of(window)) : slot;
-        context.SetOutput(1, type.ElementType, new TensorShape(state));
+        context.SetOutput(1, type.ElementType, new TensorShape(StateWindow.Around(window, slot)));
     }
 
     private static bool SameChannels(Dim[] axes, Dim channels) =>

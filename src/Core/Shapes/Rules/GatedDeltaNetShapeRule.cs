@@ -15,7 +15,6 @@ internal sealed class GatedDeltaNetShapeRule : IShapeRule
     private const int CumulativeLengthsInput = 3;
     private const int InitialStateInput = 6;
     private const int MaxCapacity = 8;
-    private static readonly string[] UpdateRules = { "linear", "gated", "delta", "gated_delta" };
 
     public string Domain => "com.microsoft";
 
@@ -31,17 +30,17 @@ internal sealed class GatedDeltaNetShapeRule : IShapeRule
         }
 
         var (heads, keyHeads, valueHeads) = (query[^2], key[^2], value[^2]);
-        if (Differ(heads, keyHeads) || Differ(query[^1], key[^1])
+        if (ShapeMath.Differ(heads, keyHeads) || ShapeMath.Differ(query[^1], key[^1])
             || (heads.IsKnown && valueHeads.IsKnown && (heads.Value == 0 || valueHeads.Value % heads.Value != 0)))
         {
             throw context.Invalid($"query {query} and key {key} must have the same heads and head size, and value {value} a multiple of their heads");
         }
 
-        var rule = context.Attributes.GetString("update_rule", "gated_delta");
+        UpdateRules.Read(context);
         var capacity = context.Attributes.GetInt("state_update_capacity", 0);
-        if (!UpdateRules.Contains(rule, StringComparer.Ordinal) || capacity is < 0 or > MaxCapacity)
+        if (capacity is < 0 or > MaxCapacity)
         {
-            throw context.Invalid($"update_rule '{rule}' (one of {string.Join(", ", UpdateRules)}) or state_update_capacity {Text(capacity)} (0 to {Text(MaxCapacity)}) is out of range");
+            throw context.Invalid($"state_update_capacity {Text(capacity)} is out of range (0 to {Text(MaxCapacity)})");
         }
 
         context.SetOutput(0, type.ElementType, ShapeMath.Replace(ShapeMath.Replace(query, query.Rank - 2, valueHeads), query.Rank - 1, value[^1]));
@@ -69,8 +68,6 @@ internal sealed class GatedDeltaNetShapeRule : IShapeRule
             : context.InputType(InitialStateInput)?.Shape is { Rank: 4 } state ? state[0]
             : throw context.Invalid("initial_state (B, Hv, Dv, Dk) is required when cu_seqlens is absent and query is 3-D");
     }
-
-    private static bool Differ(Dim a, Dim b) => a.IsKnown && b.IsKnown && a.Value != b.Value;
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

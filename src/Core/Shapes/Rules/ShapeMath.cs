@@ -131,6 +131,9 @@ internal static class ShapeMath
         return unknown.Count == 1 && dims.All(d => !d.IsKnown || d.Value == 1) ? unknown[0] : context.NewDim(hint);
     }
 
+    /// <summary>Whether two dims are both known and not equal.</summary>
+    public static bool Differ(Dim a, Dim b) => a.IsKnown && b.IsKnown && a.Value != b.Value;
+
     public static TensorShape Replace(TensorShape shape, int axis, Dim dim)
     {
         var dims = shape.ToArray();
