@@ -64,6 +64,10 @@ internal static class AttentionMath
     public static Dim Times(ShapeContext context, Dim perHead, long heads) =>
         perHead.IsKnown ? Dim.Of(checked(perHead.Value * heads)) : context.NewDim("hidden");
 
+    /// <summary>The number of sequences B of a packed batch from its cumulative lengths, a vector (B + 1).</summary>
+    public static Dim Sequences(ShapeContext context, TensorShape cumulativeLengths) =>
+        cumulativeLengths[0].IsKnown ? Dim.Of(cumulativeLengths[0].Value - 1) : context.NewDim("batch");
+
     public static Dim Sum(ShapeContext context, Dim a, Dim b) =>
         a.IsKnown && b.IsKnown ? Dim.Of(checked(a.Value + b.Value))
         : a.IsKnown && a.Value == 0 ? b

@@ -22,7 +22,6 @@ internal sealed class CausalConvWithStateShapeRule : IShapeRule
     {
         var type = context.RequireType(0);
         var input = context.RequireShape(0);
-        var weight = context.RequireShape(WeightInput);
         var ndim = context.Attributes.GetInt("ndim", 1);
         var channelsLast = context.Attributes.GetInt("channels_last", 0) == 1;
         var dilation = context.Attributes.GetInt("dilation", 1);
@@ -32,11 +31,7 @@ internal sealed class CausalConvWithStateShapeRule : IShapeRule
             throw context.Invalid($"ndim {Text(ndim)} (1 to 3, 1 when channels_last), dilation {Text(dilation)} (at least 1) and state_window {Text(window)} (0 to {Text(StateWindow.Max)}) are out of range");
         }
 
-        if (weight.Rank != 2 + ndim || (weight[1].IsKnown && weight[1].Value != 1))
-        {
-            throw context.Invalid($"weight {weight} is not a depthwise kernel (channels, 1, k…) of {Text(ndim)} spatial dims");
-        }
-
+        var weight = CausalKernel.Require(context, WeightInput, ndim);
         var channelAxes = channelsLast ? input.Skip(2).ToArray() : input.Skip(1).Take(1).ToArray();
         if ((channelsLast ? input.Rank < 3 : input.Rank != 2 + ndim) || !SameChannels(channelAxes, weight[0]))
         {
@@ -50,7 +45,7 @@ internal sealed class CausalConvWithStateShapeRule : IShapeRule
             return;
         }
 
-        var length = weight[2].IsKnown ? Dim.Of((weight[2].Value - 1) * dilation) : context.NewDim("state_length");
+        var length = CausalKernel.StateLength(context, weight, dilation);
         var slot = channelsLast ? new[] { input[0], length }.Concat(channelAxes) : new[] { input[0], input[1], length };
         context.SetOutput(1, type.ElementType, new TensorShape(StateWindow.Around(window, slot)));
     }

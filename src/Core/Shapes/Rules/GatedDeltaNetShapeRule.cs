@@ -1,4 +1,3 @@
-using System.Globalization;
 using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Shapes.Rules;
@@ -14,7 +13,6 @@ internal sealed class GatedDeltaNetShapeRule : IShapeRule
 {
     private const int CumulativeLengthsInput = 3;
     private const int InitialStateInput = 6;
-    private const int MaxCapacity = 8;
 
     public string Domain => "com.microsoft";
 
@@ -37,11 +35,7 @@ internal sealed class GatedDeltaNetShapeRule : IShapeRule
         }
 
         UpdateRules.Read(context);
-        var capacity = context.Attributes.GetInt("state_update_capacity", 0);
-        if (capacity is < 0 or > MaxCapacity)
-        {
-            throw context.Invalid($"state_update_capacity {Text(capacity)} is out of range (0 to {Text(MaxCapacity)})");
-        }
+        var capacity = StateUpdate.Capacity(context);
 
         context.SetOutput(0, type.ElementType, ShapeMath.Replace(ShapeMath.Replace(query, query.Rank - 2, valueHeads), query.Rank - 1, value[^1]));
         var batch = Batch(context, query);
@@ -61,13 +55,11 @@ internal sealed class GatedDeltaNetShapeRule : IShapeRule
 
         if (context.InputType(CumulativeLengthsInput)?.Shape is { Rank: 1 } lengths)
         {
-            return lengths[0].IsKnown ? Dim.Of(lengths[0].Value - 1) : context.NewDim("batch");
+            return AttentionMath.Sequences(context, lengths);
         }
 
         return context.HasInput(CumulativeLengthsInput) ? context.NewDim("batch")
             : context.InputType(InitialStateInput)?.Shape is { Rank: 4 } state ? state[0]
             : throw context.Invalid("initial_state (B, Hv, Dv, Dk) is required when cu_seqlens is absent and query is 3-D");
     }
-
-    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
