@@ -5,7 +5,6 @@ namespace EfficiencyMisnomer.Shapes.Rules;
 /// <summary>Dimension arithmetic shared by the fused attention rules: heads, packed widths, sequence sums.</summary>
 internal static class AttentionMath
 {
-    /// <summary>The required <c>num_heads</c> attribute.</summary>
     /// <summary>Input 0 of the contrib attention operators: (batch, sequence, hidden), or the node is invalid.</summary>
     public static TensorShape Query(ShapeContext context)
     {
@@ -13,6 +12,7 @@ internal static class AttentionMath
         return query.Rank == 3 ? query : throw context.Invalid($"query {query} is not (batch, sequence, hidden)");
     }
 
+    /// <summary>A required head count attribute, <c>num_heads</c> unless named.</summary>
     public static long Heads(ShapeContext context, string attribute = "num_heads")
     {
         var heads = context.Attributes.GetInt(attribute, 0);
