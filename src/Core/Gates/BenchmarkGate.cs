@@ -15,6 +15,7 @@ internal static class BenchmarkGate
 {
     private const string Subject = "benchmark '{0}' case '{1}'";
     private const string NoResults = "benchmark '{0}': no BenchmarkDotNet results at '{1}' (looked for '{2}'); run the benchmarks with '--exporters fulljson' (or JsonExporter.Full) before the gate";
+    private const string NotJudgedYet = "; its budgets are judged once they exist";
     private const string CannotRead = "benchmark '{0}': {1}";
     private const string NoCase = "benchmark '{0}': no case matches '{1}'; the results hold: {2}";
     private const string NoCases = "benchmark '{0}': the results at '{1}' hold no case";
@@ -22,7 +23,7 @@ internal static class BenchmarkGate
     private const string Unavailable = "benchmark '{0}' case '{1}': budget of '{2}' skipped: {3}";
     private const int NamesShown = 10;
 
-    public static IReadOnlyList<BenchmarkVerdicts> Check(Spec spec, GateMode mode, List<Diagnostic> diagnostics, List<string> inputs)
+    public static IReadOnlyList<BenchmarkVerdicts> Check(Spec spec, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs)
     {
         var judged = new List<BenchmarkVerdicts>();
         if (mode == GateMode.Off)
@@ -32,20 +33,22 @@ internal static class BenchmarkGate
 
         foreach (var entry in spec.Benchmarks)
         {
-            judged.AddRange(CheckEntry(spec, entry, mode, diagnostics, inputs));
+            judged.AddRange(CheckEntry(spec, entry, mode, requireResults, diagnostics, inputs));
         }
 
         return judged;
     }
 
-    private static IEnumerable<BenchmarkVerdicts> CheckEntry(Spec spec, BenchmarkEntry entry, GateMode mode, List<Diagnostic> diagnostics, List<string> inputs)
+    private static IEnumerable<BenchmarkVerdicts> CheckEntry(Spec spec, BenchmarkEntry entry, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs)
     {
         var name = UserText.Quote(entry.Name);
         var files = BenchmarkResultsFile.Find(entry.ResolvedResults);
         if (files.Count == 0)
         {
-            diagnostics.Add(Diagnostic.Error(ErrorCodes.BenchmarkResultsNotFound,
-                UserText.Format(NoResults, name, UserText.Quote(entry.Results.Value), UserText.Quote(entry.ResolvedResults)), entry.Results.Location));
+            var message = UserText.Format(NoResults, name, UserText.Quote(entry.Results.Value), UserText.Quote(entry.ResolvedResults));
+            diagnostics.Add(requireResults
+                ? Diagnostic.Error(ErrorCodes.BenchmarkResultsNotFound, message, entry.Results.Location)
+                : Diagnostic.Warning(ErrorCodes.BenchmarkResultsNotFound, message + NotJudgedYet, entry.Results.Location));
             return Array.Empty<BenchmarkVerdicts>();
         }
 

@@ -93,7 +93,7 @@ public static class StaticGate
                 models.Add(checkedModel);
             }
 
-            var judged = BenchmarkGate.Check(spec, mode, diagnostics, inputs);
+            var judged = BenchmarkGate.Check(spec, mode, options.RequireBenchmarkResults, diagnostics, inputs);
             benchmarks.AddRange(judged);
 
             // The spec's results are built once, then the disagreement analyser adds its verdicts to them.
@@ -318,4 +318,10 @@ public sealed record GateOptions
     /// static gate; null: the gate opens its own and removes what it extracted when it returns.
     /// </summary>
     public BaseRevisions? Revisions { get; init; }
+
+    /// <summary>
+    /// Whether a benchmark entry without results fails (<c>misnomer check</c>, the tests) or only warns (the build,
+    /// which runs before the benchmarks can have run).
+    /// </summary>
+    public bool RequireBenchmarkResults { get; init; } = true;
 }
