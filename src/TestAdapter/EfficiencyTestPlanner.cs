@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Benchmarks;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Runtime.Gate;
 using EfficiencyMisnomer.Runtime.Sessions;
@@ -7,7 +8,8 @@ using NUnit.Framework.Interfaces;
 namespace EfficiencyMisnomer.TestAdapter;
 
 /// <summary>
-/// Decides the tests of a spec pattern: per model a static test, per model and hardware profile a runtime test.
+/// Decides the tests of a spec pattern: per model a static test, per model and hardware profile a runtime test, per
+/// case of a benchmark entry a benchmark test.
 /// Never throws for bad input: a broken spec or setting becomes a not-runnable test with its diagnostics, and a
 /// profile for other hardware an ignored test whose reason carries this machine's fingerprint.
 /// </summary>
@@ -16,6 +18,7 @@ public sealed class EfficiencyTestPlanner
     public const string Category = "efficiency";
     public const string StaticCategory = "efficiency-static";
     public const string RuntimeCategory = "efficiency-runtime";
+    public const string BenchmarkCategory = "efficiency-benchmark";
     public const string SettingsTestName = "efficiency-settings";
 
     /// <summary>What marks a model's static test in its name (<c>spec/model/static</c>).</summary>
@@ -83,6 +86,45 @@ public sealed class EfficiencyTestPlanner
                 var (state, reason) = Decide(profile);
                 yield return new PlannedTest(runtimeCase, state, reason, new[] { Category, RuntimeCategory, profile.Name }, NonParallelizable: true);
             }
+        }
+
+        foreach (var entry in spec.Benchmarks)
+        {
+            foreach (var planned in PlanBenchmark(file, spec, entry))
+            {
+                yield return planned;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A test per case of a benchmark entry (<c>spec/entry/case</c>), the cases read from its results now; when they
+    /// cannot be read, one test of the entry (<c>spec/entry</c>) that fails with what the gate says of them.
+    /// </summary>
+    private IEnumerable<PlannedTest> PlanBenchmark(string file, Spec spec, BenchmarkEntry entry)
+    {
+        var name = spec.Name.Value;
+        string[] categories = { Category, BenchmarkCategory };
+        var cases = BenchmarkCases(entry);
+        if (cases.Count == 0)
+        {
+            return new[] { new PlannedTest(new BenchmarkEfficiencyCase(TestName(name, entry.Name), file, name, entry.Name, null, settings), RunState.Runnable, null, categories) };
+        }
+
+        return cases.Select(c => new PlannedTest(new BenchmarkEfficiencyCase(TestName(name, entry.Name, c), file, name, entry.Name, c, settings), RunState.Runnable, null, categories));
+    }
+
+    /// <summary>The names of the cases the entry selects from its results; none when they cannot be read (the entry's test says why).</summary>
+    private static List<string> BenchmarkCases(BenchmarkEntry entry)
+    {
+        try
+        {
+            var names = BenchmarkResultsFile.Find(entry.ResolvedResults).SelectMany(f => BenchmarkResultsFile.Read(f).Cases).Select(c => c.Name);
+            return names.Where(n => entry.Cases is not { } pattern || Glob.IsMatch(pattern.Value, n)).Distinct(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is EfficiencyException || Files.FileFailure.Is(e))
+        {
+            return new List<string>();
         }
     }
 

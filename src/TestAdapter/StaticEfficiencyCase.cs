@@ -62,7 +62,7 @@ public sealed class StaticEfficiencyCase : EfficiencyCase
             }
         }
 
-        TestContext.Out.Write(GateResultText.Table(result with { Models = new[] { model } }));
+        TestContext.Out.Write(GateResultText.Table(result with { Models = new[] { model }, Benchmarks = Array.Empty<BenchmarkVerdicts>() }));
         // Breaches come through the verdicts; what else is an error about this model (it cannot be analysed,
         // its graph is broken) sits at the model's entry in the spec or in its own report.
         var entry = SpecLoader.Load(SpecPath).Spec?.Models.FirstOrDefault(m => m.Name == ModelName);

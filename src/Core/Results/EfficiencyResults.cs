@@ -42,7 +42,17 @@ public sealed record SpecResults(string Name, string Path, string Disagreement, 
     public ModelResults? Model(string name) => Models.FirstOrDefault(m => m.Name == name);
 
     /// <summary>This spec with only the model named <paramref name="name"/>: the results of a test of one model.</summary>
-    public SpecResults Only(string name) => this with { Models = Models.Where(m => m.Name == name).ToList() };
+    public SpecResults Only(string name) => this with { Models = Models.Where(m => m.Name == name).ToList(), Benchmarks = Array.Empty<BenchmarkResults>() };
+
+    /// <summary>
+    /// This spec with only the cases of benchmark entry <paramref name="entry"/> (only <paramref name="benchmarkCase"/>
+    /// when given) and no model: the results of a test of one benchmark case.
+    /// </summary>
+    public SpecResults OnlyBenchmark(string entry, string? benchmarkCase) => this with
+    {
+        Models = Array.Empty<ModelResults>(),
+        Benchmarks = Benchmarks.Where(b => b.Entry == entry && (benchmarkCase is null || b.Case == benchmarkCase)).ToList(),
+    };
 
     /// <summary>The two revisions compared, when the run compared against a base revision; null otherwise.</summary>
     public RevisionResults? Revisions { get; init; }

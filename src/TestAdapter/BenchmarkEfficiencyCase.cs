@@ -1,0 +1,64 @@
+using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Exporters;
+using EfficiencyMisnomer.Gates;
+using EfficiencyMisnomer.Results;
+
+namespace EfficiencyMisnomer.TestAdapter;
+
+/// <summary>
+/// The test of one BenchmarkDotNet case of a spec's <c>benchmarks</c> entry: asserts every budget of the entry on it.
+/// Without a case (the entry's results could not be read when the tests were planned) it is the entry's test, which
+/// fails with what the gate says of the entry: results missing, unreadable, or no case selected.
+/// </summary>
+public sealed class BenchmarkEfficiencyCase : EfficiencyCase
+{
+    private const string NotJudged = "{0}: benchmark '{1}' case '{2}' is no longer in its results; rebuild the tests";
+    private const string EntryProblem = "benchmark '{0}'";
+
+    public BenchmarkEfficiencyCase(string name, string specPath, string specName, string entry, string? benchmarkCase, EfficiencySettings settings)
+        : base(name)
+    {
+        SpecPath = specPath;
+        SpecName = specName;
+        Entry = entry;
+        Case = benchmarkCase;
+        Settings = settings;
+    }
+
+    public string SpecPath { get; }
+
+    public string SpecName { get; }
+
+    /// <summary>The entry's name under <c>benchmarks</c>.</summary>
+    public string Entry { get; }
+
+    /// <summary>BenchmarkDotNet's full name of the case; null for the test of an entry whose cases are unknown.</summary>
+    public string? Case { get; }
+
+    public EfficiencySettings Settings { get; }
+
+    public override void Assert() => Guarded(AssertBudgets);
+
+    private void AssertBudgets()
+    {
+        using var revisions = new Revisions.BaseRevisions { Override = Settings.Against };
+        var result = StaticGateRuns.For(SpecPath, compareBaselines: !Settings.UpdateBaseline, revisions);
+        // What the gate says of the entry as a whole (its results, its case pattern) fails each of its tests.
+        var prefix = UserText.Format(EntryProblem, UserText.Quote(Entry));
+        var entryErrors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Code.StartsWith("EM230", StringComparison.Ordinal)
+            && d.Message.StartsWith(prefix + ":", StringComparison.Ordinal)).ToList();
+        var judged = result.Benchmarks.Where(b => b.Entry == Entry && (Case is null || b.Case == Case)).ToList();
+        if (judged.Count == 0 && entryErrors.Count == 0 && Case is not null)
+        {
+            NUnit.Framework.Assert.Fail(UserText.Format(NotJudged, UserText.Quote(SpecPath), UserText.Quote(Entry), UserText.Quote(Case)));
+            return;
+        }
+
+        var document = ResultsBuilder.FromStatic(result, DateTimeOffset.UtcNow);
+        document = document with { Specs = document.Specs.Select(s => s.OnlyBenchmark(Entry, Case)).ToList() };
+        ResultFiles.Write(Settings, ResultFiles.Name(SpecName, Entry, Case ?? "entry", "benchmark.results.json"), $"results document of {Name}",
+            path => ResultsJson.WriteFile(path, document));
+        TestContext.Out.Write(GateResultText.Table(result with { Models = Array.Empty<ModelVerdicts>(), Benchmarks = judged }));
+        VerdictAssertions.AssertAll(entryErrors, judged.SelectMany(b => b.Verdicts));
+    }
+}
