@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace EfficiencyMisnomer.EndToEnd.Tests;
+namespace EfficiencyMisnomer.Testing;
 
 /// <summary>Runs the real <c>dotnet</c> CLI in a clean environment and captures its output.</summary>
 internal static class DotNet
