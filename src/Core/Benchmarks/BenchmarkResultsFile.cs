@@ -43,7 +43,8 @@ public static class BenchmarkResultsFile
             return Directory.Exists(folder) ? Matching(folder, name) : Array.Empty<string>();
         }
 
-        return File.Exists(resolved) || InputFile.KindOf(resolved, FileRole.BenchmarkResults) is not FileKind.Missing ? new[] { resolved } : Array.Empty<string>();
+        // Anything at the path is returned, so that a folder-like special file is refused by the reader, never skipped.
+        return InputFile.KindOf(resolved, FileRole.BenchmarkResults) is not FileKind.Missing ? new[] { resolved } : Array.Empty<string>();
     }
 
     private static string[] Matching(string folder, string pattern) =>

@@ -1,6 +1,7 @@
 using EfficiencyMisnomer.Benchmarks;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Specs;
 
@@ -42,7 +43,18 @@ internal static class BenchmarkGate
     private static IEnumerable<BenchmarkVerdicts> CheckEntry(Spec spec, BenchmarkEntry entry, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs)
     {
         var name = UserText.Quote(entry.Name);
-        var files = BenchmarkResultsFile.Find(entry.ResolvedResults);
+        IReadOnlyList<string> files;
+        try
+        {
+            files = BenchmarkResultsFile.Find(entry.ResolvedResults);
+        }
+        catch (Exception e) when (e is EfficiencyException || FileFailure.Is(e))
+        {
+            var why = e is EfficiencyException coded ? coded.Message : e.Message;
+            diagnostics.Add(Diagnostic.Error(ErrorCodes.BenchmarkResultsUnreadable, UserText.Format(CannotRead, name, UserText.Escape(why.TrimEnd('.'))), entry.Results.Location));
+            return Array.Empty<BenchmarkVerdicts>();
+        }
+
         if (files.Count == 0)
         {
             var message = UserText.Format(NoResults, name, UserText.Quote(entry.Results.Value), UserText.Quote(entry.ResolvedResults));

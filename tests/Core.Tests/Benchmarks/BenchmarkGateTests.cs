@@ -145,6 +145,22 @@ public sealed class BenchmarkGateTests
     }
 
     [Test]
+    public void A_results_file_that_is_a_fifo_is_refused_without_waiting_for_a_writer()
+    {
+        var fifo = SpecialFiles.Fifo(Path.Combine(folder, "results", "Fifo-report-full.json"));
+        try
+        {
+            var result = SpecialFiles.WithinSeconds(10, () => Check("benchmarks:\n  text:\n    results: results/Fifo-report-full.json\n"));
+
+            Assert.That(result.Diagnostics.Single().Code, Is.EqualTo(ErrorCodes.InputNotRegularFile));
+        }
+        finally
+        {
+            SpecialFiles.Release(fifo);
+        }
+    }
+
+    [Test]
     public void One_case_in_two_files_is_an_error_instead_of_a_silent_choice()
     {
         File.Copy(Path.Combine(folder, "results", "Text-report-full.json"), Path.Combine(folder, "results", "Again-report-full.json"));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Shapes.Rules;
 

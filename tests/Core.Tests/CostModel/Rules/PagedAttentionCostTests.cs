@@ -1,4 +1,3 @@
-using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Tensors;
 using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
