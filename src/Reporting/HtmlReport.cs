@@ -96,6 +96,11 @@ public static partial class HtmlReport
             Table(html, runtime, "indicators runtime");
         }
 
+        if (spec.Benchmarks is { } benchmarks)
+        {
+            Table(html, benchmarks, "indicators benchmarks");
+        }
+
         html.AppendLine("<h3>Verdicts</h3>");
         if (spec.Verdicts.Rows.Count == 0)
         {

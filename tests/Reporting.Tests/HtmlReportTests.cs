@@ -144,6 +144,26 @@ public sealed partial class HtmlReportTests
         Assert.That(html, Does.Not.Contain("<svg"));
     }
 
+    [Test]
+    public void BenchmarkDotNet_cases_are_a_table_of_their_own_and_their_verdicts_are_listed()
+    {
+        var benchmark = new BenchmarkResults("text", "Text.Join(Size: 16)", "results/Text-report-full.json", new Dictionary<string, string> { ["cpu"] = "AMD EPYC" },
+            new[] { new IndicatorResult("mean", "ms", 0.000168), new IndicatorResult("allocated", "bytes", 136) }, new[] { 0.00017 },
+            new[] { new VerdictResult("budget", "allocated", "fail", "benchmark 'text' case 'Text.Join(Size: 16)': allocated 136 B exceeds max 100 B", "b.yaml(6,22)") });
+        var document = new EfficiencyResults(DateTimeOffset.UnixEpoch, Array.Empty<MachineResults>(),
+            new[] { new SpecResults("bench", "b.yaml", "off", Array.Empty<ModelResults>()) { Benchmarks = new[] { benchmark } } });
+
+        var html = HtmlReport.Render(document);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<table class=\"indicators benchmarks\">"));
+            Assert.That(html, Does.Contain("Text.Join(Size: 16)"));
+            Assert.That(html, Does.Contain("168 ns"));
+            Assert.That(html, Does.Contain("text: Text.Join(Size: 16)"), "the verdict names the entry and the case");
+        });
+    }
+
     [GeneratedRegex("id=\"([^\"]*clipPath[^\"]*)\"")]
     private static partial Regex ClipPathId();
 

@@ -41,13 +41,18 @@ public static class GateResultText
 
         var verdicts = result.Models.SelectMany(m => m.Verdicts).ToList();
         var errors = result.Diagnostics.Count(d => d.Severity == Diagnostics.DiagnosticSeverity.Error);
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"{result.Models.Count} model(s), {verdicts.Count} static budget(s): {verdicts.Count(v => v.Status == VerdictStatus.Pass)} passed, {verdicts.Count(v => v.Status == VerdictStatus.Fail)} failed, {verdicts.Count(v => v.Status == VerdictStatus.Warning)} warned; {errors} error(s).");
+        var models = result.Models.Count > 0 || result.Benchmarks.Count == 0;
+        if (models)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{result.Models.Count} model(s), {verdicts.Count} static budget(s): {verdicts.Count(v => v.Status == VerdictStatus.Pass)} passed, {verdicts.Count(v => v.Status == VerdictStatus.Fail)} failed, {verdicts.Count(v => v.Status == VerdictStatus.Warning)} warned; {errors} error(s).");
+        }
+
         if (result.Benchmarks.Count > 0)
         {
             var judged = result.Benchmarks.SelectMany(b => b.Verdicts).ToList();
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{result.Benchmarks.Count} benchmark case(s), {judged.Count} budget(s): {judged.Count(v => v.Status == VerdictStatus.Pass)} passed, {judged.Count(v => v.Status == VerdictStatus.Fail)} failed, {judged.Count(v => v.Status == VerdictStatus.Warning)} warned, {judged.Count(v => v.Status == VerdictStatus.Skipped)} skipped.");
+                $"{result.Benchmarks.Count} benchmark case(s), {judged.Count} budget(s): {judged.Count(v => v.Status == VerdictStatus.Pass)} passed, {judged.Count(v => v.Status == VerdictStatus.Fail)} failed, {judged.Count(v => v.Status == VerdictStatus.Warning)} warned, {judged.Count(v => v.Status == VerdictStatus.Skipped)} skipped{(models ? "" : $"; {errors} error(s)")}.");
         }
 
         var regressions = result.Models.SelectMany(m => m.Regressions).ToList();

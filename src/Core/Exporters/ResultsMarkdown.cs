@@ -46,21 +46,34 @@ public static class ResultsMarkdown
     public static string Summary(ResultsReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var verdicts = report.Results.Specs.SelectMany(s => s.Models).SelectMany(m => m.Verdicts).ToList();
+        var verdicts = report.Results.Specs.SelectMany(VerdictOrder.SortAll).Select(p => p.Verdict).ToList();
         var counts = verdicts.GroupBy(v => v.Status).OrderBy(g => VerdictOrder.Rank(g.Key))
             .Select(g => $"{g.Count().ToString(CultureInfo.InvariantCulture)} {g.Key}");
         var models = report.Results.Specs.Sum(s => s.Models.Count);
         var status = verdicts.Count == 0 ? "no verdicts" : $"{verdicts.Count.ToString(CultureInfo.InvariantCulture)} verdicts: {string.Join(", ", counts)}";
-        return $"{report.Specs.Count.ToString(CultureInfo.InvariantCulture)} spec(s), {models.ToString(CultureInfo.InvariantCulture)} model(s), {report.Results.Machines.Count.ToString(CultureInfo.InvariantCulture)} machine(s); {status}.";
+        var cases = report.Results.Specs.Sum(s => s.Benchmarks.Count);
+        var benchmarks = cases == 0 ? "" : $", {cases.ToString(CultureInfo.InvariantCulture)} benchmark case(s)";
+        return $"{report.Specs.Count.ToString(CultureInfo.InvariantCulture)} spec(s), {models.ToString(CultureInfo.InvariantCulture)} model(s){benchmarks}, {report.Results.Machines.Count.ToString(CultureInfo.InvariantCulture)} machine(s); {status}.";
     }
 
     private static void Spec(StringBuilder text, SpecReport spec)
     {
         text.AppendLine(CultureInfo.InvariantCulture, $"## {Inline(spec.Spec.Name)} ({Code(spec.Spec.Path)})").AppendLine();
-        Table(text, spec.Indicators);
+        // A spec of BenchmarkDotNet results alone has no model to tabulate or rank.
+        var models = spec.Spec.Models.Count > 0 || spec.Benchmarks is null;
+        if (models)
+        {
+            Table(text, spec.Indicators);
+        }
+
         foreach (var runtime in spec.Runtime)
         {
             Table(text, runtime);
+        }
+
+        if (spec.Benchmarks is { } benchmarks)
+        {
+            Table(text, benchmarks);
         }
 
         text.AppendLine("### Verdicts").AppendLine();
@@ -98,6 +111,11 @@ public static class ResultsMarkdown
 
                 Table(text, table);
             }
+        }
+
+        if (!models)
+        {
+            return;
         }
 
         text.AppendLine("### Disagreement").AppendLine();

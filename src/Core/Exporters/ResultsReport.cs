@@ -55,7 +55,32 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
     {
         var (rankings, correlations) = Disagreements(disagreement);
         var (verdicts, attention) = Verdicts(spec);
-        return new SpecReport(spec, StaticTable(spec), RuntimeTables(spec), verdicts, attention, Deltas(spec), rankings, correlations, disagreement, Comparisons(spec));
+        return new SpecReport(spec, StaticTable(spec), RuntimeTables(spec), verdicts, attention, Deltas(spec), rankings, correlations, disagreement, Comparisons(spec))
+        {
+            Benchmarks = BenchmarkTable(spec),
+        };
+    }
+
+    /// <summary>Each BenchmarkDotNet case a column, each of its indicators a row; null when the spec has no benchmarks.</summary>
+    private static ReportTable? BenchmarkTable(SpecResults spec)
+    {
+        if (spec.Benchmarks.Count == 0)
+        {
+            return null;
+        }
+
+        var header = new List<string> { "indicator", "unit" };
+        header.AddRange(spec.Benchmarks.Select(b => b.Case));
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var name in Ordered(spec.Benchmarks.SelectMany(b => b.Indicators).Select(i => i.Name), IndicatorCatalog.BenchmarkNames))
+        {
+            var results = spec.Benchmarks.Select(b => b.Indicator(name)).ToList();
+            var row = new List<string> { name, ResultValue.UnitColumn(results.FirstOrDefault(r => r is not null)?.Unit ?? "") };
+            row.AddRange(results.Select(r => Cell(r, gated: true)));
+            rows.Add(row);
+        }
+
+        return new ReportTable("BenchmarkDotNet cases", header, rows);
     }
 
     private static ReportTable StaticTable(SpecResults spec)
@@ -113,10 +138,10 @@ public sealed record ResultsReport(EfficiencyResults Results, IReadOnlyList<Spec
 
     private static (ReportTable Table, int Attention) Verdicts(SpecResults spec)
     {
-        var sorted = VerdictOrder.Sort(spec).ToList();
+        var sorted = VerdictOrder.SortAll(spec).ToList();
         var rows = sorted.Select(p => (IReadOnlyList<string>)new[]
         {
-            p.Verdict.Status, p.Model.Name, p.Verdict.Kind, p.Verdict.Indicator, Setup(p.Verdict.Profile, p.Verdict.Batch),
+            p.Verdict.Status, p.Subject, p.Verdict.Kind, p.Verdict.Indicator, Setup(p.Verdict.Profile, p.Verdict.Batch),
             p.Verdict.Message, p.Verdict.Location ?? "",
         }).ToList();
         return (new ReportTable("Verdicts", VerdictHeader, rows), sorted.Count(p => VerdictOrder.NeedsAttention(p.Verdict.Status)));

@@ -27,4 +27,8 @@ public sealed record SpecReport(
     ReportTable? Rankings,
     ReportTable? Correlations,
     DisagreementReport Disagreement,
-    IReadOnlyList<ReportTable> Comparisons);
+    IReadOnlyList<ReportTable> Comparisons)
+{
+    /// <summary>The spec's BenchmarkDotNet cases side by side: their indicators (rows) per case (columns); null when it has none.</summary>
+    public ReportTable? Benchmarks { get; init; }
+}

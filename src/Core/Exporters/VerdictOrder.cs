@@ -17,6 +17,18 @@ public static class VerdictOrder
     /// <summary>Whether a status needs attention: anything but <c>pass</c> and <c>improved</c>.</summary>
     public static bool NeedsAttention(string status) => status is not ("pass" or "improved");
 
+    /// <summary>
+    /// Every verdict of the spec with what it judges (a model's name, or a benchmark case as <c>entry: case</c>), in
+    /// status order, models before benchmark cases within a status.
+    /// </summary>
+    public static IEnumerable<(string Subject, VerdictResult Verdict)> SortAll(SpecResults spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Models.SelectMany(m => m.Verdicts.Select(v => (Subject: m.Name, Verdict: v)))
+            .Concat(spec.Benchmarks.SelectMany(b => b.Verdicts.Select(v => (Subject: $"{b.Entry}: {b.Case}", Verdict: v))))
+            .OrderBy(p => Rank(p.Verdict.Status));
+    }
+
     public static IEnumerable<(ModelResults Model, VerdictResult Verdict)> Sort(SpecResults spec) =>
         spec.Models
             .SelectMany(m => m.Verdicts.Select(v => (Model: m, Verdict: v)))

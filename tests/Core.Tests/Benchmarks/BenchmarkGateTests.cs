@@ -232,6 +232,24 @@ public sealed class BenchmarkGateTests
     }
 
     [Test]
+    public void The_markdown_report_shows_the_cases_side_by_side_and_what_failed_first()
+    {
+        var result = Check("benchmarks:\n  text:\n    results: results\n    budgets:\n      allocated: { max: 1 KiB }\n");
+
+        var text = ResultsMarkdown.Render(ResultsBuilder.FromStatic(result, DateTimeOffset.UnixEpoch));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("| indicator | unit | Text.Join(Size: 16) | Text.Sum(Size: 16) | Text.Join(Size: 256) | Text.Sum(Size: 256) |"));
+            Assert.That(text, Does.Contain("| allocated |"));
+            Assert.That(text, Does.Contain("| ops\\_per\\_s | per second | 5.95 M/s |"), "every indicator the results carry, budgeted or not");
+            Assert.That(text, Does.Not.Contain("Quality and static indicators").And.Not.Contain("### Disagreement"), "no model to tabulate or rank");
+            Assert.That(text, Does.Contain("| fail | text: Text.Join(Size: 256) | budget | allocated | static |"));
+            Assert.That(text, Does.Contain("0 model(s), 4 benchmark case(s), 0 machine(s); 4 verdicts: 1 fail, 3 pass."));
+        });
+    }
+
+    [Test]
     public void The_gate_summary_lists_each_case_and_counts_the_budgets()
     {
         var text = GateResultText.Table(Check("benchmarks:\n  text:\n    results: results\n    cases: \"*Sum*\"\n    budgets:\n      allocated: { max: 0 B }\n"));
@@ -239,7 +257,8 @@ public sealed class BenchmarkGateTests
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("benchmark 'text' case 'Text.Sum(Size: 16)'"));
-            Assert.That(text, Does.Contain("2 benchmark case(s), 2 budget(s): 2 passed, 0 failed, 0 warned, 0 skipped."));
+            Assert.That(text, Does.Contain("2 benchmark case(s), 2 budget(s): 2 passed, 0 failed, 0 warned, 0 skipped; 0 error(s)."));
+            Assert.That(text, Does.Not.Contain("model(s)"), "a spec of benchmarks alone has no model line");
         });
     }
 
