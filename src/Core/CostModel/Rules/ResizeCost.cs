@@ -26,12 +26,18 @@ internal sealed class ResizeCost : ICostRule
         var input = context.InputDims(0);
         var output = context.OutputDims(0);
         var resized = input.Length == output.Length ? input.Where((size, i) => size != output[i]).Count() : 0;
+        return OperatorCost.Elementwise(Interpolation(neighboursPerDim, resized, context.OutputElements(0)));
+    }
+
+    /// <summary>One FLOP per neighbour weighed: <paramref name="neighboursPerDim"/>^<paramref name="dims"/> per output element.</summary>
+    internal static long Interpolation(int neighboursPerDim, int dims, long outputs)
+    {
         var perOutput = 1L;
-        for (int i = 0; i < resized; i++)
+        for (int i = 0; i < dims; i++)
         {
             perOutput = checked(perOutput * neighboursPerDim);
         }
 
-        return OperatorCost.Elementwise(checked(perOutput * context.OutputElements(0)));
+        return checked(perOutput * outputs);
     }
 }
