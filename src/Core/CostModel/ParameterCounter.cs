@@ -163,11 +163,12 @@ public static class ParameterCounter
 
     /// <summary>
     /// A read of a lookup table: Gather's or GatherBlockQuantized's data, the embedding tables of ONNX Runtime's
-    /// EmbedLayerNormalization, or the bias_table of its RelativePositionBias (which replaces T5's Gather of it).
+    /// EmbedLayerNormalization, the bias_table of its RelativePositionBias (which replaces T5's Gather of it), or
+    /// the weight of its TorchEmbedding.
     /// </summary>
     private static bool IsLookup((Node Node, int Input) reader) =>
         (reader.Node.OpType == "Gather" && reader.Input == 0)
         || (reader.Node.OpType == "GatherBlockQuantized" && reader.Node.Domain == "com.microsoft" && reader.Input == 0)
         || (reader.Node.OpType == "EmbedLayerNormalization" && reader.Node.Domain == "com.microsoft" && reader.Input is 2 or 3 or 4)
-        || (reader.Node.OpType == "RelativePositionBias" && reader.Node.Domain == "com.microsoft" && reader.Input == 0);
+        || (reader.Node.OpType is "RelativePositionBias" or "TorchEmbedding" && reader.Node.Domain == "com.microsoft" && reader.Input == 0);
 }
