@@ -33,6 +33,9 @@ public static class OperatorFixtures
         ["QuantizeLinear-contrib-int16"] = ContribQdq,
         ["QLinearConv-contrib-nhwc"] = ContribQLinearConv,
         ["MRotaryEmbedding"] = MRotaryEmbedding,
+        ["GridSample-4d"] = () => GridSample(opset: 16, 1L, 3, 8, 8),
+        ["GridSample-5d"] = () => GridSample(opset: 20, 1L, 2, 4, 6, 6),
+        ["GridSample-contrib"] = () => GridSample(opset: 0, 1L, 3, 8, 8),
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -172,6 +175,30 @@ public static class OperatorFixtures
         b.NodeIn(Contrib, "NhwcMaxPool", new[] { x }, new[] { "y" },
             ("kernel_shape", new long[] { 3, 3 }), ("strides", new long[] { 2, 2 }), ("pads", new long[] { 1, 1, 1, 1 }));
         b.Output("y", ElementType.UInt8);
+        return b;
+    }
+
+    /// <summary>
+    /// GridSample of X with the given shape at a 2 × 3 grid of locations (2 × 3 × 4 for a volume): ONNX's at
+    /// <paramref name="opset"/>, or ONNX Runtime's contrib operator when it is 0.
+    /// </summary>
+    private static ModelBuilder GridSample(long opset, params long[] x)
+    {
+        var b = new ModelBuilder("GridSample", opset: opset == 0 ? 17 : opset);
+        var spatial = x.Length - 2;
+        var locations = spatial == 2 ? new long[] { 2, 3 } : new long[] { 2, 3, 4 };
+        var grid = new[] { x[0] }.Concat(locations).Append(spatial).Cast<object>().ToArray();
+        var inputs = new[] { b.Input("x", ElementType.Float, x.Cast<object>().ToArray()), b.Input("grid", ElementType.Float, grid) };
+        if (opset == 0)
+        {
+            b.Opset(Contrib, 1).NodeIn(Contrib, "GridSample", inputs, new[] { "y" });
+        }
+        else
+        {
+            b.Node("GridSample", inputs, new[] { "y" });
+        }
+
+        b.Output("y", ElementType.Float, null);
         return b;
     }
 

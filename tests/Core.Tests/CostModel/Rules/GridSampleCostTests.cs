@@ -3,7 +3,7 @@ using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Tests.CostModel.Rules;
 
-/// <summary>com.microsoft GridSample against ONNX Runtime's contrib operator documentation.</summary>
+/// <summary>GridSample against ONNX Runtime's contrib operator documentation and the ONNX operator.</summary>
 public sealed class GridSampleCostTests
 {
     private const string Contrib = "com.microsoft";
@@ -25,6 +25,23 @@ public sealed class GridSampleCostTests
         {
             Assert.That(report.Count("macs"), Is.Zero);
             Assert.That(report.Count("flops"), Is.EqualTo((180 * neighbours) + 240));
+            Assert.That(report.Count("unknown_ops"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void The_onnx_operator_weighs_neighbours_along_every_spatial_dim()
+    {
+        var builder = new Builder(opset: 20);
+        var y = builder.Op("GridSample", new[] { builder.Input("x", ElementType.Float, 1, 2, 4, 8, 8), builder.Input("grid", ElementType.Float, 1, 2, 3, 5, 3) }, ("mode", "linear"));
+
+        var report = builder.Analyze(y);
+
+        // Output (1, 2, 2, 3, 5): 60 elements, each weighing 2·2·2 neighbours (trilinear): 480;
+        // the grid's 1·2·3·5·3 = 90 coordinates unnormalized with a multiply and an add each: 180.
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.EqualTo(480 + 180));
             Assert.That(report.Count("unknown_ops"), Is.Zero);
         });
     }
