@@ -50,8 +50,8 @@ internal static class BenchmarkGate
         }
         catch (Exception e) when (e is EfficiencyException || FileFailure.Is(e))
         {
-            var why = e is EfficiencyException coded ? coded.Message : e.Message;
-            diagnostics.Add(Diagnostic.Error(ErrorCodes.BenchmarkResultsUnreadable, UserText.Format(CannotRead, name, UserText.Escape(why.TrimEnd('.'))), entry.Results.Location));
+            var (code, why) = e is EfficiencyException coded ? (coded.Code, coded.Message) : (ErrorCodes.BenchmarkResultsUnreadable, UserText.Escape(e.Message));
+            diagnostics.Add(Diagnostic.Error(code, UserText.Format(CannotRead, name, why.TrimEnd('.')), entry.Results.Location));
             return Array.Empty<BenchmarkVerdicts>();
         }
 
