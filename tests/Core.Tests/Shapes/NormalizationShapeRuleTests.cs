@@ -55,4 +55,39 @@ public sealed class NormalizationShapeRuleTests
             Assert.That(types.Shape("inv"), Is.EqualTo("[2x3x1]"));
         });
     }
+
+    [Test]
+    public void Rms_normalization_gives_x_shape_in_the_scale_type()
+    {
+        var b = new Builder(opset: 23);
+        var y = b.Op("RMSNormalization", new[] { b.Input("x", ElementType.Float16, 2, 5, 64), b.Input("g", ElementType.Float, 64) });
+
+        var types = b.Infer();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(types.Shape(y), Is.EqualTo("[2x5x64]"));
+            Assert.That(types.Element(y), Is.EqualTo(ElementType.Float));
+        });
+    }
+
+    [Test]
+    public void Rms_normalization_over_several_dims_takes_a_broadcast_scale()
+    {
+        var b = new Builder(opset: 23);
+        var y = b.Op("RMSNormalization", new[] { b.Input("x", ElementType.Float, 2, 3, 4), b.Weight("g", 1, 4) }, ("axis", 1L));
+
+        Assert.That(b.Infer().Shape(y), Is.EqualTo("[2x3x4]"));
+    }
+
+    [TestCase(3L, new long[] { 4 }, TestName = "An axis past the last dim")]
+    [TestCase(-1L, new long[] { 3, 4 }, TestName = "A scale with more dims than the normalized ones")]
+    [TestCase(-1L, new long[] { 5 }, TestName = "A scale of another size")]
+    public void Rms_normalization_rejects_an_axis_or_scale_that_does_not_fit(long axis, long[] scale)
+    {
+        var b = new Builder(opset: 23);
+        b.Op("RMSNormalization", new[] { b.Input("x", ElementType.Float, 2, 3, 4), b.Weight("g", scale) }, ("axis", axis));
+
+        ShapeTestKit.AssertShapeMismatch(b, "RMSNormalization_0");
+    }
 }

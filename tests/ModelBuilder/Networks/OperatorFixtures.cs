@@ -36,6 +36,7 @@ public static class OperatorFixtures
         ["GridSample-4d"] = () => GridSample(opset: 16, 1L, 3, 8, 8),
         ["GridSample-5d"] = () => GridSample(opset: 20, 1L, 2, 4, 6, 6),
         ["GridSample-contrib"] = () => GridSample(opset: 0, 1L, 3, 8, 8),
+        ["RMSNormalization"] = RmsNormalization,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -240,6 +241,15 @@ public static class OperatorFixtures
         var b = new ModelBuilder("MRotaryEmbedding", opset: 13).Opset(Contrib, 1);
         var inputs = new[] { b.Input("x", ElementType.Float, 1, 5, 128), b.Input("position_ids", ElementType.Int64, 3, 1, 5), b.Weight("cos", 32, 8), b.Weight("sin", 32, 8) };
         b.NodeIn(Contrib, "MRotaryEmbedding", inputs, new[] { "y" }, ("num_heads", 4L), ("rotary_embedding_dim", 16L), ("mrope_section", new long[] { 2, 3, 3 }));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>RMSNormalization (opset 23) of (2, 5, 16) over its last two dims, with a (5, 16) scale.</summary>
+    private static ModelBuilder RmsNormalization()
+    {
+        var b = new ModelBuilder("RMSNormalization", opset: 23);
+        b.Node("RMSNormalization", new[] { b.Input("x", ElementType.Float, 2, 5, 16), b.Weight("scale", 5, 16) }, new[] { "y" }, ("axis", -2L));
         b.Output("y", ElementType.Float);
         return b;
     }

@@ -104,4 +104,21 @@ public sealed class NormalizationCostTests
 
         Assert.That(report.Count("flops"), Is.EqualTo((3 + 5) * 16));
     }
+
+    [Test]
+    public void Rms_normalization_counts_its_scale_as_parameters()
+    {
+        var builder = new Builder(opset: 23);
+        var y = builder.Op("RMSNormalization", new[] { builder.Input("x", ElementType.Float, 2, 5, 8), builder.Weight("g", 8) });
+
+        var report = builder.Analyze(y);
+
+        // 2·5·8 = 80 elements at square, sum, normalize and scale: 320; the scale's 8 elements are learned.
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.EqualTo(4 * 80));
+            Assert.That(report.Count("params"), Is.EqualTo(8));
+            Assert.That(report.Count("unknown_ops"), Is.Zero);
+        });
+    }
 }
