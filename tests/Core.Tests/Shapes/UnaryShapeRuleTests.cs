@@ -31,4 +31,13 @@ public sealed class UnaryShapeRuleTests
             Assert.That(types.Element(nan), Is.EqualTo(ElementType.Bool));
         });
     }
+
+    [Test]
+    public void Swish_keeps_type_and_shape()
+    {
+        var b = new Builder(opset: 24);
+        var y = b.Op("Swish", new[] { b.Input("x", ElementType.BFloat16, 2, 3, 8) });
+
+        Assert.That(b.Infer().TypeOf(y)!.ToString(), Is.EqualTo("bfloat16[2x3x8]"));
+    }
 }

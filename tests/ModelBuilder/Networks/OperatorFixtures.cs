@@ -37,6 +37,7 @@ public static class OperatorFixtures
         ["GridSample-5d"] = () => GridSample(opset: 20, 1L, 2, 4, 6, 6),
         ["GridSample-contrib"] = () => GridSample(opset: 0, 1L, 3, 8, 8),
         ["RMSNormalization"] = RmsNormalization,
+        ["Swish"] = Swish,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -250,6 +251,15 @@ public static class OperatorFixtures
     {
         var b = new ModelBuilder("RMSNormalization", opset: 23);
         b.Node("RMSNormalization", new[] { b.Input("x", ElementType.Float, 2, 5, 16), b.Weight("scale", 5, 16) }, new[] { "y" }, ("axis", -2L));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>Swish (opset 24) of (2, 3, 8) with alpha 1.702.</summary>
+    private static ModelBuilder Swish()
+    {
+        var b = new ModelBuilder("Swish", opset: 24);
+        b.Node("Swish", new[] { b.Input("x", ElementType.Float, 2, 3, 8) }, new[] { "y" }, ("alpha", 1.702f));
         b.Output("y", ElementType.Float);
         return b;
     }

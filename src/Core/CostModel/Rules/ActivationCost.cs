@@ -20,6 +20,7 @@ internal sealed class ActivationCost : ICostRule
         ["Softplus"] = 3,    // exp, add, log
         ["Softsign"] = 3,    // abs, add, div
         ["Mish"] = 5,        // softplus (3), tanh, mul
+        ["Swish"] = 6,       // mul by alpha, sigmoid (4), mul
         ["Clip"] = 2,        // min, max
         ["Shrink"] = 2,      // compare, add or sub
     };

@@ -23,7 +23,7 @@ internal sealed class UnaryShapeRule : IShapeRule
     {
         "Sigmoid", "Tanh", "Erf", "Exp", "Log", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh",
         "Asinh", "Acosh", "Atanh", "HardSigmoid", "HardSwish", "LeakyRelu", "Elu", "Selu", "Celu", "Gelu",
-        "Softplus", "Softsign", "Mish", "ThresholdedRelu", "Softmax", "LogSoftmax", "Hardmax", "LRN",
+        "Softplus", "Softsign", "Mish", "Swish", "ThresholdedRelu", "Softmax", "LogSoftmax", "Hardmax", "LRN",
         "LpNormalization", "MeanVarianceNormalization", "CumSum", "Shrink", "Trilu",
     };
 

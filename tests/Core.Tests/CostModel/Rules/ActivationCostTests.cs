@@ -59,4 +59,20 @@ public sealed class ActivationCostTests
 
         Assert.That(report.Count("flops"), Is.EqualTo(24));
     }
+
+    [Test]
+    public void Swish_scales_then_gates_each_element_whatever_its_alpha()
+    {
+        var builder = new Builder(opset: 24);
+        var y = builder.Op("Swish", new[] { builder.Input("x", ElementType.Float, 2, 3, 4) }, ("alpha", 1.702f));
+
+        var report = builder.Analyze(y);
+
+        // 2·3·4 = 24 elements at alpha·x (1), sigmoid (4) and the gate x·s (1): 144.
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.EqualTo(6 * 24));
+            Assert.That(report.Count("unknown_ops"), Is.Zero);
+        });
+    }
 }
