@@ -38,6 +38,7 @@ public static class OperatorFixtures
         ["GridSample-contrib"] = () => GridSample(opset: 0, 1L, 3, 8, 8),
         ["RMSNormalization"] = RmsNormalization,
         ["Swish"] = Swish,
+        ["TensorScatter"] = TensorScatter,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -260,6 +261,17 @@ public static class OperatorFixtures
     {
         var b = new ModelBuilder("Swish", opset: 24);
         b.Node("Swish", new[] { b.Input("x", ElementType.Float, 2, 3, 8) }, new[] { "y" }, ("alpha", 1.702f));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>TensorScatter (opset 24): one decoded token (2, 4, 1, 16) written into a (2, 4, 8, 16) cache at per-row indices.</summary>
+    private static ModelBuilder TensorScatter()
+    {
+        var b = new ModelBuilder("TensorScatter", opset: 24);
+        var write = b.Int64s("write_indices", new long[] { 2 }, new long[] { 3, 5 });
+        var inputs = new[] { b.Input("past", ElementType.Float, 2, 4, 8, 16), b.Input("update", ElementType.Float, 2, 4, 1, 16), write };
+        b.Node("TensorScatter", inputs, new[] { "y" });
         b.Output("y", ElementType.Float);
         return b;
     }

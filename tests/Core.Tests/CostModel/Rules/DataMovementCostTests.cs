@@ -43,4 +43,24 @@ public sealed class DataMovementCostTests
             Assert.That(report.Count("memory_access"), Is.EqualTo((160 + 24 + 48) + (48 + 48 + 96) + (96 + 48)));
         });
     }
+
+    [Test]
+    public void Tensor_scatter_copies_the_cache_and_writes_the_update_without_arithmetic()
+    {
+        var builder = new Builder(opset: 24);
+        var inputs = new[] { builder.Input("past", ElementType.Float, 2, 4, 8, 16), builder.Input("update", ElementType.Float, 2, 4, 1, 16), builder.Input("write", ElementType.Int64, 2) };
+        var y = builder.Op("TensorScatter", inputs);
+
+        var report = builder.Analyze(y);
+
+        // Reads the past cache 2·4·8·16 = 1024 and update 2·4·1·16 = 128 floats and 2 int64 indices,
+        // writes the 1024-float present cache: (1024 + 128 + 1024) · 4 + 2 · 8 = 8720 bytes.
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.Zero);
+            Assert.That(report.Count("activations_all"), Is.EqualTo(1024));
+            Assert.That(report.Count("memory_access"), Is.EqualTo(8720));
+            Assert.That(report.Count("unknown_ops"), Is.Zero);
+        });
+    }
 }
