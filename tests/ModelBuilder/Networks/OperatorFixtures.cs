@@ -39,6 +39,7 @@ public static class OperatorFixtures
         ["RMSNormalization"] = RmsNormalization,
         ["Swish"] = Swish,
         ["TensorScatter"] = TensorScatter,
+        ["RoiAlign"] = RoiAlign,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -272,6 +273,18 @@ public static class OperatorFixtures
         var write = b.Int64s("write_indices", new long[] { 2 }, new long[] { 3, 5 });
         var inputs = new[] { b.Input("past", ElementType.Float, 2, 4, 8, 16), b.Input("update", ElementType.Float, 2, 4, 1, 16), write };
         b.Node("TensorScatter", inputs, new[] { "y" });
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>RoiAlign (opset 16, the newest ONNX Runtime runs) of (2, 4, 12, 12) at three regions to (3, 4, 3, 3), two samples a side per bin.</summary>
+    private static ModelBuilder RoiAlign()
+    {
+        var b = new ModelBuilder("RoiAlign", opset: 16);
+        var rois = b.Floats("rois", new long[] { 3, 4 }, new[] { 0f, 0f, 6f, 6f, 2f, 3f, 11f, 10f, 1f, 1f, 4f, 8f });
+        var batch = b.Int64s("batch_indices", new long[] { 3 }, new long[] { 0, 1, 1 });
+        b.Node("RoiAlign", new[] { b.Input("x", ElementType.Float, 2, 4, 12, 12), rois, batch }, new[] { "y" },
+            ("output_height", 3L), ("output_width", 3L), ("sampling_ratio", 2L), ("spatial_scale", 0.5f));
         b.Output("y", ElementType.Float);
         return b;
     }

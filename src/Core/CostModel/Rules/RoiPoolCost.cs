@@ -18,9 +18,11 @@ internal sealed class RoiPoolCost : ICostRule
             return OperatorCost.Elementwise(0);
         }
 
-        var bin = checked(Ceiling(x[2], pooled[0]) * Ceiling(x[3], pooled[1]));
-        return OperatorCost.Elementwise(checked(bin * context.OutputElements(0)));
+        return OperatorCost.Elementwise(checked(LargestBin(x, pooled[0], pooled[1]) * context.OutputElements(0)));
     }
+
+    /// <summary>The cells of (N, C, H, W) <paramref name="x"/> in one of <paramref name="height"/> × <paramref name="width"/> bins of the whole map.</summary>
+    public static long LargestBin(long[] x, long height, long width) => checked(Ceiling(x[2], height) * Ceiling(x[3], width));
 
     private static long Ceiling(long a, long b) => (a + b - 1) / b;
 }

@@ -1,4 +1,3 @@
-using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Shapes.Rules;
@@ -42,19 +41,10 @@ internal class GridSampleShapeRule : IShapeRule
             throw context.Invalid($"X's batch {x[0].Value} differs from Grid's {grid[0].Value}");
         }
 
-        Require(context, "mode", Modes);
-        Require(context, "padding_mode", PaddingModes);
+        ShapeMath.Choice(context, "mode", Modes);
+        ShapeMath.Choice(context, "padding_mode", PaddingModes);
         var batch = x[0].IsKnown ? x[0] : grid[0];
         context.SetOutput(0, context.RequireType(0).ElementType, new TensorShape(new[] { batch, x[1] }.Concat(grid.Skip(1).Take(spatial))));
-    }
-
-    private static void Require(ShapeContext context, string attribute, string[] allowed)
-    {
-        var value = context.Attributes.GetString(attribute, allowed[0]);
-        if (!allowed.Contains(value, StringComparer.Ordinal))
-        {
-            throw context.Invalid($"{attribute} '{UserText.Quote(value)}' is not one of {string.Join(", ", allowed)}");
-        }
     }
 }
 

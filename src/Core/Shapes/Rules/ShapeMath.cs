@@ -60,6 +60,18 @@ internal static class ShapeMath
         return a.IsKnown ? a : b.IsKnown ? b : context.NewDim("broadcast");
     }
 
+    /// <summary>A string attribute that must be one of <paramref name="allowed"/>, the first being its default.</summary>
+    public static string Choice(ShapeContext context, string attribute, string[] allowed)
+    {
+        var value = context.Attributes.GetString(attribute, allowed[0]);
+        if (!allowed.Contains(value, StringComparer.Ordinal))
+        {
+            throw context.Invalid($"{attribute} '{UserText.Quote(value)}' is not one of {string.Join(", ", allowed)}");
+        }
+
+        return value;
+    }
+
     /// <summary>An axis in [-rank, rank) made non-negative.</summary>
     public static int Axis(ShapeContext context, long axis, int rank)
     {

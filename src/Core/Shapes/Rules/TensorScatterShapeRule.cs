@@ -1,4 +1,3 @@
-using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Tensors;
 
 namespace EfficiencyMisnomer.Shapes.Rules;
@@ -38,11 +37,7 @@ internal sealed class TensorScatterShapeRule : IShapeRule
             }
         }
 
-        var mode = context.Attributes.GetString("mode", Modes[0]);
-        if (!Modes.Contains(mode, StringComparer.Ordinal))
-        {
-            throw context.Invalid($"mode '{UserText.Quote(mode)}' is not one of {string.Join(", ", Modes)}");
-        }
+        ShapeMath.Choice(context, "mode", Modes);
 
         if (context.InputType(2)?.Shape is { } indices && (indices.Rank != 1 || ShapeMath.Differ(indices[0], past[0])))
         {

@@ -113,4 +113,23 @@ public sealed class PoolCostTests
             Assert.That(report.Count("unknown_ops"), Is.Zero);
         });
     }
+
+    [TestCase(2L, 4L)]
+    [TestCase(0L, 9L)]
+    public void Roi_align_reads_each_sample_of_a_bin_bilinearly(long samplingRatio, long samples)
+    {
+        var builder = new Builder(opset: 22);
+        var inputs = new[] { builder.Input("x", ElementType.Float, 1, 2, 12, 12), builder.Input("rois", ElementType.Float, 3, 4), builder.Input("batch", ElementType.Int64, 3) };
+        var y = builder.Op("RoiAlign", inputs, ("output_height", 4L), ("output_width", 4L), ("sampling_ratio", samplingRatio));
+
+        var report = builder.Analyze(y);
+
+        // Output (3, 2, 4, 4): 96 elements. A bin holds 2·2 = 4 samples, or with the adaptive ratio at most
+        // ⌈12/4⌉·⌈12/4⌉ = 9 (a region covering the map); each sample is 4 neighbours weighed and 1 accumulation.
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.EqualTo(96 * samples * 5));
+            Assert.That(report.Count("unknown_ops"), Is.Zero);
+        });
+    }
 }
