@@ -40,6 +40,7 @@ public static class OperatorFixtures
         ["Swish"] = Swish,
         ["TensorScatter"] = TensorScatter,
         ["RoiAlign"] = RoiAlign,
+        ["NonMaxSuppression-no-maximum"] = NonMaxSuppression,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -286,6 +287,18 @@ public static class OperatorFixtures
         b.Node("RoiAlign", new[] { b.Input("x", ElementType.Float, 2, 4, 12, 12), rois, batch }, new[] { "y" },
             ("output_height", 3L), ("output_width", 3L), ("sampling_ratio", 2L), ("spatial_scale", 0.5f));
         b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>
+    /// NonMaxSuppression (opset 11) of 6 boxes in 2 classes without max_output_boxes_per_class: nothing is selected,
+    /// the one case whose output size does not depend on the scores.
+    /// </summary>
+    private static ModelBuilder NonMaxSuppression()
+    {
+        var b = new ModelBuilder("NonMaxSuppression", opset: 11);
+        b.Node("NonMaxSuppression", new[] { b.Input("boxes", ElementType.Float, 1, 6, 4), b.Input("scores", ElementType.Float, 1, 2, 6) }, new[] { "selected" });
+        b.Output("selected", ElementType.Int64);
         return b;
     }
 }
