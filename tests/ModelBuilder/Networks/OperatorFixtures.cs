@@ -41,6 +41,8 @@ public static class OperatorFixtures
         ["TensorScatter"] = TensorScatter,
         ["RoiAlign"] = RoiAlign,
         ["NonMaxSuppression-no-maximum"] = NonMaxSuppression,
+        ["MaxUnpool"] = MaxUnpool,
+        ["ReverseSequence"] = ReverseSequence,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -299,6 +301,26 @@ public static class OperatorFixtures
         var b = new ModelBuilder("NonMaxSuppression", opset: 11);
         b.Node("NonMaxSuppression", new[] { b.Input("boxes", ElementType.Float, 1, 6, 4), b.Input("scores", ElementType.Float, 1, 2, 6) }, new[] { "selected" });
         b.Output("selected", ElementType.Int64);
+        return b;
+    }
+
+    /// <summary>MaxUnpool (opset 11) of (1, 3, 4, 5) through a 3 × 2 kernel at stride 2, padded 1 at the top: (1, 3, 8, 10).</summary>
+    private static ModelBuilder MaxUnpool()
+    {
+        var b = new ModelBuilder("MaxUnpool", opset: 11);
+        var inputs = new[] { b.Input("x", ElementType.Float, 1, 3, 4, 5), b.Input("i", ElementType.Int64, 1, 3, 4, 5) };
+        b.Node("MaxUnpool", inputs, new[] { "y" }, ("kernel_shape", new long[] { 3, 2 }), ("strides", new long[] { 2, 2 }), ("pads", new long[] { 1, 0, 0, 0 }));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>ReverseSequence (opset 10) of (4, 7, 16) batch-major sequences.</summary>
+    private static ModelBuilder ReverseSequence()
+    {
+        var b = new ModelBuilder("ReverseSequence", opset: 10);
+        var lengths = b.Int64s("sequence_lens", 7, 5, 1, 3);
+        b.Node("ReverseSequence", new[] { b.Input("x", ElementType.Float, 4, 7, 16), lengths }, new[] { "y" }, ("batch_axis", 0L), ("time_axis", 1L));
+        b.Output("y", ElementType.Float);
         return b;
     }
 }

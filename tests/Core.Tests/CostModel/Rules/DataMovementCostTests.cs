@@ -63,4 +63,24 @@ public sealed class DataMovementCostTests
             Assert.That(report.Count("unknown_ops"), Is.Zero);
         });
     }
+
+    [Test]
+    public void Max_unpool_and_reverse_sequence_move_data_without_arithmetic()
+    {
+        var builder = new Builder(opset: 11);
+        var x = builder.Input("x", ElementType.Float, 1, 3, 4, 5);
+        var unpooled = builder.Op("MaxUnpool", new[] { x, builder.Input("i", ElementType.Int64, 1, 3, 4, 5) }, ("kernel_shape", new long[] { 2, 2 }), ("strides", new long[] { 2, 2 }));
+        var y = builder.Op("ReverseSequence", new[] { unpooled, builder.Input("lens", ElementType.Int64, 3) }, ("batch_axis", 1L), ("time_axis", 0L));
+
+        var report = builder.Analyze(y);
+
+        // MaxUnpool reads 60 floats and 60 int64 indices and writes (1, 3, 8, 10) = 240 floats: 240 + 480 + 960;
+        // ReverseSequence reads those 240 floats and 3 int64 lengths and writes 240 floats: 960 + 24 + 960.
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("flops"), Is.Zero);
+            Assert.That(report.Count("memory_access"), Is.EqualTo(1680 + 1944));
+            Assert.That(report.Count("unknown_ops"), Is.Zero);
+        });
+    }
 }
