@@ -43,6 +43,7 @@ public static class OperatorFixtures
         ["NonMaxSuppression-no-maximum"] = NonMaxSuppression,
         ["MaxUnpool"] = MaxUnpool,
         ["ReverseSequence"] = ReverseSequence,
+        ["AffineGrid"] = AffineGrid,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -321,6 +322,15 @@ public static class OperatorFixtures
         var lengths = b.Int64s("sequence_lens", 7, 5, 1, 3);
         b.Node("ReverseSequence", new[] { b.Input("x", ElementType.Float, 4, 7, 16), lengths }, new[] { "y" }, ("batch_axis", 0L), ("time_axis", 1L));
         b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>AffineGrid (opset 20) of two (2, 3) thetas for a (2, 3, 5, 7) image: a (2, 5, 7, 2) grid.</summary>
+    private static ModelBuilder AffineGrid()
+    {
+        var b = new ModelBuilder("AffineGrid", opset: 20);
+        b.Node("AffineGrid", new[] { b.Input("theta", ElementType.Float, 2, 2, 3), b.Int64s("size", 2, 3, 5, 7) }, new[] { "grid" });
+        b.Output("grid", ElementType.Float);
         return b;
     }
 }
