@@ -1,5 +1,3 @@
-using EfficiencyMisnomer.Tensors;
-
 namespace EfficiencyMisnomer.Shapes.Rules;
 
 /// <summary>
