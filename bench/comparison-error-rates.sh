@@ -6,11 +6,13 @@
 # measured first by long interleaved runs. See bench/README.md and docs/regression.md.
 #
 # usage: bench/comparison-error-rates.sh [-n TRIALS] [-c CAP] [-T TOLERANCE] [-l quiet|busy|both] [-m against,stored]
-#                                         [-a aa,slow10,slow5] [-o NAME]
+#                                         [-a aa,slow10,slow5] [-o NAME] [-N]
 #   TRIALS     trials per mode, load and head (default 100)
 #   -a         the heads to try (default all three); -o names the results (default comparison-error-rates)
 #   CAP        seconds one case may take, the product's --time-cap (default 10)
 #   TOLERANCE  the regression tolerance (default 5%)
+#   -N         stored mode without confirmation: the baseline names no commit, so a stored verdict is never measured
+#              again beside the recorded model (the stored comparison alone)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,13 +23,14 @@ loads="both"
 modes="against,stored"
 arms="aa,slow10,slow5"
 name="comparison-error-rates"
+confirm=""
 model="$root/.models/torchvision/mobilenet_v2.onnx"
 work="$root/bench/.work/comparison"
 results="$root/bench/results"
 
 fail() { echo "comparison-error-rates: $*" >&2; exit 2; }
 
-while getopts "n:c:T:l:m:a:o:h" option; do
+while getopts "n:c:T:l:m:a:o:Nh" option; do
   case "$option" in
     n) trials="$OPTARG" ;;
     c) cap="$OPTARG" ;;
@@ -36,7 +39,8 @@ while getopts "n:c:T:l:m:a:o:h" option; do
     m) modes="$OPTARG" ;;
     a) arms="$OPTARG" ;;
     o) name="$OPTARG" ;;
-    h) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    N) confirm="--no-commit" ;;
+    h) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -72,7 +76,7 @@ echo "measuring each head's true slowdown (30 s interleaved, quiet) ..."
 
 run() { # LOAD
   echo "trials: $1 machine, load average $(cut -d' ' -f1-3 /proc/loadavg) ..."
-  { echo "# $stamp; $cpu; load $1"; "$program" "$work/trial" "$model" "$trials" "$cap" 1 "$tolerance" "$1" "$modes" "${heads[@]}"; } \
+  { echo "# $stamp; $cpu; load $1"; "$program" "$work/trial" "$model" "$trials" "$cap" 1 "$tolerance" "$1" "$modes" "${heads[@]}" $confirm; } \
     | tee "$results/$name-$1.csv" | grep -v '^#' | awk -F, 'NR > 1 { printf "  %s %s %s #%s: %s (%s s)\n", $1, $2, $3, $4, $5, $9 }'
 }
 

@@ -50,9 +50,9 @@ internal static class Program
         // taken relative to its own repository.
         foreach (var folder in new[] { baseFolder, headFolder })
         {
-            using var git = Process.Start(new ProcessStartInfo("git") { ArgumentList = { "init", "-q", folder }, UseShellExecute = false })!;
-            git.WaitForExit();
+            Git(folder, "init", "-q");
         }
+
         var headModel = Path.Combine(headFolder, "specs", "models", "model.onnx");
         var headSpec = Path.Combine(headFolder, "specs", "bench.yaml");
         var gateOptions = new RuntimeGateOptions
@@ -68,6 +68,14 @@ internal static class Program
             if (!File.Exists(baselinePath))
             {
                 File.Copy(options.BaseModel, headModel, overwrite: true);
+                if (!options.NoCommit)
+                {
+                    // The baseline entry names the commit that holds the model it measured, so that a stored verdict that
+                    // is not a pass is confirmed beside that model; --no-commit measures the stored comparison alone.
+                    Git(headFolder, "add", "-A");
+                    Git(headFolder, "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-m", "base");
+                }
+
                 var recording = RuntimeGate.Run(new[] { headSpec }, gateOptions with { CompareBaselines = false, Against = "none" });
                 var document = RuntimeResultsBuilder.From(recording, FingerprintProfileMatcher.ThisMachine.Fingerprint("cpu"), DateTimeOffset.UtcNow);
                 BaselineRecorder.Record(document);
@@ -97,6 +105,22 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    private static void Git(string folder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { UseShellExecute = false, WorkingDirectory = folder };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var git = Process.Start(start)!;
+        git.WaitForExit();
+        if (git.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed in {folder}");
+        }
     }
 
     /// <summary>
@@ -133,6 +157,9 @@ internal static class Program
     private sealed record Options(string Work, string BaseModel, int Trials, double CapSeconds, int Threads, string Tolerance, bool Busy, IReadOnlyList<string> Modes,
         IReadOnlyList<(string Arm, string Model)> Arms)
     {
+        /// <summary>Whether the stored baseline is recorded without a commit (no confirmation beside the recorded model): the stored comparison alone.</summary>
+        public bool NoCommit { get; init; }
+
         public static Options? Parse(string[] args)
         {
             if (args.Length < 9)
@@ -140,10 +167,10 @@ internal static class Program
                 return null;
             }
 
-            var arms = args.Skip(8).Select(a => a.Split('=', 2)).Where(p => p.Length == 2).Select(p => (p[0], Path.GetFullPath(p[1]))).ToList();
+            var arms = args.Skip(8).Where(a => a != "--no-commit").Select(a => a.Split('=', 2)).Where(p => p.Length == 2).Select(p => (p[0], Path.GetFullPath(p[1]))).ToList();
             return new Options(Path.GetFullPath(args[0]), Path.GetFullPath(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture),
                 double.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args[5], args[6] == "busy",
-                args[7].Split(',', StringSplitOptions.RemoveEmptyEntries), arms);
+                args[7].Split(',', StringSplitOptions.RemoveEmptyEntries), arms) { NoCommit = args.Contains("--no-commit") };
         }
     }
 

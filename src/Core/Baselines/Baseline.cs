@@ -57,6 +57,17 @@ public sealed record BaselineMeasurement(string Model, int Batch, IReadOnlyList<
     /// <summary>How fast the machine ran the reference workloads while it was measured; null when not observed.</summary>
     public ReferenceSpeed? Reference { get; init; }
 
+    /// <summary>
+    /// The commit whose files are the model that was measured (the model and its external data byte-identical to that
+    /// commit's when the entry was recorded); null when unknown or when the model had uncommitted changes. A stored
+    /// verdict that is not a pass is confirmed by measuring the head beside this commit's model.
+    /// </summary>
+    public string? Commit { get; init; }
+
+    /// <summary>Whether <paramref name="text"/> is a full commit id: 40 (SHA-1) or 64 (SHA-256) lower-case hexadecimal digits.</summary>
+    public static bool IsCommitId(string text) =>
+        text is { Length: 40 or 64 } && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
     public BaselineIndicator? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
 }
 

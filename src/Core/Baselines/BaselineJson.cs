@@ -82,6 +82,11 @@ public static class BaselineJson
                         json.WriteEndObject();
                     }
 
+                    if (measurement.Commit is { } commit)
+                    {
+                        json.WriteString("commit", commit);
+                    }
+
                     json.WritePropertyName("latency_samples_ms");
                     json.WriteRawValue("[" + string.Join(", ", measurement.LatencySamples.Select(Sample)) + "]");
                     json.WriteEndObject();
@@ -164,7 +169,15 @@ public static class BaselineJson
                 }
             }
 
-            return new BaselineMeasurement(model, batch, indicators, m.LatencySamplesMs ?? new List<double>()) { OtherCpuShare = m.OtherCpuShare, Reference = reference };
+            if (m.Commit is { } commit && !BaselineMeasurement.IsCommitId(commit))
+            {
+                throw Unreadable(OutOfRange, source, $"the commit of model '{UserText.Quote(model)}' of {where}", $"'{UserText.Quote(commit)}', not a commit id (40 or 64 hexadecimal digits)");
+            }
+
+            return new BaselineMeasurement(model, batch, indicators, m.LatencySamplesMs ?? new List<double>())
+            {
+                OtherCpuShare = m.OtherCpuShare, Reference = reference, Commit = m.Commit,
+            };
         }).ToList();
         return new BaselineProfile(name, fingerprint, profile.Machine ?? "", profile.Recorded ?? DateTimeOffset.MinValue, measurements);
     }
@@ -236,7 +249,7 @@ public static class BaselineJson
     private sealed record ProfileDocument(string? Profile, string? Fingerprint, string? Machine, DateTimeOffset? Recorded, List<MeasurementDocument>? Measurements);
 
     private sealed record MeasurementDocument(string? Model, int? Batch, Dictionary<string, IndicatorDocument>? Indicators, List<double>? LatencySamplesMs, double? OtherCpuShare,
-        ReferenceDocument? ReferenceMs);
+        ReferenceDocument? ReferenceMs, string? Commit);
 
     private sealed record ReferenceDocument(double? Compute, double? Memory);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Results;
+using EfficiencyMisnomer.Revisions;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Baselines;
@@ -50,7 +51,12 @@ public static class BaselineRecorder
                 throw new EfficiencyException(ErrorCodes.SpecWithoutRegression, UserText.Format(NoRegression, UserText.Quote(spec.Name)), loaded.Location);
             }
 
-            planned.Add((baselinePath, FromResults(spec, results)));
+            // A measured model's commit is kept only where its files are that commit's: then a later stored verdict can be
+            // confirmed by measuring the head beside it.
+            var commits = results.Commit is { } commit
+                ? loaded.Models.ToDictionary(m => m.Name, m => RepositoryCommit.Holding(commit, loaded.Path, m.ResolvedPath), StringComparer.Ordinal)
+                : new Dictionary<string, string?>(StringComparer.Ordinal);
+            planned.Add((baselinePath, FromResults(spec, results, name => commits.GetValueOrDefault(name))));
         }
 
         var written = new List<Diagnostic>();
@@ -70,7 +76,10 @@ public static class BaselineRecorder
     }
 
     /// <summary>What one spec's results contribute to its baseline: static indicators of analysed models, measurements per profile and machine.</summary>
-    public static Baseline FromResults(SpecResults spec, EfficiencyResults results)
+    /// <param name="spec">The spec's results.</param>
+    /// <param name="results">The document holding them.</param>
+    /// <param name="commitOf">Per model name, the commit whose files are the measured model (<see cref="BaselineMeasurement.Commit"/>); none when null.</param>
+    public static Baseline FromResults(SpecResults spec, EfficiencyResults results, Func<string, string?>? commitOf = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(results);
@@ -91,6 +100,7 @@ public static class BaselineRecorder
                         Reference = Setting(p.Run.Settings, BaselineMeasurement.ReferenceComputeSetting) is { } compute
                             && Setting(p.Run.Settings, BaselineMeasurement.ReferenceMemorySetting) is { } memory
                             && new ReferenceSpeed(compute, memory) is { IsValid: true } reference ? reference : null,
+                        Commit = commitOf?.Invoke(p.Model),
                     })
                     .ToList();
                 return new BaselineProfile(group.Key.Profile, group.Key.Machine, machine?.Summary ?? "", results.Created, measurements);

@@ -82,6 +82,14 @@ public static class RegressionText
     public static string Bound(double ratio) =>
         double.IsFinite(ratio) ? ((ratio - 1) * 100).ToString("+0.0;-0.0;+0.0", CultureInfo.InvariantCulture) + "%" : "unbounded";
 
+    /// <summary>A verdict's message as what it would have been: "regressed beyond" becomes "would be regressed beyond".</summary>
+    public static string Would(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Replace(": regressed beyond", ": would be regressed beyond", StringComparison.Ordinal)
+            .Replace(": improved beyond", ": would be improved beyond", StringComparison.Ordinal);
+    }
+
     public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>

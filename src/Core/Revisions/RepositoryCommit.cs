@@ -29,4 +29,31 @@ public static class RepositoryCommit
             return null;
         }
     }
+
+    /// <summary>
+    /// <paramref name="commit"/> when the model at <paramref name="modelPath"/> and its external data are byte-identical
+    /// to that commit's files in the repository holding <paramref name="specPath"/>; null when they differ, are absent
+    /// there, or git cannot tell.
+    /// </summary>
+    public static string? Holding(string commit, string specPath, string modelPath)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        ArgumentNullException.ThrowIfNull(specPath);
+        ArgumentNullException.ThrowIfNull(modelPath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(specPath));
+        if (folder is null || !Directory.Exists(folder) || !File.Exists(modelPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var revision = GitBaseRevision.Open(folder, commit, new SourceLocation(specPath));
+            return revision.Locate(modelPath).Status == BaseModelStatus.Unchanged ? revision.Commit : null;
+        }
+        catch (EfficiencyException)
+        {
+            return null;
+        }
+    }
 }

@@ -119,7 +119,6 @@ public static class RuntimeGate
         {
             var atBatch = budgets.Where(b => b.Batch?.Value == batch).ToList();
             var profileName = profile?.Name ?? "no profile";
-            var indicators = RegressionScope.Against(policy, atBatch);
             options.Progress?.Invoke($"measuring model '{UserText.Quote(model.Name)}' [{UserText.Quote(profileName)}] batch {batch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "as bound"} on {provider.Provider} against {against}, interleaved");
             MeasurementCase head;
             OnnxModel baseModel;
@@ -143,20 +142,11 @@ public static class RuntimeGate
                 continue;
             }
 
-            var fresh = ObserveFresh(measurer, head, baseModel, indicators, policy, random, options.Progress);
-            var (baseFresh, headFresh) = fresh.Medians;
-            var pair = new PairedCase(head, baseModel, (estimate, baseMedian) => PairedRegression.Decides(policy, indicators, estimate, baseMedian),
-                new SequentialLooks(measurer.Options.Confidence, comparisons))
-            {
-                HeadFresh = headFresh,
-                BaseFresh = baseFresh,
-                OrderSeed = random.Next(),
-            };
-
             PairedReport paired;
+            IReadOnlyList<RegressionVerdict> regressions;
             try
             {
-                paired = new PairedMeasurer(measurer, options.Progress).Measure(pair);
+                (paired, regressions) = PairedComparison.Measure(measurer, head, baseModel, policy, atBatch, comparisons, random, options.Progress, against, revision.Location);
             }
             catch (EfficiencyException e) when (e.Code == ErrorCodes.BaseModelUnreadable)
             {
@@ -170,42 +160,11 @@ public static class RuntimeGate
             }
 
             var verdicts = RuntimeBudgetEvaluator.Evaluate(paired.Head, atBatch);
-            var regressions = PairedRegression.Compare(policy, paired, fresh, atBatch, against, revision.Location);
             diagnostics.AddRange(paired.Head.Warnings);
             diagnostics.AddRange(verdicts.Select(RuntimeBudgetEvaluator.Diagnose).OfType<Diagnostic>());
             diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, strict: options.StrictRegression || spec.Regression?.Strict == true));
             yield return new RuntimeCase(spec.Path, model.Name, profile, paired.Head, verdicts) { Regressions = regressions, Paired = paired };
         }
-    }
-
-    /// <summary>
-    /// Cold start and memory of both sides, interleaved in fresh processes: a few of each when a comparison reads them
-    /// (more while it is inconclusive), one of each otherwise, for the reports.
-    /// </summary>
-    private static FreshComparison ObserveFresh(RuntimeMeasurer measurer, MeasurementCase head, OnnxModel baseModel, IReadOnlyList<Indicators.Indicator> indicators,
-        RegressionPolicy policy, Random random, Action<string>? progress)
-    {
-        var headRequest = SessionObservationRequest.For(head.Model.Path, head.Provider, head.Settings, head.Bindings, head.Batch, head.Inputs)
-            with { RunDeadlineSeconds = Watchdog.Deadline(measurer.Options.TimeCap).TotalSeconds };
-        var baseRequest = headRequest with { ModelPath = baseModel.Path };
-        var compared = indicators.Where(i => RegressionScope.IsFreshSession(i.Name)).ToList();
-        var count = compared.Count > 0 ? FreshComparison.First : FreshSessionSeries.Shown;
-        progress?.Invoke($"observing cold start and memory in {count} fresh process(es) per side, interleaved");
-        var fresh = FreshComparison.Observe(measurer.Observer, baseRequest, headRequest, count, random);
-        while (compared.Count > 0 && fresh.Head.Count < FreshComparison.Most && compared.Any(i => Undecided(fresh, i, policy)))
-        {
-            progress?.Invoke("cold start or memory undecided: two more fresh processes per side");
-            fresh = FreshComparison.Observe(measurer.Observer, baseRequest, headRequest, 2, random, fresh);
-        }
-
-        return fresh;
-    }
-
-    private static bool Undecided(FreshComparison fresh, Indicators.Indicator indicator, RegressionPolicy policy)
-    {
-        Func<SessionObservation, double?> select = indicator == Indicators.RuntimeIndicators.ColdStart ? o => o.ColdStartMs
-            : indicator == Indicators.RuntimeIndicators.PeakMemory ? o => o.PeakMemoryBytes : o => o.GpuMemoryBytes;
-        return fresh.Decide(select, policy.Tolerance(indicator.Name).Value)?.Status == RegressionOutcome.Inconclusive;
     }
 
     /// <summary>
@@ -407,10 +366,58 @@ public static class RuntimeGate
                 }
             }
 
+            if (regressions.Any(StoredConfirmation.Needed) && RecordedCommit(baseline, report, provider, options) is { } commit)
+            {
+                regressions = ConfirmBeside(commit, spec, model, onnx, profile, provider, options, measurer, batch, atBatch, regressions);
+            }
+
             diagnostics.AddRange(report.Warnings);
             diagnostics.AddRange(verdicts.Select(RuntimeBudgetEvaluator.Diagnose).OfType<Diagnostic>());
             diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, strict: options.StrictRegression || spec.Regression?.Strict == true));
             yield return new RuntimeCase(spec.Path, model.Name, profile, report, verdicts) { Regressions = regressions };
+        }
+    }
+
+    /// <summary>The commit the baseline entry compared with <paramref name="report"/> was recorded from; null when it names none.</summary>
+    private static string? RecordedCommit(LoadedBaseline? baseline, RuntimeReport report, ProviderSelection provider, RuntimeGateOptions options)
+    {
+        var machine = (options.Machine ?? FingerprintProfileMatcher.ThisMachine.Fingerprint)(provider.Provider);
+        return baseline?.Baseline?.Entries(report.Profile).FirstOrDefault(e => e.Fingerprint == machine.Id)?.Measurement(report.Model, report.Batch)?.Commit;
+    }
+
+    /// <summary>
+    /// Stored verdicts that are not a pass, confirmed by measuring the head beside the model the baseline entry was
+    /// recorded from, interleaved (<see cref="StoredConfirmation"/>).
+    /// </summary>
+    private static IReadOnlyList<RegressionVerdict> ConfirmBeside(string commit, Spec spec, ModelEntry model, Lazy<OnnxModel> onnx, HardwareProfile? profile,
+        ProviderSelection provider, RuntimeGateOptions options, RuntimeMeasurer measurer, int? batch, List<Budget> atBatch, IReadOnlyList<RegressionVerdict> stored)
+    {
+        var policy = spec.Regression!;
+        var location = policy.Baseline?.Location ?? policy.Location;
+        var recorded = StoredConfirmation.Short(commit);
+        options.Progress?.Invoke($"measuring model '{UserText.Quote(model.Name)}' [{UserText.Quote(profile?.Name ?? "no profile")}] beside the model its baseline was recorded from, at {recorded}, interleaved: the stored comparison is not a pass");
+        try
+        {
+            using var revision = GitBaseRevision.Open(Path.GetDirectoryName(Path.GetFullPath(spec.Path)) ?? ".", commit, location);
+            var counterpart = revision.Locate(model.ResolvedPath);
+            switch (counterpart.Status)
+            {
+                case BaseModelStatus.Unchanged:
+                    return StoredConfirmation.ModelUnchanged(stored, commit);
+                case BaseModelStatus.New:
+                    return StoredConfirmation.Unconfirmed(stored, commit, UserText.Format("the model '{0}' is not there", UserText.Quote(counterpart.RelativePath)));
+                default:
+                    var head = Case(spec, model, onnx.Value, profile, provider, options, batch, atBatch);
+                    var baseModel = OnnxModel.Load(counterpart.Path!);
+                    var random = new Random(options.OrderSeed ?? Environment.TickCount);
+                    var (_, beside) = PairedComparison.Measure(measurer, head, baseModel, policy, atBatch, spec.Models.Count * Batches(profile).Count, random, options.Progress,
+                        "the baseline's revision " + recorded, location);
+                    return StoredConfirmation.Replace(stored, beside, commit);
+            }
+        }
+        catch (EfficiencyException e)
+        {
+            return StoredConfirmation.Unconfirmed(stored, commit, $"{e.Code}: {e.Message}");
         }
     }
 

@@ -131,8 +131,7 @@ public static class RuntimeRegression
     {
         Status = RegressionOutcome.Inconclusive,
         Code = ErrorCodes.RegressionInconclusive,
-        Message = verdict.Message.Replace(": regressed beyond", ": would be regressed beyond", StringComparison.Ordinal)
-            .Replace(": improved beyond", ": would be improved beyond", StringComparison.Ordinal) + why,
+        Message = RegressionText.Would(verdict.Message) + why,
     };
 
     private const string MachineChanged = " (inconclusive: the machine is not running at the speed it had when the baseline was recorded: {0}, measured between this run's samples against the baseline's own. A shared virtual machine changes speed for minutes at a time; compare against a revision, measured beside the head in one run (--against), or rerun)";

@@ -25,7 +25,7 @@ public sealed class BaselineJsonTests
             {
                 new BaselineMeasurement("vit-d48", 1,
                     new[] { new BaselineIndicator("latency.p50", "ms", 31.5, 31.2, 31.8, 400), new BaselineIndicator("throughput", "samples/s", 31.7, 31.4, double.PositiveInfinity, 400) },
-                    new[] { 31.52, 31.48, 0.0001234 }) { OtherCpuShare = 0.02, Reference = new ReferenceSpeed(0.0243, 0.9874) },
+                    new[] { 31.52, 31.48, 0.0001234 }) { OtherCpuShare = 0.02, Reference = new ReferenceSpeed(0.0243, 0.9874), Commit = "0123456789abcdef0123456789abcdef01234567" },
             }),
         });
 
@@ -51,7 +51,7 @@ public sealed class BaselineJsonTests
                 var measurement = profile.Measurements.Single();
                 var backMeasurement = back.Measurement(measurement.Model, measurement.Batch)!;
                 Assert.That(backMeasurement.LatencySamples, Is.EqualTo(measurement.LatencySamples));
-                Assert.That((backMeasurement.OtherCpuShare, backMeasurement.Reference), Is.EqualTo((measurement.OtherCpuShare, measurement.Reference)));
+                Assert.That((backMeasurement.OtherCpuShare, backMeasurement.Reference, backMeasurement.Commit), Is.EqualTo((measurement.OtherCpuShare, measurement.Reference, measurement.Commit)));
                 // JSON has no infinity: an unbounded side comes back as null.
                 Assert.That(backMeasurement.Indicators,
                     Is.EquivalentTo(measurement.Indicators.Select(i => i with { Upper = i.Upper is { } u && double.IsFinite(u) ? u : null })));
@@ -82,6 +82,9 @@ public sealed class BaselineJsonTests
     [TestCase("{ \"format\": \"efficiency-misnomer/baseline@2\", \"spec\": \"a\" }", "baseline format 'efficiency-misnomer/baseline@2' is not supported")]
     [TestCase("{ \"format\": \"efficiency-misnomer/baseline@1\", \"spec\": \"a\", \"profiles\": [ { \"profile\": \"p\" } ] }", "profile 'p' has no 'fingerprint'")]
     [TestCase("{ \"format\": \"efficiency-misnomer/baseline@1\", \"spec\": \"a\", \"profiles\": [ { \"profile\": \"p\", \"fingerprint\": \"f\", \"measurements\": [ { \"model\": \"m\", \"batch\": 1, \"reference_ms\": { \"compute\": -1, \"memory\": 1 } } ] } ] }", "the reference_ms of model 'm'")]
+    [TestCase("{ \"format\": \"efficiency-misnomer/baseline@1\", \"spec\": \"a\", \"profiles\": [ { \"profile\": \"p\", \"fingerprint\": \"f\", \"measurements\": [ { \"model\": \"m\", \"batch\": 1, \"commit\": \"--upload-pack=touch x\" } ] } ] }", "the commit of model 'm'")]
+    [TestCase("{ \"format\": \"efficiency-misnomer/baseline@1\", \"spec\": \"a\", \"profiles\": [ { \"profile\": \"p\", \"fingerprint\": \"f\", \"measurements\": [ { \"model\": \"m\", \"batch\": 1, \"commit\": \"main\" } ] } ] }", "not a commit id")]
+    [TestCase("{ \"format\": \"efficiency-misnomer/baseline@1\", \"spec\": \"a\", \"profiles\": [ { \"profile\": \"p\", \"fingerprint\": \"f\", \"measurements\": [ { \"model\": \"m\", \"batch\": 1, \"commit\": \"0123456789ABCDEF0123456789ABCDEF01234567\" } ] } ] }", "not a commit id")]
     public void Anything_else_is_refused_with_a_coded_error_naming_the_file(string text, string expected)
     {
         var error = Assert.Throws<EfficiencyException>(() => BaselineJson.Parse(text, "baselines/x.json"))!;
