@@ -77,8 +77,7 @@ internal static class Program
                 }
 
                 var recording = RuntimeGate.Run(new[] { headSpec }, gateOptions with { CompareBaselines = false, Against = "none" });
-                var document = RuntimeResultsBuilder.From(recording, FingerprintProfileMatcher.ThisMachine.Fingerprint("cpu"), DateTimeOffset.UtcNow);
-                BaselineRecorder.Record(document);
+                BaselineRecorder.Record(recording.Results);
                 Console.WriteLine($"# stored baseline recorded ({recording.Cases.Single().Report["latency.p50"].Value:0.###} ms median, other processes {recording.Cases.Single().Report.OtherCpuShare:0%} of the CPUs)");
             }
         }
