@@ -44,6 +44,10 @@ public static class OperatorFixtures
         ["MaxUnpool"] = MaxUnpool,
         ["ReverseSequence"] = ReverseSequence,
         ["AffineGrid"] = AffineGrid,
+        ["DFT-onesided"] = DftOnesided,
+        ["DFT-20-axis-input"] = DftAxisInput,
+        ["STFT-hann"] = StftHann,
+        ["MelWeightMatrix"] = MelWeightMatrix,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -331,6 +335,51 @@ public static class OperatorFixtures
         var b = new ModelBuilder("AffineGrid", opset: 20);
         b.Node("AffineGrid", new[] { b.Input("theta", ElementType.Float, 2, 2, 3), b.Int64s("size", 2, 3, 5, 7) }, new[] { "grid" });
         b.Output("grid", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>DFT (opset 17) of (2, 10, 16, 1) real signals along axis 2, onesided: (2, 10, 9, 2).</summary>
+    private static ModelBuilder DftOnesided()
+    {
+        var b = new ModelBuilder("DFT", opset: 17);
+        b.Node("DFT", new[] { b.Input("x", ElementType.Float, 2, 10, 16, 1) }, new[] { "y" }, ("axis", 2L), ("onesided", 1L));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>DFT (opset 20) of (3, 6, 5, 2) complex signals along axis 1 (an input), zero-padded to 8: (3, 8, 5, 2).</summary>
+    private static ModelBuilder DftAxisInput()
+    {
+        var b = new ModelBuilder("DFT20", opset: 20);
+        var length = b.Int64s("dft_length", Array.Empty<long>(), new long[] { 8 });
+        var axis = b.Int64s("axis", Array.Empty<long>(), new long[] { 1 });
+        b.Node("DFT", new[] { b.Input("x", ElementType.Float, 3, 6, 5, 2), length, axis }, new[] { "y" });
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>STFT (opset 17) of (2, 1600, 1) audio by a periodic Hann window of 400 every 160 samples: (2, 8, 201, 2).</summary>
+    private static ModelBuilder StftHann()
+    {
+        var b = new ModelBuilder("STFT", opset: 17);
+        b.Node("HannWindow", new[] { b.Int64s("window_size", Array.Empty<long>(), new long[] { 400 }) }, new[] { "window" });
+        b.Node("STFT", new[] { b.Input("audio", ElementType.Float, 2, 1600, 1), b.Int64s("hop", Array.Empty<long>(), new long[] { 160 }), "window" }, new[] { "spectrum" });
+        b.Output("spectrum", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>MelWeightMatrix (opset 17) of 80 bands for a 400-point transform at 16 kHz: (201, 80), with a signal to apply it to.</summary>
+    private static ModelBuilder MelWeightMatrix()
+    {
+        var b = new ModelBuilder("MelWeightMatrix", opset: 17);
+        var scalar = Array.Empty<long>();
+        b.Node("MelWeightMatrix", new[]
+        {
+            b.Int64s("bands", scalar, new long[] { 80 }), b.Int64s("n_fft", scalar, new long[] { 400 }), b.Int64s("rate", scalar, new long[] { 16000 }),
+            b.Floats("low", scalar, new[] { 0f }), b.Floats("high", scalar, new[] { 8000f }),
+        }, new[] { "mel" });
+        b.Node("MatMul", new[] { b.Input("power", ElementType.Float, 3, 201), "mel" }, new[] { "bands_out" });
+        b.Output("bands_out", ElementType.Float);
         return b;
     }
 }

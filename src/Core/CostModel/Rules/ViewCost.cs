@@ -10,7 +10,7 @@ internal sealed class ViewCost : ICostRule
     public IReadOnlyCollection<string> OpTypes { get; } = new[]
     {
         "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity", "Dropout", "Shape", "Size",
-        "Constant", "ConstantOfShape", "Range", "EyeLike",
+        "Constant", "ConstantOfShape", "Range", "EyeLike", "HannWindow", "HammingWindow", "BlackmanWindow", "MelWeightMatrix",
     };
 
     public OperatorCost Cost(CostContext context) => OperatorCost.View;
