@@ -48,6 +48,10 @@ public static class OperatorFixtures
         ["DFT-20-axis-input"] = DftAxisInput,
         ["STFT-hann"] = StftHann,
         ["MelWeightMatrix"] = MelWeightMatrix,
+        ["Col2Im"] = Col2Im,
+        ["CenterCropPad"] = CenterCropPad,
+        ["Bernoulli"] = Bernoulli,
+        ["RandomNormalLike"] = RandomNormalLike,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -380,6 +384,43 @@ public static class OperatorFixtures
         }, new[] { "mel" });
         b.Node("MatMul", new[] { b.Input("power", ElementType.Float, 3, 201), "mel" }, new[] { "bands_out" });
         b.Output("bands_out", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>Col2Im (opset 18) of (2, 12, 9) columns of 2 × 2 blocks at stride 2 into 6 × 6 images: (2, 3, 6, 6).</summary>
+    private static ModelBuilder Col2Im()
+    {
+        var b = new ModelBuilder("Col2Im", opset: 18);
+        b.Node("Col2Im", new[] { b.Input("x", ElementType.Float, 2, 12, 9), b.Int64s("image", 6, 6), b.Int64s("block", 2, 2) }, new[] { "y" }, ("strides", new long[] { 2, 2 }));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>CenterCropPad (opset 18) of (3, 20, 10) to 8 × 12 along the last two axes: (3, 8, 12).</summary>
+    private static ModelBuilder CenterCropPad()
+    {
+        var b = new ModelBuilder("CenterCropPad", opset: 18);
+        b.Node("CenterCropPad", new[] { b.Input("x", ElementType.Float, 3, 20, 10), b.Int64s("shape", 8, 12) }, new[] { "y" }, ("axes", new long[] { -2, -1 }));
+        b.Output("y", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>Bernoulli (opset 15) draws, as booleans, from (2, 7) probabilities.</summary>
+    private static ModelBuilder Bernoulli()
+    {
+        var b = new ModelBuilder("Bernoulli", opset: 15);
+        b.Node("Sigmoid", new[] { b.Input("x", ElementType.Float, 2, 7) }, new[] { "p" });
+        b.Node("Bernoulli", new[] { "p" }, new[] { "y" }, ("dtype", 9L));
+        b.Output("y", ElementType.Bool);
+        return b;
+    }
+
+    /// <summary>RandomNormalLike (opset 1) of a (2, 4, 8, 8) latent, as a diffusion sampler draws its noise.</summary>
+    private static ModelBuilder RandomNormalLike()
+    {
+        var b = new ModelBuilder("RandomNormalLike", opset: 13);
+        b.Node("RandomNormalLike", new[] { b.Input("latent", ElementType.Float, 2, 4, 8, 8) }, new[] { "noise" });
+        b.Output("noise", ElementType.Float);
         return b;
     }
 }

@@ -11,7 +11,7 @@ internal sealed class DataMovementCost : ICostRule
     {
         "Transpose", "Concat", "Split", "Slice", "Gather", "GatherElements", "GatherND", "Expand", "Tile", "Pad",
         "DepthToSpace", "SpaceToDepth", "ScatterND", "ScatterElements", "Scatter", "OneHot", "Trilu", "NonZero",
-        "Compress", "ReverseSequence", "MaxUnpool", "CenterCropPad", "Cast", "CastLike", "TensorScatter",
+        "Compress", "ReverseSequence", "MaxUnpool", "CenterCropPad", "Cast", "CastLike", "TensorScatter", "Unique",
     };
 
     public OperatorCost Cost(CostContext context) => OperatorCost.DataMovement;

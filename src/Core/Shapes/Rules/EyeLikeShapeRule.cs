@@ -1,9 +1,9 @@
 namespace EfficiencyMisnomer.Shapes.Rules;
 
-/// <summary>EyeLike and the *Like random generators: the input's shape, dtype attribute or the input's type.</summary>
+/// <summary>EyeLike, the *Like random generators and Bernoulli: the input's shape, dtype attribute or the input's type.</summary>
 internal sealed class EyeLikeShapeRule : IShapeRule
 {
-    public IReadOnlyCollection<string> OpTypes { get; } = new[] { "EyeLike", "RandomNormalLike", "RandomUniformLike" };
+    public IReadOnlyCollection<string> OpTypes { get; } = new[] { "EyeLike", "RandomNormalLike", "RandomUniformLike", "Bernoulli" };
 
     public void Infer(ShapeContext context)
     {
