@@ -52,6 +52,7 @@ public static class OperatorFixtures
         ["CenterCropPad"] = CenterCropPad,
         ["Bernoulli"] = Bernoulli,
         ["RandomNormalLike"] = RandomNormalLike,
+        ["DeformConv"] = DeformConv,
     };
 
     /// <summary>The input every QLinear fixture quantizes: (N, C, H, W) = (2, 8, 6, 6), uint8.</summary>
@@ -421,6 +422,20 @@ public static class OperatorFixtures
         var b = new ModelBuilder("RandomNormalLike", opset: 13);
         b.Node("RandomNormalLike", new[] { b.Input("latent", ElementType.Float, 2, 4, 8, 8) }, new[] { "noise" });
         b.Output("noise", ElementType.Float);
+        return b;
+    }
+
+    /// <summary>DeformConv (opset 19) of (1, 4, 9, 9) by 8 filters of 3 × 3 at stride 2, padded 1, with a mask: (1, 8, 5, 5).</summary>
+    private static ModelBuilder DeformConv()
+    {
+        var b = new ModelBuilder("DeformConv", opset: 19);
+        var inputs = new[]
+        {
+            b.Input("x", ElementType.Float, 1, 4, 9, 9), b.Input("w", ElementType.Float, 8, 4, 3, 3), b.Input("offset", ElementType.Float, 1, 18, 5, 5),
+            b.Input("b", ElementType.Float, 8), b.Input("mask", ElementType.Float, 1, 9, 5, 5),
+        };
+        b.Node("DeformConv", inputs, new[] { "y" }, ("strides", new long[] { 2, 2 }), ("pads", new long[] { 1, 1, 1, 1 }));
+        b.Output("y", ElementType.Float);
         return b;
     }
 }
