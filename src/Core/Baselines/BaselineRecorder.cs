@@ -18,6 +18,8 @@ public static class BaselineRecorder
     private const string NoRegression = "spec '{0}' declares no stored baseline (regression.baseline), so there is no file to record into; add 'regression: {{ baseline: baselines/{0}.json }}' to it";
     private const string SpecUnreadable = "{0}: the spec of '{1}' cannot be loaded to find its baseline file: {2}";
     private const string Recorded = "{0}: recorded {1}";
+    private const string FromCommit = "from commit {0}: a later stored verdict that is not a pass is measured again beside that model";
+    private const string NoCommit = "no commit for {0}: uncommitted changes, or no git repository, so its stored verdicts cannot be confirmed beside the recorded model; commit the model and record again to allow it";
     private const string Nothing = "results of spec '{0}' hold no indicators to record (no model was analysed or measured)";
 
     /// <summary>
@@ -124,6 +126,19 @@ public static class BaselineRecorder
         }
 
         parts.AddRange(recorded.Profiles.Select(p => UserText.Format("{0} measurement(s) of profile '{1}' on machine {2}", p.Measurements.Count, UserText.Quote(p.Profile), UserText.Quote(p.Fingerprint))));
+        var measured = recorded.Profiles.SelectMany(p => p.Measurements).ToList();
+        var commits = measured.Select(m => m.Commit).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var without = measured.Where(m => m.Commit is null).Select(m => m.Model).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (commits.Count > 0)
+        {
+            parts.Add(UserText.Format(FromCommit, string.Join(", ", commits.Select(c => c[..Math.Min(8, c.Length)]))));
+        }
+
+        if (without.Count > 0)
+        {
+            parts.Add(UserText.Format(NoCommit, string.Join(", ", without.Select(m => "'" + UserText.Quote(m) + "'"))));
+        }
+
         return string.Join("; ", parts);
     }
 

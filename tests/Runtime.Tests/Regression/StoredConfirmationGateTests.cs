@@ -24,6 +24,7 @@ public sealed class StoredConfirmationGateTests
 
     private GitRepository repository = null!;
     private string commit = "";
+    private string recording = "";
 
     private string SpecPath => repository.PathOf("specs/stack.yaml");
 
@@ -38,7 +39,7 @@ public sealed class StoredConfirmationGateTests
         repository.Write("specs/stack.yaml", Spec);
         ComparisonModels.Stack(1).Save(ModelPath);
         commit = repository.Commit("base");
-        BaselineRecorder.Record(Run(compare: false).Results);
+        recording = BaselineRecorder.Record(Run(compare: false).Results).Single().Message;
         // The machine ran twice as fast when the baseline was recorded.
         Edit(m => m with { LatencySamples = m.LatencySamples.Select(s => s / 2).ToList(), Reference = null });
     }
@@ -50,7 +51,25 @@ public sealed class StoredConfirmationGateTests
     public void The_recorded_entry_names_the_commit_that_holds_the_measured_model()
     {
         var recorded = BaselineStore.Read(BaselinePath)!.Profiles.Single().Measurements.Single();
-        Assert.That(recorded.Commit, Is.EqualTo(commit));
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorded.Commit, Is.EqualTo(commit));
+            Assert.That(recording, Does.Contain($"from commit {commit[..8]}: a later stored verdict that is not a pass is measured again beside that model"));
+        });
+    }
+
+    [Test]
+    public void A_model_with_uncommitted_changes_is_recorded_without_a_commit_and_the_recording_says_so()
+    {
+        ComparisonModels.Resave(ModelPath);
+
+        var message = BaselineRecorder.Record(Run(compare: false).Results).Single().Message;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(BaselineStore.Read(BaselinePath)!.Profiles.Single().Measurements.Single().Commit, Is.Null);
+            Assert.That(message, Does.Contain("no commit for 'stack': uncommitted changes"));
+        });
     }
 
     [Test]
