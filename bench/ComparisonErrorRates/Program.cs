@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EfficiencyMisnomer.Baselines;
-using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Gate;
-using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Runtime.Sessions;
 
@@ -83,7 +81,7 @@ internal static class Program
         }
 
         using var load = options.Busy ? Load.Start(Environment.ProcessorCount) : null;
-        Console.WriteLine("mode,load,arm,trial,status,ratio,lower,upper,seconds,rounds,other_cpu");
+        Console.WriteLine("mode,load,arm,trial,status,ratio,lower,upper,seconds,rounds,other_cpu,confirmed");
         foreach (var mode in options.Modes)
         {
             foreach (var (arm, model) in options.Arms)
@@ -98,12 +96,30 @@ internal static class Program
                     var verdict = measured?.Regressions.SingleOrDefault(r => r.Indicator == "latency.p50");
                     var status = verdict?.Status.ToString().ToLowerInvariant() ?? "error: " + Diagnosed(result);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{mode},{(options.Busy ? "busy" : "quiet")},{arm},{trial},{status},{verdict?.Ratio:0.####},{verdict?.RatioLower:0.####},{verdict?.RatioUpper:0.####},{seconds:0.##},{measured?.Paired?.Rounds},{measured?.Report.OtherCpuShare:0.###}"));
+                        $"{mode},{(options.Busy ? "busy" : "quiet")},{arm},{trial},{status},{verdict?.Ratio:0.####},{verdict?.RatioLower:0.####},{verdict?.RatioUpper:0.####},{seconds:0.##},{measured?.Paired?.Rounds},{measured?.Report.OtherCpuShare:0.###},{Confirmed(verdict)}"));
                 }
             }
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// What the stored comparison said before a measurement beside the recorded model replaced it ("regressed (+7.2%)"),
+    /// "unchanged" when the model was the recorded one, empty when no confirmation ran.
+    /// </summary>
+    private static string Confirmed(Regression.RegressionVerdict? verdict)
+    {
+        const string Said = "the stored baseline's comparison said ";
+        var message = verdict?.Message ?? "";
+        var at = message.IndexOf(Said, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var rest = message[(at + Said.Length)..];
+            return rest[..rest.IndexOf(';', StringComparison.Ordinal)].Replace(',', ';');
+        }
+
+        return message.Contains("byte-identical to the one the baseline was recorded from", StringComparison.Ordinal) ? "unchanged" : "";
     }
 
     private static void Git(string folder, params string[] arguments)
