@@ -38,6 +38,15 @@ public sealed class ImageAndSamplingShapeRuleTests
     }
 
     [Test]
+    public void Col2im_sizes_whose_positions_overflow_are_a_coded_error()
+    {
+        var b = new Builder(opset: 18);
+        b.Op("Col2Im", new[] { b.Input("x", ElementType.Float, 1, 5, 5), b.Int64s("image", long.MaxValue / 2, long.MaxValue / 2), b.Int64s("block", 1, 5) });
+
+        Assert.That(ShapeTestKit.Rejects(b).Code, Is.EqualTo(EfficiencyMisnomer.Diagnostics.ErrorCodes.DimensionOverflow));
+    }
+
+    [Test]
     public void Center_crop_pad_sets_the_sizes_of_its_axes_and_keeps_the_rest()
     {
         var b = new Builder(opset: 18);

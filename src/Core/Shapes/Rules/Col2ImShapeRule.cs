@@ -40,7 +40,7 @@ internal sealed class Col2ImShapeRule : IShapeRule
         long columns = 1;
         for (var i = 0; i < spatial; i++)
         {
-            var span = image[i] + pads[i] + pads[i + spatial] - (dilations[i] * (block[i] - 1)) - 1;
+            var span = checked(image[i] + pads[i] + pads[i + spatial] - (dilations[i] * (block[i] - 1)) - 1);
             if (span < 0)
             {
                 throw context.Invalid($"a block of {block[i]} (dilation {dilations[i]}) does not fit spatial dim {i} of {image[i]} padded by {pads[i]} and {pads[i + spatial]}");
