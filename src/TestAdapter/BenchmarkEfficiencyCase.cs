@@ -13,7 +13,6 @@ namespace EfficiencyMisnomer.TestAdapter;
 public sealed class BenchmarkEfficiencyCase : EfficiencyCase
 {
     private const string NotJudged = "{0}: benchmark '{1}' case '{2}' is no longer in its results; rebuild the tests";
-    private const string EntryProblem = "benchmark '{0}'";
 
     public BenchmarkEfficiencyCase(string name, string specPath, string specName, string entry, string? benchmarkCase, EfficiencySettings settings)
         : base(name)
@@ -44,9 +43,7 @@ public sealed class BenchmarkEfficiencyCase : EfficiencyCase
         using var revisions = new Revisions.BaseRevisions { Override = Settings.Against };
         var result = StaticGateRuns.For(SpecPath, compareBaselines: !Settings.UpdateBaseline, revisions);
         // What the gate says of the entry as a whole (its results, its case pattern) fails each of its tests.
-        var prefix = UserText.Format(EntryProblem, UserText.Quote(Entry));
-        var entryErrors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Code.StartsWith("EM230", StringComparison.Ordinal)
-            && d.Message.StartsWith(prefix + ":", StringComparison.Ordinal)).ToList();
+        var entryErrors = result.BenchmarkProblems.Where(p => p.Entry == Entry && p.Diagnostic.Severity == DiagnosticSeverity.Error).Select(p => p.Diagnostic).ToList();
         var judged = result.Benchmarks.Where(b => b.Entry == Entry && (Case is null || b.Case == Case)).ToList();
         if (judged.Count == 0 && entryErrors.Count == 0 && Case is not null)
         {

@@ -24,7 +24,9 @@ internal static class BenchmarkGate
     private const string Unavailable = "benchmark '{0}' case '{1}': budget of '{2}' skipped: {3}";
     private const int NamesShown = 10;
 
-    public static IReadOnlyList<BenchmarkVerdicts> Check(Spec spec, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs)
+    /// <summary>Judges every case of the spec's entries; an entry that cannot be judged as a whole adds its error to <paramref name="problems"/> too.</summary>
+    public static IReadOnlyList<BenchmarkVerdicts> Check(Spec spec, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs,
+        List<BenchmarkProblem> problems)
     {
         var judged = new List<BenchmarkVerdicts>();
         if (mode == GateMode.Off)
@@ -34,13 +36,21 @@ internal static class BenchmarkGate
 
         foreach (var entry in spec.Benchmarks)
         {
-            judged.AddRange(CheckEntry(spec, entry, mode, requireResults, diagnostics, inputs));
+            var reported = diagnostics.Count;
+            var cases = CheckEntry(spec, entry, mode, requireResults, diagnostics, inputs);
+            if (cases.Count == 0)
+            {
+                // An entry without a judged case failed as a whole: what it reported is the entry's problem.
+                problems.AddRange(diagnostics.Skip(reported).Select(d => new BenchmarkProblem(spec.Path, entry.Name, d)));
+            }
+
+            judged.AddRange(cases);
         }
 
         return judged;
     }
 
-    private static IEnumerable<BenchmarkVerdicts> CheckEntry(Spec spec, BenchmarkEntry entry, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs)
+    private static IReadOnlyList<BenchmarkVerdicts> CheckEntry(Spec spec, BenchmarkEntry entry, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs)
     {
         var name = UserText.Quote(entry.Name);
         IReadOnlyList<string> files;
@@ -125,6 +135,9 @@ internal static class BenchmarkGate
         return string.Join(", ", names) + (cases.Count > NamesShown ? $" and {cases.Count - NamesShown} more" : "");
     }
 }
+
+/// <summary>Why a spec's benchmark entry could not be judged as a whole: its results missing or unreadable, or no case selected.</summary>
+public sealed record BenchmarkProblem(string SpecPath, string Entry, Diagnostic Diagnostic);
 
 /// <summary>One case of a spec's benchmark entry: where it was read, its indicators and the verdict of each budget.</summary>
 /// <param name="SpecPath">The spec declaring the entry.</param>

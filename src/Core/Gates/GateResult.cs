@@ -27,6 +27,9 @@ public sealed record GateResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnly
     /// <summary>Every case of every spec's <c>benchmarks</c> the gate judged, in spec order.</summary>
     public IReadOnlyList<BenchmarkVerdicts> Benchmarks { get; init; } = Array.Empty<BenchmarkVerdicts>();
 
+    /// <summary>Every benchmark entry the gate could not judge as a whole, with why; in spec order.</summary>
+    public IReadOnlyList<BenchmarkProblem> BenchmarkProblems { get; init; } = Array.Empty<BenchmarkProblem>();
+
     /// <summary>Per spec (unless the gate is off), what its <c>disagreement</c> setting found in the indicators compared.</summary>
     public IReadOnlyList<DisagreementGateResult> Disagreements { get; init; } = Array.Empty<DisagreementGateResult>();
 

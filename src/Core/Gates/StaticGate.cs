@@ -49,6 +49,7 @@ public static class StaticGate
         var disagreements = new List<DisagreementGateResult>();
         var results = new List<SpecResults>();
         var benchmarks = new List<BenchmarkVerdicts>();
+        var benchmarkProblems = new List<BenchmarkProblem>();
         var baselines = new Dictionary<string, Baseline?>(StringComparer.Ordinal);
         foreach (var path in specPaths)
         {
@@ -93,7 +94,7 @@ public static class StaticGate
                 models.Add(checkedModel);
             }
 
-            var judged = BenchmarkGate.Check(spec, mode, options.RequireBenchmarkResults, diagnostics, inputs);
+            var judged = BenchmarkGate.Check(spec, mode, options.RequireBenchmarkResults, diagnostics, inputs, benchmarkProblems);
             benchmarks.AddRange(judged);
 
             // The spec's results are built once, then the disagreement analyser adds its verdicts to them.
@@ -114,7 +115,7 @@ public static class StaticGate
             diagnostics = diagnostics.Select(d => d with { Severity = d.Severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : d.Severity }).ToList();
         }
 
-        return new GateResult(diagnostics, models, inputs) { Specs = specs, Results = results, Benchmarks = benchmarks, Disagreements = disagreements, Baselines = baselines };
+        return new GateResult(diagnostics, models, inputs) { Specs = specs, Results = results, Benchmarks = benchmarks, BenchmarkProblems = benchmarkProblems, Disagreements = disagreements, Baselines = baselines };
     }
 
     /// <summary>
