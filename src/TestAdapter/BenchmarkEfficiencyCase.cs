@@ -10,31 +10,22 @@ namespace EfficiencyMisnomer.TestAdapter;
 /// Without a case (the entry's results could not be read when the tests were planned) it is the entry's test, which
 /// fails with what the gate says of the entry: results missing, unreadable, or no case selected.
 /// </summary>
-public sealed class BenchmarkEfficiencyCase : EfficiencyCase
+public sealed class BenchmarkEfficiencyCase : SpecEfficiencyCase
 {
     private const string NotJudged = "{0}: benchmark '{1}' case '{2}' is no longer in its results; rebuild the tests";
 
     public BenchmarkEfficiencyCase(string name, string specPath, string specName, string entry, string? benchmarkCase, EfficiencySettings settings)
-        : base(name)
+        : base(name, specPath, specName, settings)
     {
-        SpecPath = specPath;
-        SpecName = specName;
         Entry = entry;
         Case = benchmarkCase;
-        Settings = settings;
     }
-
-    public string SpecPath { get; }
-
-    public string SpecName { get; }
 
     /// <summary>The entry's name under <c>benchmarks</c>.</summary>
     public string Entry { get; }
 
     /// <summary>BenchmarkDotNet's full name of the case; null for the test of an entry whose cases are unknown.</summary>
     public string? Case { get; }
-
-    public EfficiencySettings Settings { get; }
 
     public override void Assert() => Guarded(AssertBudgets);
 
@@ -56,6 +47,14 @@ public sealed class BenchmarkEfficiencyCase : EfficiencyCase
         ResultFiles.Write(Settings, ResultFiles.Name(SpecName, Entry, Case ?? "entry", "benchmark.results.json"), $"results document of {Name}",
             path => ResultsJson.WriteFile(path, document));
         TestContext.Out.Write(GateResultText.Table(result with { Models = Array.Empty<ModelVerdicts>(), Benchmarks = judged }));
-        VerdictAssertions.AssertAll(entryErrors, judged.SelectMany(b => b.Verdicts));
+        if (Settings.UpdateBaseline && judged.Count > 0)
+        {
+            BaselineRecording.Record(document);
+        }
+
+        // A baseline that cannot be read is an error about the spec as a whole; it fails every test of the spec.
+        var baselineErrors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Code == ErrorCodes.BaselineUnreadable);
+        var strict = Settings.StrictRegression || result.Specs.FirstOrDefault(s => s.Path == SpecPath)?.Regression?.Strict == true;
+        VerdictAssertions.AssertAll(entryErrors.Concat(baselineErrors), judged.SelectMany(b => b.Verdicts), judged.SelectMany(b => b.Regressions), strict);
     }
 }

@@ -11,29 +11,20 @@ namespace EfficiencyMisnomer.TestAdapter;
 /// The runtime test of one model on one hardware profile: measures it at each batch the profile's budgets name
 /// and asserts all of that profile's budgets together.
 /// </summary>
-public sealed class RuntimeEfficiencyCase : EfficiencyCase
+public sealed class RuntimeEfficiencyCase : SpecEfficiencyCase
 {
     private static readonly System.Text.CompositeFormat NotInSpec = System.Text.CompositeFormat.Parse("{0}: model '{1}' or hardware profile '{2}' is no longer in the spec; rebuild the tests");
 
     public RuntimeEfficiencyCase(string name, string specPath, string specName, string modelName, string profileName, EfficiencySettings settings)
-        : base(name)
+        : base(name, specPath, specName, settings)
     {
-        SpecPath = specPath;
-        SpecName = specName;
         ModelName = modelName;
         ProfileName = profileName;
-        Settings = settings;
     }
-
-    public string SpecPath { get; }
-
-    public string SpecName { get; }
 
     public string ModelName { get; }
 
     public string ProfileName { get; }
-
-    public EfficiencySettings Settings { get; }
 
     public override void Assert() => Guarded(AssertBudgets);
 

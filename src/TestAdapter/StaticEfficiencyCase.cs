@@ -8,26 +8,14 @@ using EfficiencyMisnomer.Specs;
 namespace EfficiencyMisnomer.TestAdapter;
 
 /// <summary>The static test of one model: analyses its graph and asserts every static budget of the spec.</summary>
-public sealed class StaticEfficiencyCase : EfficiencyCase
+public sealed class StaticEfficiencyCase : SpecEfficiencyCase
 {
     private static readonly System.Text.CompositeFormat NotInSpec = System.Text.CompositeFormat.Parse("{0}: model '{1}' is no longer in the spec; rebuild the tests");
 
     public StaticEfficiencyCase(string name, string specPath, string specName, string modelName, EfficiencySettings settings)
-        : base(name)
-    {
-        SpecPath = specPath;
-        SpecName = specName;
-        ModelName = modelName;
-        Settings = settings;
-    }
-
-    public string SpecPath { get; }
-
-    public string SpecName { get; }
+        : base(name, specPath, specName, settings) => ModelName = modelName;
 
     public string ModelName { get; }
-
-    public EfficiencySettings Settings { get; }
 
     public override void Assert() => Guarded(AssertBudgets);
 

@@ -16,6 +16,9 @@ public sealed class TemplateConsumerTests
     /// </summary>
     private const long AddedBudgetBytes = 100L * 1024 * 1024;
 
+    /// <summary>What a consumer's first restore may download, template and adapter together: 150 MB.</summary>
+    private const long DownloadBudgetBytes = 150L * 1000 * 1000;
+
     private string work = "";
     private string consumer = "";
     private string packages = "";
@@ -113,6 +116,19 @@ public sealed class TemplateConsumerTests
         Assert.That(withAdapter - template, Is.LessThan(AddedBudgetBytes));
     }
 
+    /// <summary>
+    /// What a CPU consumer's first restore downloads, the template's packages included: the package archives fetched from
+    /// the feeds (NuGet keeps each beside its extracted files, which the test above counts too).
+    /// </summary>
+    [Test]
+    public void A_consumer_s_first_restore_downloads_under_150_MB()
+    {
+        var downloaded = Archives(packages);
+        var template = Archives(templatePackages);
+        TestContext.Out.WriteLine($"downloaded: template {Mebibytes(template)}, with the adapter {Mebibytes(downloaded)} (+{Mebibytes(downloaded - template)})");
+        Assert.That(downloaded, Is.LessThan(DownloadBudgetBytes));
+    }
+
     [Test]
     public void Only_this_platform_s_native_runtime_reaches_the_output()
     {
@@ -128,6 +144,8 @@ public sealed class TemplateConsumerTests
                 Is.Empty, "no other platform's libraries");
         });
     }
+
+    private static long Archives(string folder) => new DirectoryInfo(folder).EnumerateFiles("*.nupkg", SearchOption.AllDirectories).Sum(f => f.Length);
 
     private static long Bytes(string folder) => new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 

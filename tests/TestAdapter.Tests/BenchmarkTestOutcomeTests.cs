@@ -81,14 +81,52 @@ public sealed class BenchmarkTestOutcomeTests
         });
     }
 
+    [Test]
+    public void A_case_recorded_with_updateBaseline_fails_once_its_raw_measurements_say_it_became_30_percent_slower()
+    {
+        const string Join = "Samples.TextBenchmarks.Join";
+        File.WriteAllText(Path.Combine(folder, "bench.yaml"), """
+            name: bench
+            benchmarks:
+              text:
+                results: results
+                budgets: { mean: { max: 1 ms } }
+            regression: { baseline: baselines/bench.json }
+            """);
+        Directory.CreateDirectory(Path.Combine(folder, "results"));
+        var results = Path.Combine(folder, "results", "TextBenchmarks-report-full.json");
+        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "Core.Tests", "Benchmarks", "Fixtures", "TextBenchmarks-30-iterations-report-full.json"), results);
+        var recording = Plan(EfficiencySettings.Default with { UpdateBaseline = true }).Single(t => t.Case.Name.EndsWith("Join", StringComparison.Ordinal));
+        var recorded = Run(recording.Case);
+
+        var unchanged = Run(Plan().Single(t => t.Case.Name.EndsWith("Join", StringComparison.Ordinal)).Case);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!;
+        foreach (var measurement in json["Benchmarks"]!.AsArray().Single(b => (string?)b!["FullName"] == Join)!["Measurements"]!.AsArray())
+        {
+            measurement!["Nanoseconds"] = (double)measurement["Nanoseconds"]! * 1.3;
+        }
+
+        File.WriteAllText(results, json.ToJsonString());
+        var slower = Run(Plan().Single(t => t.Case.Name.EndsWith("Join", StringComparison.Ordinal)).Case);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorded.Status, Is.EqualTo(AssertionStatus.Passed), recorded.Message);
+            Assert.That(File.Exists(Path.Combine(folder, "baselines", "bench.json")), Is.True, "recorded on request");
+            Assert.That(unchanged.Status, Is.EqualTo(AssertionStatus.Passed), unchanged.Message);
+            Assert.That(slower.Status, Is.EqualTo(AssertionStatus.Failed));
+            Assert.That(slower.Message, Does.Contain("regressed: benchmark 'text' case 'Samples.TextBenchmarks.Join': mean").And.Contain("by the raw measurements +30.0%"));
+        });
+    }
+
     private void WriteResults()
     {
         Directory.CreateDirectory(Path.Combine(folder, "results"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "Core.Tests", "Benchmarks", "Fixtures", "Text-report-full.json"), Path.Combine(folder, "results", "Text-report-full.json"));
     }
 
-    private IReadOnlyList<PlannedTest> Plan() =>
-        new EfficiencyTestPlanner(EfficiencySettings.Default, FingerprintProfileMatcher.ThisMachine, () => new ProviderSelector().Select(ProviderRequest.Cpu))
+    private IReadOnlyList<PlannedTest> Plan(EfficiencySettings? settings = null) =>
+        new EfficiencyTestPlanner(settings ?? EfficiencySettings.Default, FingerprintProfileMatcher.ThisMachine, () => new ProviderSelector().Select(ProviderRequest.Cpu))
             .Plan(Path.Combine(folder, "*.yaml"), folder);
 
     private static AssertionResult Run(EfficiencyCase efficiencyCase) => IsolatedOutcome.Of(efficiencyCase.Assert);

@@ -19,6 +19,27 @@ public sealed record Baseline(string Spec, IReadOnlyList<BaselineModel> Static, 
 
     /// <summary>The entries of <paramref name="profile"/>, whatever machine recorded them.</summary>
     public IEnumerable<BaselineProfile> Entries(string profile) => Profiles.Where(p => p.Profile == profile);
+
+    /// <summary>BenchmarkDotNet cases of the spec's <c>benchmarks</c>, per host; in entry, case, then host order.</summary>
+    public IReadOnlyList<BaselineBenchmark> Benchmarks { get; init; } = Array.Empty<BaselineBenchmark>();
+
+    /// <summary>The recordings of case <paramref name="benchmarkCase"/> of entry <paramref name="entry"/>, whatever host ran them.</summary>
+    public IEnumerable<BaselineBenchmark> BenchmarkEntries(string entry, string benchmarkCase) =>
+        Benchmarks.Where(b => b.Entry == entry && b.Case == benchmarkCase);
+}
+
+/// <summary>One BenchmarkDotNet case as recorded on one host: its indicators and the raw per-iteration times a later run is tested against.</summary>
+/// <param name="Entry">The entry's name under <c>benchmarks</c>.</param>
+/// <param name="Case">BenchmarkDotNet's full name of the case, parameters included.</param>
+/// <param name="Host">The host's fingerprint id (<c>BenchmarkHostFingerprint</c>): only results of that host compare against it.</param>
+/// <param name="Machine">The host's one-line summary, so that a mismatch can say what the entry was recorded on.</param>
+/// <param name="Recorded">When the entry was last updated.</param>
+/// <param name="Indicators">The case's indicators, in catalogue order.</param>
+/// <param name="Samples">Milliseconds per operation of each measured workload iteration (at most 2000).</param>
+public sealed record BaselineBenchmark(string Entry, string Case, string Host, string Machine, DateTimeOffset Recorded,
+    IReadOnlyList<BaselineIndicator> Indicators, IReadOnlyList<double> Samples)
+{
+    public BaselineIndicator? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
 }
 
 /// <summary>One model's static indicators, in catalogue order.</summary>

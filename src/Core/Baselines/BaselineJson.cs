@@ -34,7 +34,7 @@ public static class BaselineJson
 
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly Dictionary<string, int> CatalogueOrder = IndicatorCatalog.StaticNames.Concat(IndicatorCatalog.RuntimeNames)
+    private static readonly Dictionary<string, int> CatalogueOrder = IndicatorCatalog.StaticNames.Concat(IndicatorCatalog.RuntimeNames).Concat(IndicatorCatalog.BenchmarkNames)
         .Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
 
     public static string Write(Baseline baseline)
@@ -61,7 +61,7 @@ public static class BaselineJson
                 json.WriteString("profile", profile.Profile);
                 json.WriteString("fingerprint", profile.Fingerprint);
                 json.WriteString("machine", profile.Machine);
-                json.WriteString("recorded", profile.Recorded.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                json.WriteString("recorded", Timestamp(profile.Recorded));
                 json.WriteStartArray("measurements");
                 foreach (var measurement in profile.Measurements.OrderBy(m => m.Model, StringComparer.Ordinal).ThenBy(m => m.Batch))
                 {
@@ -97,11 +97,38 @@ public static class BaselineJson
             }
 
             json.WriteEndArray();
+            if (baseline.Benchmarks.Count > 0)
+            {
+                WriteBenchmarks(json, baseline.Benchmarks);
+            }
+
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
+
+    private static void WriteBenchmarks(Utf8JsonWriter json, IReadOnlyList<BaselineBenchmark> benchmarks)
+    {
+        json.WriteStartArray("benchmarks");
+        foreach (var benchmark in benchmarks.OrderBy(b => b.Entry, StringComparer.Ordinal).ThenBy(b => b.Case, StringComparer.Ordinal).ThenBy(b => b.Host, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("entry", benchmark.Entry);
+            json.WriteString("case", benchmark.Case);
+            json.WriteString("host", benchmark.Host);
+            json.WriteString("machine", benchmark.Machine);
+            json.WriteString("recorded", Timestamp(benchmark.Recorded));
+            WriteIndicators(json, "indicators", benchmark.Indicators);
+            json.WritePropertyName("samples_ms");
+            json.WriteRawValue("[" + string.Join(", ", benchmark.Samples.Select(Sample)) + "]");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Reads a baseline document; anything that is not one is <see cref="ErrorCodes.BaselineUnreadable"/> naming <paramref name="source"/>.</summary>
     public static Baseline Parse(string text, string source)
@@ -134,7 +161,25 @@ public static class BaselineJson
             .ToList();
         var profiles = (document.Profiles ?? new List<ProfileDocument>())
             .Select(p => Profile(p ?? throw Unreadable(OutOfRange, source, "an entry of 'profiles'", "null"), source)).ToList();
-        return new Baseline(spec, models, profiles);
+        var benchmarks = (document.Benchmarks ?? new List<BenchmarkDocument>())
+            .Select(b => Benchmark(b ?? throw Unreadable(OutOfRange, source, "an entry of 'benchmarks'", "null"), source)).ToList();
+        return new Baseline(spec, models, profiles) { Benchmarks = benchmarks };
+    }
+
+    private static BaselineBenchmark Benchmark(BenchmarkDocument benchmark, string source)
+    {
+        var entry = benchmark.Entry ?? throw Unreadable(MissingMember, source, "a benchmark entry", "entry");
+        var name = benchmark.Case ?? throw Unreadable(MissingMember, source, $"a case of benchmark '{UserText.Quote(entry)}'", "case");
+        var where = $"benchmark '{UserText.Quote(entry)}' case '{UserText.Quote(name)}'";
+        var host = benchmark.Host ?? throw Unreadable(MissingMember, source, where, "host");
+        var indicators = Indicators(benchmark.Indicators ?? new Dictionary<string, IndicatorDocument>(), source, where);
+        var samples = benchmark.SamplesMs ?? new List<double>();
+        if (samples.FindIndex(t => !(t > 0 && double.IsFinite(t))) is >= 0 and var bad)
+        {
+            throw Unreadable(OutOfRange, source, $"sample {bad} of {where}", samples[bad].ToString("R", CultureInfo.InvariantCulture) + ", not a positive time");
+        }
+
+        return new BaselineBenchmark(entry, name, host, benchmark.Machine ?? "", benchmark.Recorded ?? DateTimeOffset.MinValue, indicators, samples);
     }
 
     private static BaselineProfile Profile(ProfileDocument profile, string source)
@@ -244,7 +289,11 @@ public static class BaselineJson
         string? Format,
         string? Spec,
         Dictionary<string, Dictionary<string, IndicatorDocument>>? Static,
-        List<ProfileDocument>? Profiles);
+        List<ProfileDocument>? Profiles,
+        List<BenchmarkDocument>? Benchmarks);
+
+    private sealed record BenchmarkDocument(string? Entry, string? Case, string? Host, string? Machine, DateTimeOffset? Recorded,
+        Dictionary<string, IndicatorDocument>? Indicators, List<double>? SamplesMs);
 
     private sealed record ProfileDocument(string? Profile, string? Fingerprint, string? Machine, DateTimeOffset? Recorded, List<MeasurementDocument>? Measurements);
 

@@ -2,7 +2,8 @@ namespace EfficiencyMisnomer.Baselines;
 
 /// <summary>
 /// How a baseline is updated: what a run recorded replaces only what it measured. Other models' static indicators,
-/// other profiles, other machines, other models and batches of the same profile and machine are kept.
+/// other profiles, other machines, other models and batches of the same profile and machine, and benchmark cases it did not read or read on
+/// another host are kept.
 /// </summary>
 public static class BaselineMerge
 {
@@ -30,6 +31,8 @@ public static class BaselineMerge
             profiles[index] = entry with { Measurements = kept.Concat(entry.Measurements).ToList() };
         }
 
-        return new Baseline(recorded.Spec, models, profiles);
+        var benchmarks = old.Benchmarks.Where(b => !recorded.Benchmarks.Any(r => r.Entry == b.Entry && r.Case == b.Case && r.Host == b.Host))
+            .Concat(recorded.Benchmarks).ToList();
+        return new Baseline(recorded.Spec, models, profiles) { Benchmarks = benchmarks };
     }
 }

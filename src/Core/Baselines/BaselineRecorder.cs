@@ -9,7 +9,7 @@ namespace EfficiencyMisnomer.Baselines;
 
 /// <summary>
 /// Records results documents into the baselines of their specs: each spec named in a document is loaded to find its
-/// <c>regression.baseline</c>, and the document's static indicators and measurements are merged into that file.
+/// <c>regression.baseline</c>, and the document's static indicators, measurements and BenchmarkDotNet cases are merged into that file.
 /// Only ever called on request (<c>misnomer baseline update</c>, <c>misnomer run --update-baseline</c>,
 /// <c>efficiency.updateBaseline</c>): no gate writes a baseline on its own.
 /// </summary>
@@ -64,7 +64,7 @@ public static class BaselineRecorder
         var written = new List<Diagnostic>();
         foreach (var (path, recorded) in planned)
         {
-            if (recorded.Static.Count == 0 && recorded.Profiles.Count == 0)
+            if (recorded.Static.Count == 0 && recorded.Profiles.Count == 0 && recorded.Benchmarks.Count == 0)
             {
                 written.Add(Diagnostic.Warning(ErrorCodes.NothingToRecord, UserText.Format(Nothing, UserText.Quote(recorded.Spec))));
                 continue;
@@ -108,7 +108,11 @@ public static class BaselineRecorder
                 return new BaselineProfile(group.Key.Profile, group.Key.Machine, machine?.Summary ?? "", results.Created, measurements);
             })
             .ToList();
-        return new Baseline(spec.Name, models, profiles);
+        var benchmarks = spec.Benchmarks
+            .Select(b => new BaselineBenchmark(b.Entry, b.Case, Benchmarks.BenchmarkHostFingerprint.Id(b.Host), Benchmarks.BenchmarkHostFingerprint.Summary(b.Host), results.Created,
+                b.Indicators.Select(Indicator).ToList(), b.Samples))
+            .ToList();
+        return new Baseline(spec.Name, models, profiles) { Benchmarks = benchmarks };
     }
 
     private static double? Setting(IReadOnlyDictionary<string, string> settings, string name) =>
@@ -125,6 +129,7 @@ public static class BaselineRecorder
             parts.Add(UserText.Format("the static indicators of {0} model(s)", recorded.Static.Count));
         }
 
+        parts.AddRange(recorded.Benchmarks.GroupBy(b => b.Host).Select(g => UserText.Format("{0} benchmark case(s) on host {1}", g.Count(), UserText.Quote(g.Key))));
         parts.AddRange(recorded.Profiles.Select(p => UserText.Format("{0} measurement(s) of profile '{1}' on machine {2}", p.Measurements.Count, UserText.Quote(p.Profile), UserText.Quote(p.Fingerprint))));
         var measured = recorded.Profiles.SelectMany(p => p.Measurements).ToList();
         var commits = measured.Select(m => m.Commit).OfType<string>().Distinct(StringComparer.Ordinal).ToList();

@@ -18,6 +18,7 @@ public static class BenchmarkResultsFile
     private const string NotResults = "{0}: not a BenchmarkDotNet full JSON results file: {1}";
     private const string Workload = "Workload";
     private const string Actual = "Actual";
+    private const string Result = "Result";
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
 
@@ -141,12 +142,19 @@ public static class BenchmarkResultsFile
             Count(memory, "Gen2Collections", source, at) ?? 0, operations, bytes);
     }
 
+    /// <summary>
+    /// The per-operation times of the measured iterations: BenchmarkDotNet's <c>Workload/Result</c> measurements (each
+    /// iteration with the empty method's overhead subtracted, what its statistics are computed on), or, where a result is
+    /// not positive (a method indistinguishable from the empty one) or the results have none, the <c>Workload/Actual</c>
+    /// ones, overhead included. An actual time that is not positive is refused: no clock measures one.
+    /// </summary>
     private static List<double> Samples(JsonElement element, string source, string where)
     {
-        var samples = new List<double>();
+        var actual = new List<double>();
+        var result = new List<double>();
         if (Member(element, "Measurements", JsonValueKind.Array, source, where) is not { } measurements)
         {
-            return samples;
+            return actual;
         }
 
         var i = 0;
@@ -158,14 +166,22 @@ public static class BenchmarkResultsFile
                 throw Refused(source, $"'{at}' is not an object");
             }
 
-            if (Text(measurement, "IterationMode", source, at) == Workload && Text(measurement, "IterationStage", source, at) == Actual
-                && Count(measurement, "Operations", source, at) is > 0 and var operations && Number(measurement, "Nanoseconds", source, at) is { } nanoseconds)
+            var stage = Text(measurement, "IterationStage", source, at);
+            if (Text(measurement, "IterationMode", source, at) != Workload || stage is not (Actual or Result)
+                || Count(measurement, "Operations", source, at) is not (> 0 and var operations) || Number(measurement, "Nanoseconds", source, at) is not { } nanoseconds)
             {
-                samples.Add(nanoseconds / operations);
+                continue;
             }
+
+            if (stage == Actual && !(nanoseconds > 0))
+            {
+                throw Refused(source, $"'{at}.Nanoseconds' is {nanoseconds.ToString("R", CultureInfo.InvariantCulture)}: a measured iteration takes a positive time");
+            }
+
+            (stage == Actual ? actual : result).Add(nanoseconds / operations);
         }
 
-        return samples;
+        return result.Count > 0 && result.TrueForAll(t => t > 0) ? result : actual;
     }
 
     /// <summary>The member of the expected kind; null when absent or null; another kind is refused.</summary>

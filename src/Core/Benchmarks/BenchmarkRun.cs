@@ -10,7 +10,23 @@ namespace EfficiencyMisnomer.Benchmarks;
 public sealed record BenchmarkRun(string Path, BenchmarkHost Host, IReadOnlyList<BenchmarkCase> Cases);
 
 /// <summary>BenchmarkDotNet's host environment: what our hardware fingerprint knows as cpu, cores, OS and runtime.</summary>
-public sealed record BenchmarkHost(string Processor, int? PhysicalCores, int? LogicalCores, string Os, string Architecture, string Runtime, string BenchmarkDotNetVersion);
+public sealed record BenchmarkHost(string Processor, int? PhysicalCores, int? LogicalCores, string Os, string Architecture, string Runtime, string BenchmarkDotNetVersion)
+{
+    /// <summary>
+    /// The host as results documents write it: <c>cpu</c>, <c>physical_cores</c>, <c>logical_cores</c>, <c>os</c>,
+    /// <c>arch</c>, <c>runtime</c>, <c>benchmarkdotnet</c> (an unknown count is empty).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Facts() => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [BenchmarkHostFingerprint.Cpu] = Processor,
+        [BenchmarkHostFingerprint.PhysicalCores] = PhysicalCores?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        [BenchmarkHostFingerprint.LogicalCores] = LogicalCores?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["os"] = Os,
+        [BenchmarkHostFingerprint.Architecture] = Architecture,
+        ["runtime"] = Runtime,
+        ["benchmarkdotnet"] = BenchmarkDotNetVersion,
+    };
+}
 
 /// <summary>
 /// One benchmark case: a method at one combination of its parameters.
@@ -18,8 +34,9 @@ public sealed record BenchmarkHost(string Processor, int? PhysicalCores, int? Lo
 /// <param name="Name">BenchmarkDotNet's full name, parameters included: <c>Text.Join(Size: 16)</c>.</param>
 /// <param name="Statistics">The summary of the workload's per-operation times; null when the case failed or did not run.</param>
 /// <param name="Memory">Allocations and collections; null when the run had no memory diagnoser.</param>
-/// <param name="Samples">Nanoseconds per operation of each measured workload iteration (BenchmarkDotNet's raw
-/// <c>Workload/Actual</c> measurements), in run order, before its overhead is subtracted.</param>
+/// <param name="Samples">Nanoseconds per operation of each measured workload iteration, in run order: BenchmarkDotNet's raw
+/// <c>Workload/Result</c> measurements (overhead subtracted, what its statistics summarise), or its <c>Workload/Actual</c>
+/// ones (overhead included) where a result is not positive.</param>
 public sealed record BenchmarkCase(string Name, BenchmarkStatistics? Statistics, BenchmarkMemory? Memory, IReadOnlyList<double> Samples);
 
 /// <summary>BenchmarkDotNet's statistics of a case, in nanoseconds per operation; a value it could not compute is null.</summary>

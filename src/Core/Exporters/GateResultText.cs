@@ -37,6 +37,7 @@ public static class GateResultText
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"{UserText.Quote(benchmark.SpecPath, PathLength)}: benchmark '{UserText.Quote(benchmark.Entry)}' case '{UserText.Quote(benchmark.Case)}' ({UserText.Quote(benchmark.ResultsFile, PathLength)})");
             AppendVerdicts(text, benchmark.Verdicts, name => Indicators.IndicatorCatalog.FindBenchmark(name)?.Unit ?? "");
+            AppendRegressions(text, benchmark.Regressions);
         }
 
         var verdicts = result.Models.SelectMany(m => m.Verdicts).ToList();
@@ -55,7 +56,7 @@ public static class GateResultText
                 $"{result.Benchmarks.Count} benchmark case(s), {judged.Count} budget(s): {judged.Count(v => v.Status == VerdictStatus.Pass)} passed, {judged.Count(v => v.Status == VerdictStatus.Fail)} failed, {judged.Count(v => v.Status == VerdictStatus.Warning)} warned, {judged.Count(v => v.Status == VerdictStatus.Skipped)} skipped{(models ? "" : $"; {errors} error(s)")}.");
         }
 
-        var regressions = result.Models.SelectMany(m => m.Regressions).ToList();
+        var regressions = result.Models.SelectMany(m => m.Regressions).Concat(result.Benchmarks.SelectMany(b => b.Regressions)).ToList();
         if (regressions.Count > 0)
         {
             text.AppendLine(RegressionSummary(regressions));

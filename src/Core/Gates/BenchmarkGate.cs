@@ -3,6 +3,7 @@ using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Indicators;
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Gates;
@@ -22,11 +23,17 @@ internal static class BenchmarkGate
     private const string NoCases = "benchmark '{0}': the results at '{1}' hold no case";
     private const string TwiceMeasured = "benchmark '{0}': case '{1}' is in both '{2}' and '{3}'; point 'results' at one run";
     private const string Unavailable = "benchmark '{0}' case '{1}': budget of '{2}' skipped: {3}";
+    private const string NoBaseResults = "no BenchmarkDotNet results at '{0}' in {1}: run the benchmarks there too, before the gate";
+    private const string BaseUnreadable = "benchmark '{0}': the results of {1} cannot be read: {2}";
     private const int NamesShown = 10;
 
-    /// <summary>Judges every case of the spec's entries; an entry that cannot be judged as a whole adds its error to <paramref name="problems"/> too.</summary>
+    /// <summary>
+    /// Judges every case of the spec's entries; an entry that cannot be judged as a whole adds its error to
+    /// <paramref name="problems"/> too. With <paramref name="stored"/>, each case is also compared with its recording in
+    /// the spec's stored baseline (<see cref="StoredBaseline.Baseline"/> null: no file yet).
+    /// </summary>
     public static IReadOnlyList<BenchmarkVerdicts> Check(Spec spec, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs,
-        List<BenchmarkProblem> problems)
+        List<BenchmarkProblem> problems, StoredBaseline? stored = null, Revisions.BaseRevision? revision = null)
     {
         var judged = new List<BenchmarkVerdicts>();
         if (mode == GateMode.Off)
@@ -38,6 +45,21 @@ internal static class BenchmarkGate
         {
             var reported = diagnostics.Count;
             var cases = CheckEntry(spec, entry, mode, requireResults, diagnostics, inputs);
+            if (revision is not null && cases.Count > 0)
+            {
+                (cases, var unreadable) = CompareWithBase(spec.Regression ?? RegressionPolicy.Implicit(spec.Location), entry, cases, revision, mode, diagnostics, inputs);
+                if (unreadable is not null)
+                {
+                    // Base results that cannot be read fail the entry's comparison as a whole.
+                    diagnostics.Add(unreadable);
+                    problems.Add(new BenchmarkProblem(spec.Path, entry.Name, unreadable));
+                }
+            }
+            else if (stored is not null && spec.Regression is { } policy)
+            {
+                cases = cases.Select(c => Compare(policy, entry, c, stored.Baseline, mode, diagnostics)).ToList();
+            }
+
             if (cases.Count == 0)
             {
                 // An entry without a judged case failed as a whole: what it reported is the entry's problem.
@@ -129,6 +151,59 @@ internal static class BenchmarkGate
         return new BenchmarkVerdicts(spec.Path, entry.Name, benchmark.Name, run.Path, run.Host, values, verdicts) { Samples = benchmark.Samples };
     }
 
+    private static BenchmarkVerdicts Compare(RegressionPolicy policy, BenchmarkEntry entry, BenchmarkVerdicts judged, Baselines.Baseline? baseline, GateMode mode,
+        List<Diagnostic> diagnostics)
+    {
+        var samples = judged.Samples.Select(BenchmarkCaseIndicators.Milliseconds).ToList();
+        var regressions = BenchmarkRegression.Compare(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, samples, judged.Host.Facts(), baseline);
+        diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode, policy.Strict));
+        return judged with { Regressions = regressions };
+    }
+
+    /// <summary>
+    /// Every case of the entry against the same case in the base's results: the results at the same path in a folder
+    /// holding a checkout of the base, where the base's benchmarks were run in the same job.
+    /// </summary>
+    private static (IReadOnlyList<BenchmarkVerdicts> Cases, Diagnostic? Unreadable) CompareWithBase(RegressionPolicy policy, BenchmarkEntry entry,
+        IReadOnlyList<BenchmarkVerdicts> cases, Revisions.BaseRevision revision, GateMode mode, List<Diagnostic> diagnostics, List<string> inputs)
+    {
+        var (basePath, unavailable) = revision.LocateResults(entry.ResolvedResults);
+        var baseCases = new Dictionary<string, BenchmarkCase>(StringComparer.Ordinal);
+        if (basePath is not null)
+        {
+            try
+            {
+                var files = BenchmarkResultsFile.Find(basePath);
+                unavailable = files.Count == 0 ? UserText.Format(NoBaseResults, UserText.Quote(basePath), revision.Describe) : null;
+                foreach (var file in files)
+                {
+                    inputs.Add(file);
+                    foreach (var benchmark in BenchmarkResultsFile.Read(file).Cases)
+                    {
+                        baseCases.TryAdd(benchmark.Name, benchmark);
+                    }
+                }
+            }
+            catch (Exception e) when (e is EfficiencyException || FileFailure.Is(e))
+            {
+                // The base's results exist but cannot be read: an error, as a base model that cannot be read is.
+                var (code, why) = e is EfficiencyException coded ? (coded.Code, coded.Message) : (ErrorCodes.BenchmarkResultsUnreadable, UserText.Escape(e.Message));
+                return (cases, Diagnostic.Error(code, UserText.Format(BaseUnreadable, UserText.Quote(entry.Name), revision.Describe, why.TrimEnd('.')), revision.Location));
+            }
+        }
+
+        var against = "base " + revision.Describe;
+        var compared = cases.Select(judged =>
+        {
+            var samples = judged.Samples.Select(BenchmarkCaseIndicators.Milliseconds).ToList();
+            var regressions = BenchmarkRegression.CompareWithBase(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, samples,
+                baseCases.GetValueOrDefault(judged.Case), unavailable, against, revision.Location);
+            diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode, policy.Strict));
+            return judged with { Regressions = regressions };
+        }).ToList();
+        return (compared, null);
+    }
+
     private static string Names(List<(BenchmarkRun Run, BenchmarkCase Case)> cases)
     {
         var names = cases.Select(c => UserText.Quote(c.Case.Name)).Take(NamesShown).ToList();
@@ -136,7 +211,10 @@ internal static class BenchmarkGate
     }
 }
 
-/// <summary>Why a spec's benchmark entry could not be judged as a whole: its results missing or unreadable, or no case selected.</summary>
+/// <summary>
+/// Why a spec's benchmark entry could not be judged as a whole: its results missing or unreadable, no case selected, or
+/// the base's results (against a base checkout) unreadable.
+/// </summary>
 public sealed record BenchmarkProblem(string SpecPath, string Entry, Diagnostic Diagnostic);
 
 /// <summary>One case of a spec's benchmark entry: where it was read, its indicators and the verdict of each budget.</summary>
@@ -152,4 +230,10 @@ public sealed record BenchmarkVerdicts(string SpecPath, string Entry, string Cas
 {
     /// <summary>Nanoseconds per operation of each measured workload iteration, as BenchmarkDotNet recorded them.</summary>
     public IReadOnlyList<double> Samples { get; init; } = Array.Empty<double>();
+
+    /// <summary>The case compared with its recording in the stored baseline; empty when not compared.</summary>
+    public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();
 }
+
+/// <summary>The spec's stored baseline, as read for a run that compares with it; <see cref="Baseline"/> is null when the file does not exist yet.</summary>
+public sealed record StoredBaseline(Baselines.Baseline? Baseline);

@@ -40,19 +40,9 @@ public static class ResultsBuilder
     public static BenchmarkResults Benchmark(BenchmarkVerdicts judged)
     {
         ArgumentNullException.ThrowIfNull(judged);
-        var host = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["cpu"] = judged.Host.Processor,
-            ["physical_cores"] = judged.Host.PhysicalCores?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            ["logical_cores"] = judged.Host.LogicalCores?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            ["os"] = judged.Host.Os,
-            ["arch"] = judged.Host.Architecture,
-            ["runtime"] = judged.Host.Runtime,
-            ["benchmarkdotnet"] = judged.Host.BenchmarkDotNetVersion,
-        };
         var samples = judged.Samples.Take(RuntimeResults.MaxStoredSamples).Select(Benchmarks.BenchmarkCaseIndicators.Milliseconds).ToList();
-        return new BenchmarkResults(judged.Entry, judged.Case, judged.ResultsFile, host, judged.Values.Select(Indicator).ToList(), samples,
-            judged.Verdicts.Select(v => Verdict(v)).ToList());
+        return new BenchmarkResults(judged.Entry, judged.Case, judged.ResultsFile, judged.Host.Facts(), judged.Values.Select(Indicator).ToList(), samples,
+            judged.Verdicts.Select(v => Verdict(v)).Concat(judged.Regressions.Select(Verdict)).ToList());
     }
 
     /// <summary>A model's static indicators and budget verdicts; empty when it was not analysed.</summary>

@@ -94,7 +94,7 @@ public static class StaticGate
                 models.Add(checkedModel);
             }
 
-            var judged = BenchmarkGate.Check(spec, mode, options.RequireBenchmarkResults, diagnostics, inputs, benchmarkProblems);
+            var judged = BenchmarkGate.Check(spec, mode, options.RequireBenchmarkResults, diagnostics, inputs, benchmarkProblems, baseline, revision);
             benchmarks.AddRange(judged);
 
             // The spec's results are built once, then the disagreement analyser adds its verdicts to them.
@@ -262,7 +262,7 @@ public static class StaticGate
     }
 
     /// <summary>The spec's baseline (null inside when the file does not exist yet); null when the spec has none or it cannot be read.</summary>
-    private static LoadedBaseline? LoadBaseline(Spec spec, List<Diagnostic> diagnostics, List<string> inputs)
+    private static StoredBaseline? LoadBaseline(Spec spec, List<Diagnostic> diagnostics, List<string> inputs)
     {
         if (spec.Regression is not { ResolvedBaseline: { } path } policy)
         {
@@ -278,7 +278,7 @@ public static class StaticGate
                 AddInput(inputs, path);
             }
 
-            return new LoadedBaseline(baseline);
+            return new StoredBaseline(baseline);
         }
         catch (EfficiencyException e)
         {
@@ -287,7 +287,6 @@ public static class StaticGate
         }
     }
 
-    private sealed record LoadedBaseline(Baseline? Baseline);
 
     private static void AddInput(List<string> inputs, string path)
     {

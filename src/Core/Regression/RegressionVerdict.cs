@@ -79,6 +79,9 @@ public sealed record RegressionVerdict(string Model, string Indicator, Regressio
     /// <summary>The indicator name of a verdict on a model as a whole (unchanged or new against a revision).</summary>
     public const string WholeModel = "model";
 
+    /// <summary>The indicator name of a verdict on a benchmark case as a whole (new against a revision).</summary>
+    public const string WholeCase = "case";
+
     /// <summary>The status as results documents write it: <c>pass</c>, <c>regressed</c>, <c>improved</c>, <c>inconclusive</c>, <c>skipped</c>.</summary>
     public string StatusName => Status.ToString().ToLowerInvariant();
 }

@@ -40,6 +40,14 @@ public abstract class BaseRevision : IDisposable
     /// <summary>The counterpart of the head model at <paramref name="headModelPath"/>, its external data included.</summary>
     public abstract BaseModel Locate(string headModelPath);
 
+    /// <summary>
+    /// Where the base's BenchmarkDotNet results are, for the head's <paramref name="headResultsPath"/> (a file, folder or
+    /// pattern), or why there are none: results are build outputs, present only in a folder where the base was built and
+    /// run, never in a git revision.
+    /// </summary>
+    public virtual (string? Path, string? Unavailable) LocateResults(string headResultsPath) =>
+        (null, $"{Describe} is a git revision, which holds no BenchmarkDotNet results (they are outputs of a run); run the benchmarks in a checkout of the base as well and name that folder in 'against'");
+
     public void Dispose()
     {
         Dispose(true);

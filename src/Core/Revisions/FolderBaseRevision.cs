@@ -72,6 +72,15 @@ public sealed class FolderBaseRevision : BaseRevision
         return new BaseModel(identical ? BaseModelStatus.Unchanged : BaseModelStatus.Changed, identical ? null : baseModel, slashed);
     }
 
+    /// <inheritdoc/>
+    public override (string? Path, string? Unavailable) LocateResults(string headResultsPath)
+    {
+        var relative = Path.GetRelativePath(headRoot, Path.GetFullPath(headResultsPath));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? (null, UserText.Format("the results '{0}' are outside the head's root '{1}', so they have no counterpart in {2}", UserText.Quote(headResultsPath), UserText.Quote(headRoot), Describe))
+            : (Path.Combine(folder, relative), null);
+    }
+
     /// <summary>The root head paths are relative to: the spec's repository, or the current folder outside one (or without git).</summary>
     private static string HeadRoot(string specFolder, SourceLocation location)
     {

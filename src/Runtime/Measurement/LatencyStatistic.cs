@@ -15,9 +15,9 @@ public sealed record LatencyStatistic(Indicator Indicator, double? Probability)
     public static IReadOnlyList<LatencyStatistic> All { get; } = new[] { P50, P90, P95, P99, Max, Mean };
 
     /// <summary>
-    /// Samples needed before this statistic means anything: the quantile's minimum (see <see cref="MinimumSamples"/>);
+    /// Samples needed before this statistic means anything: the quantile's minimum (see <see cref="EfficiencyMisnomer.Regression.MinimumSamples"/>);
     /// the maximum needs the p99's, so that it is a tail observation and not a lucky small sample.
     /// </summary>
     public int MinimumSamples(double confidence) =>
-        Measurement.MinimumSamples.For(Probability ?? (Indicator == RuntimeIndicators.LatencyMax ? 0.99 : 0.5), confidence);
+        EfficiencyMisnomer.Regression.MinimumSamples.For(Probability ?? (Indicator == RuntimeIndicators.LatencyMax ? 0.99 : 0.5), confidence);
 }

@@ -156,11 +156,7 @@ public static class RuntimeRegression
     {
         var status = comparison.Status;
 
-        // The samples are latencies: slower is worse for every indicator tested on them, and throughput moves inversely.
-        var inverse = IndicatorDirection.HigherIsBetter(indicator.Name);
-        var (ratio, lower, upper) = inverse
-            ? (1 / comparison.Ratio, 1 / comparison.RatioUpper, 1 / comparison.RatioLower)
-            : (comparison.Ratio, comparison.RatioLower, comparison.RatioUpper);
+        var (ratio, lower, upper) = comparison.Of(indicator.Name);
         var interval = double.IsFinite(lower) && double.IsFinite(upper) ? (lower, upper, thresholds.Confidence) : ((double, double, double)?)null;
         // The median is what the samples' test compares; every other statistic shows its own change beside the tested one.
         var own = before != 0 ? value / before : double.PositiveInfinity;

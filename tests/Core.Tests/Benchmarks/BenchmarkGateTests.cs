@@ -265,24 +265,7 @@ public sealed class BenchmarkGateTests
     private string ResultsFile => Path.Combine(folder, "results", "Text-report-full.json");
 
     /// <summary>The case's statistics and raw measurements made <paramref name="factor"/> times slower, as a slower build would record them.</summary>
-    private void Slow(string name, double factor)
-    {
-        var json = JsonNode.Parse(File.ReadAllText(ResultsFile))!;
-        var benchmark = json["Benchmarks"]!.AsArray().Single(b => (string?)b!["FullName"] == name)!;
-        var statistics = benchmark["Statistics"]!;
-        foreach (var member in new[] { "Mean", "Median", "StandardDeviation" })
-        {
-            statistics[member] = (double)statistics[member]! * factor;
-        }
-
-        statistics["Percentiles"]!["P95"] = (double)statistics["Percentiles"]!["P95"]! * factor;
-        foreach (var measurement in benchmark["Measurements"]!.AsArray())
-        {
-            measurement!["Nanoseconds"] = (double)measurement["Nanoseconds"]! * factor;
-        }
-
-        File.WriteAllText(ResultsFile, json.ToJsonString());
-    }
+    private void Slow(string name, double factor) => ResultsEdits.Slow(ResultsFile, name, factor);
 
     private GateResult Check(string spec, GateMode mode = GateMode.Error)
     {

@@ -40,8 +40,8 @@ public sealed class BenchmarkResultsFileTests
             Assert.That(join.Statistics.StandardDeviation, Is.EqualTo(17.47160774589957));
             Assert.That(join.Statistics.Count, Is.EqualTo(8));
             Assert.That(join.Memory, Is.EqualTo(new BenchmarkMemory(272, 0, 0, 4194304, 136)));
-            Assert.That(join.Samples, Has.Count.EqualTo(8), "one per Workload/Actual iteration");
-            Assert.That(join.Samples, Has.All.InRange(100.0, 400.0), "nanoseconds per operation, overhead included");
+            Assert.That(join.Samples, Has.Count.EqualTo(8), "one per measured iteration (Workload/Result)");
+            Assert.That(join.Samples, Has.All.InRange(100.0, 400.0), "nanoseconds per operation, overhead subtracted");
         });
     }
 

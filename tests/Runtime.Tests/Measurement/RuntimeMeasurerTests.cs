@@ -1,6 +1,7 @@
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Runtime.Isolation;
 using EfficiencyMisnomer.Runtime.Measurement;
+using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Runtime.Sessions;
 using EfficiencyMisnomer.Shapes;
 

@@ -1,4 +1,4 @@
-using EfficiencyMisnomer.Runtime.Regression;
+using EfficiencyMisnomer.Regression;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Regression;
 

@@ -1,6 +1,5 @@
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Runtime.Regression;
 using static EfficiencyMisnomer.Runtime.Tests.Regression.SyntheticLatencies;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Regression;

@@ -110,9 +110,9 @@ internal static class RegressionReader
 
         foreach (var (key, body) in map.Entries)
         {
-            if (key.Text != "default" && IndicatorCatalog.Find(key.Text) is null)
+            if (key.Text != "default" && (IndicatorCatalog.Find(key.Text) ?? IndicatorCatalog.FindBenchmark(key.Text)) is null)
             {
-                var names = IndicatorCatalog.StaticNames.Concat(IndicatorCatalog.RuntimeNames).Append("default");
+                var names = IndicatorCatalog.StaticNames.Concat(IndicatorCatalog.RuntimeNames).Concat(IndicatorCatalog.BenchmarkNames).Append("default");
                 context.Error(ErrorCodes.UnknownIndicator, SpecReadContext.Text(UnknownIndicatorMessage, UserText.Quote(key.Text), NameSuggestion.DidYouMean(key.Text, names)), key.Location);
                 continue;
             }

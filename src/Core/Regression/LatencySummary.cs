@@ -2,7 +2,7 @@ using EfficiencyMisnomer.Results;
 using Perfolizer.Mathematics.QuantileEstimators;
 using Pragmastat;
 
-namespace EfficiencyMisnomer.Runtime.Regression;
+namespace EfficiencyMisnomer.Regression;
 
 /// <summary>
 /// The bounded form of a run's latency samples that results and baselines store and that comparisons use:

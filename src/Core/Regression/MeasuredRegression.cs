@@ -1,13 +1,11 @@
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
-using EfficiencyMisnomer.Regression;
-using EfficiencyMisnomer.Runtime.Measurement;
 using EfficiencyMisnomer.Units;
 using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.QuantileEstimators;
 using Pragmastat;
 
-namespace EfficiencyMisnomer.Runtime.Regression;
+namespace EfficiencyMisnomer.Regression;
 
 /// <summary>
 /// Compares a run's latency samples with its baseline's: the ratio of the two Harrell–Davis medians with an

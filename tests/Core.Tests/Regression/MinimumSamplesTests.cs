@@ -1,6 +1,6 @@
-using EfficiencyMisnomer.Runtime.Measurement;
+using EfficiencyMisnomer.Regression;
 
-namespace EfficiencyMisnomer.Runtime.Tests.Measurement;
+namespace EfficiencyMisnomer.Tests.Regression;
 
 public sealed class MinimumSamplesTests
 {

@@ -1,4 +1,4 @@
-namespace EfficiencyMisnomer.Runtime.Regression;
+namespace EfficiencyMisnomer.Regression;
 
 /// <summary>What counts as a change of a measured statistic; <c>docs/regression.md</c> explains the defaults.</summary>
 /// <param name="Tolerance">Tolerated relative worsening: 0.05 is 5%. An improvement counts beyond the same factor (1 / 1.05).</param>

@@ -1,4 +1,4 @@
-namespace EfficiencyMisnomer.Runtime.Measurement;
+namespace EfficiencyMisnomer.Regression;
 
 /// <summary>
 /// The fewest samples for which a quantile's distribution-free upper confidence bound is a sample at all:
