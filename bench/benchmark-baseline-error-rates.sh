@@ -3,11 +3,13 @@
 # bundled sample, specs/benchmarks, run again), and how often a case made 10% slower is caught, on a quiet machine and
 # with one busy process per core ('yes > /dev/null'). The baseline is recorded once, from a run on the quiet machine.
 #
-#   bench/benchmark-baseline-error-rates.sh [-n RUNS] [-l quiet|busy|both] [-i ITERATIONS] [-T TOLERANCE] [-o NAME]
+#   bench/benchmark-baseline-error-rates.sh [-n RUNS] [-l quiet|busy|both] [-i ITERATIONS] [-L LAUNCHES] [-T TOLERANCE] [-o NAME]
 #
 #   -n  BenchmarkDotNet runs compared per load (default 8); each is one A/A trial and one detection trial
 #   -l  which loads (default both)
 #   -i  iterations per case (BenchmarkDotNet's --iterationCount; default 30); 'default' keeps its own choice (15 to 100)
+#   -L  launches per run (BenchmarkDotNet's --launchCount; default 1, its own default): times are compared launch by
+#       launch, so one launch per run decides nothing (inconclusive) and shows the spread between processes
 #   -T  the spec's default tolerance (default 5%)
 #   -o  name of the CSV and summary under bench/results (default benchmark-baseline-error-rates)
 #
@@ -18,20 +20,22 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 fail() { echo "benchmark-baseline-error-rates: $*" >&2; exit 2; }
 source "$root/bench/misnomer-cli.sh"
 
-runs=8 loads=both iterations=30 tolerance=5% name=benchmark-baseline-error-rates
-while getopts "n:l:i:T:o:" option; do
+runs=8 loads=both iterations=30 launches=1 tolerance=5% name=benchmark-baseline-error-rates
+while getopts "n:l:i:L:T:o:" option; do
   case "$option" in
     n) runs=$OPTARG ;;
     l) loads=$OPTARG ;;
     i) iterations=$OPTARG ;;
+    L) launches=$OPTARG ;;
     T) tolerance=$OPTARG ;;
     o) name=$OPTARG ;;
-    *) fail "usage: $0 [-n RUNS] [-l quiet|busy|both] [-i ITERATIONS] [-T TOLERANCE] [-o NAME]" ;;
+    *) fail "usage: $0 [-n RUNS] [-l quiet|busy|both] [-i ITERATIONS] [-L LAUNCHES] [-T TOLERANCE] [-o NAME]" ;;
   esac
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || fail "-n takes a positive whole number"
 [[ "$loads" =~ ^(quiet|busy|both)$ ]] || fail "-l takes quiet, busy or both"
 [[ "$iterations" =~ ^([1-9][0-9]*|default)$ ]] || fail "-i takes a positive whole number or 'default'"
+[[ "$launches" =~ ^[1-9][0-9]*$ ]] || fail "-L takes a positive whole number"
 command -v python3 >/dev/null || fail "python3 is needed to edit and read the JSON results"
 
 resolve_misnomer
@@ -62,8 +66,8 @@ EOF
 
 # One BenchmarkDotNet run of the sample into $work/results (replacing the last one).
 bdn() {
-  local extra=()
-  [[ "$iterations" == default ]] || extra=(--iterationCount "$iterations" --warmupCount 3)
+  local extra=(--launchCount "$launches")
+  [[ "$iterations" == default ]] || extra+=(--iterationCount "$iterations" --warmupCount 3)
   rm -rf "$work/artifacts" "$work/results"
   dotnet run -c Release --no-build --project "$root/specs/benchmarks" -- --filter '*' --exporters fulljson \
     --artifacts "$work/artifacts" "${extra[@]}" >"$work/bdn.log" 2>&1 || { tail -20 "$work/bdn.log" >&2; fail "the BenchmarkDotNet run failed"; }
@@ -132,10 +136,10 @@ for load in quiet busy; do
   stop_busy
 done
 
-python3 - "$csv" "$tolerance" "$iterations" <<'EOF' | tee "$summary"
+python3 - "$csv" "$tolerance" "$iterations" "$launches" <<'EOF' | tee "$summary"
 import csv, sys, collections
 rows = list(csv.DictReader(open(sys.argv[1])))
-print(f"stored baseline of BenchmarkDotNet cases: tolerance {sys.argv[2]}, iterations {sys.argv[3]}, baseline recorded on the quiet machine")
+print(f"stored baseline of BenchmarkDotNet cases: tolerance {sys.argv[2]}, iterations {sys.argv[3]}, launches {sys.argv[4]}, baseline recorded on the quiet machine")
 print("| load | trial | case | trials | regressed | improved | pass | inconclusive |")
 print("|---|---|---|--:|--:|--:|--:|--:|")
 groups = collections.OrderedDict()

@@ -39,6 +39,9 @@ public sealed record Baseline(string Spec, IReadOnlyList<BaselineModel> Static, 
 public sealed record BaselineBenchmark(string Entry, string Case, string Host, string Machine, DateTimeOffset Recorded,
     IReadOnlyList<BaselineIndicator> Indicators, IReadOnlyList<double> Samples)
 {
+    /// <summary>How many of <see cref="Samples"/> each BenchmarkDotNet launch measured, in order; empty: one launch.</summary>
+    public IReadOnlyList<int> Launches { get; init; } = Array.Empty<int>();
+
     public BaselineIndicator? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
 }
 

@@ -120,6 +120,12 @@ public static class BaselineJson
             json.WriteString("machine", benchmark.Machine);
             json.WriteString("recorded", Timestamp(benchmark.Recorded));
             WriteIndicators(json, "indicators", benchmark.Indicators);
+            if (benchmark.Launches.Count > 1)
+            {
+                json.WritePropertyName("launches");
+                json.WriteRawValue("[" + string.Join(", ", benchmark.Launches.Select(l => l.ToString(CultureInfo.InvariantCulture))) + "]");
+            }
+
             json.WritePropertyName("samples_ms");
             json.WriteRawValue("[" + string.Join(", ", benchmark.Samples.Select(Sample)) + "]");
             json.WriteEndObject();
@@ -179,7 +185,13 @@ public static class BaselineJson
             throw Unreadable(OutOfRange, source, $"sample {bad} of {where}", samples[bad].ToString("R", CultureInfo.InvariantCulture) + ", not a positive time");
         }
 
-        return new BaselineBenchmark(entry, name, host, benchmark.Machine ?? "", benchmark.Recorded ?? DateTimeOffset.MinValue, indicators, samples);
+        var launches = benchmark.Launches ?? new List<int>();
+        if (launches.Exists(l => l <= 0) || launches.Sum(l => (long)l) > samples.Count)
+        {
+            throw Unreadable(OutOfRange, source, $"the launches of {where}", $"[{string.Join(", ", launches)}], not the sizes of {samples.Count} samples' launches");
+        }
+
+        return new BaselineBenchmark(entry, name, host, benchmark.Machine ?? "", benchmark.Recorded ?? DateTimeOffset.MinValue, indicators, samples) { Launches = launches };
     }
 
     private static BaselineProfile Profile(ProfileDocument profile, string source)
@@ -293,7 +305,7 @@ public static class BaselineJson
         List<BenchmarkDocument>? Benchmarks);
 
     private sealed record BenchmarkDocument(string? Entry, string? Case, string? Host, string? Machine, DateTimeOffset? Recorded,
-        Dictionary<string, IndicatorDocument>? Indicators, List<double>? SamplesMs);
+        Dictionary<string, IndicatorDocument>? Indicators, List<double>? SamplesMs, List<int>? Launches);
 
     private sealed record ProfileDocument(string? Profile, string? Fingerprint, string? Machine, DateTimeOffset? Recorded, List<MeasurementDocument>? Measurements);
 

@@ -110,7 +110,7 @@ public static class BaselineRecorder
             .ToList();
         var benchmarks = spec.Benchmarks
             .Select(b => new BaselineBenchmark(b.Entry, b.Case, Benchmarks.BenchmarkHostFingerprint.Id(b.Host), Benchmarks.BenchmarkHostFingerprint.Summary(b.Host), results.Created,
-                b.Indicators.Select(Indicator).ToList(), b.Samples))
+                b.Indicators.Select(Indicator).ToList(), b.Samples) { Launches = b.Launches })
             .ToList();
         return new Baseline(spec.Name, models, profiles) { Benchmarks = benchmarks };
     }

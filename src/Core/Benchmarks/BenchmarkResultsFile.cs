@@ -110,7 +110,8 @@ public static class BenchmarkResultsFile
             throw Refused(source, $"'{where}.FullName' is missing or empty: every case needs its name");
         }
 
-        return new BenchmarkCase(name, Statistics(element, source, where), Memory(element, source, where), Samples(element, source, where));
+        var (samples, launches) = Samples(element, source, where);
+        return new BenchmarkCase(name, Statistics(element, source, where), Memory(element, source, where), samples) { Launches = launches };
     }
 
     private static BenchmarkStatistics? Statistics(JsonElement element, string source, string where)
@@ -148,13 +149,15 @@ public static class BenchmarkResultsFile
     /// not positive (a method indistinguishable from the empty one) or the results have none, the <c>Workload/Actual</c>
     /// ones, overhead included. An actual time that is not positive is refused: no clock measures one.
     /// </summary>
-    private static List<double> Samples(JsonElement element, string source, string where)
+    private static (List<double> Samples, List<int> Launches) Samples(JsonElement element, string source, string where)
     {
         var actual = new List<double>();
         var result = new List<double>();
+        var actualLaunches = new List<int>();
+        var resultLaunches = new List<int>();
         if (Member(element, "Measurements", JsonValueKind.Array, source, where) is not { } measurements)
         {
-            return actual;
+            return (actual, actualLaunches);
         }
 
         var i = 0;
@@ -179,9 +182,27 @@ public static class BenchmarkResultsFile
             }
 
             (stage == Actual ? actual : result).Add(nanoseconds / operations);
+            (stage == Actual ? actualLaunches : resultLaunches).Add(Whole(measurement, "LaunchIndex", source, at) ?? 1);
         }
 
-        return result.Count > 0 && result.TrueForAll(t => t > 0) ? result : actual;
+        return result.Count > 0 && result.TrueForAll(t => t > 0) ? (result, Sizes(resultLaunches)) : (actual, Sizes(actualLaunches));
+    }
+
+    /// <summary>How many consecutive samples each launch has, in order: <c>1 1 1 2 2</c> gives <c>3 2</c>.</summary>
+    private static List<int> Sizes(List<int> launchOfEachSample)
+    {
+        var sizes = new List<int>();
+        for (int i = 0; i < launchOfEachSample.Count; i++)
+        {
+            if (i == 0 || launchOfEachSample[i] != launchOfEachSample[i - 1])
+            {
+                sizes.Add(0);
+            }
+
+            sizes[^1]++;
+        }
+
+        return sizes;
     }
 
     /// <summary>The member of the expected kind; null when absent or null; another kind is refused.</summary>

@@ -37,7 +37,14 @@ public sealed record BenchmarkHost(string Processor, int? PhysicalCores, int? Lo
 /// <param name="Samples">Nanoseconds per operation of each measured workload iteration, in run order: BenchmarkDotNet's raw
 /// <c>Workload/Result</c> measurements (overhead subtracted, what its statistics summarise), or its <c>Workload/Actual</c>
 /// ones (overhead included) where a result is not positive.</param>
-public sealed record BenchmarkCase(string Name, BenchmarkStatistics? Statistics, BenchmarkMemory? Memory, IReadOnlyList<double> Samples);
+public sealed record BenchmarkCase(string Name, BenchmarkStatistics? Statistics, BenchmarkMemory? Memory, IReadOnlyList<double> Samples)
+{
+    /// <summary>
+    /// How many of <see cref="Samples"/> each launch (a process of its own, BenchmarkDotNet's <c>LaunchIndex</c>) measured,
+    /// in order; they add up to the samples' count.
+    /// </summary>
+    public IReadOnlyList<int> Launches { get; init; } = Array.Empty<int>();
+}
 
 /// <summary>BenchmarkDotNet's statistics of a case, in nanoseconds per operation; a value it could not compute is null.</summary>
 public sealed record BenchmarkStatistics(int Count, double Mean, double Median, double? StandardDeviation, double? P95);

@@ -148,14 +148,14 @@ internal static class BenchmarkGate
                 VerdictStatus.Skipped, budget.Location, message) { Severity = budget.Severity });
         }
 
-        return new BenchmarkVerdicts(spec.Path, entry.Name, benchmark.Name, run.Path, run.Host, values, verdicts) { Samples = benchmark.Samples };
+        return new BenchmarkVerdicts(spec.Path, entry.Name, benchmark.Name, run.Path, run.Host, values, verdicts) { Samples = benchmark.Samples, Launches = benchmark.Launches };
     }
 
     private static BenchmarkVerdicts Compare(RegressionPolicy policy, BenchmarkEntry entry, BenchmarkVerdicts judged, Baselines.Baseline? baseline, GateMode mode,
         List<Diagnostic> diagnostics)
     {
         var samples = judged.Samples.Select(BenchmarkCaseIndicators.Milliseconds).ToList();
-        var regressions = BenchmarkRegression.Compare(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, samples, judged.Host.Facts(), baseline);
+        var regressions = BenchmarkRegression.Compare(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, new BenchmarkRegression.Run(samples, judged.Launches), judged.Host.Facts(), baseline);
         diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode, policy.Strict));
         return judged with { Regressions = regressions };
     }
@@ -196,7 +196,7 @@ internal static class BenchmarkGate
         var compared = cases.Select(judged =>
         {
             var samples = judged.Samples.Select(BenchmarkCaseIndicators.Milliseconds).ToList();
-            var regressions = BenchmarkRegression.CompareWithBase(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, samples,
+            var regressions = BenchmarkRegression.CompareWithBase(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, new BenchmarkRegression.Run(samples, judged.Launches),
                 baseCases.GetValueOrDefault(judged.Case), unavailable, against, revision.Location);
             diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode, policy.Strict));
             return judged with { Regressions = regressions };
@@ -230,6 +230,9 @@ public sealed record BenchmarkVerdicts(string SpecPath, string Entry, string Cas
 {
     /// <summary>Nanoseconds per operation of each measured workload iteration, as BenchmarkDotNet recorded them.</summary>
     public IReadOnlyList<double> Samples { get; init; } = Array.Empty<double>();
+
+    /// <summary>How many of <see cref="Samples"/> each BenchmarkDotNet launch measured, in order.</summary>
+    public IReadOnlyList<int> Launches { get; init; } = Array.Empty<int>();
 
     /// <summary>The case compared with its recording in the stored baseline; empty when not compared.</summary>
     public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();

@@ -42,7 +42,10 @@ public static class ResultsBuilder
         ArgumentNullException.ThrowIfNull(judged);
         var samples = judged.Samples.Take(RuntimeResults.MaxStoredSamples).Select(Benchmarks.BenchmarkCaseIndicators.Milliseconds).ToList();
         return new BenchmarkResults(judged.Entry, judged.Case, judged.ResultsFile, judged.Host.Facts(), judged.Values.Select(Indicator).ToList(), samples,
-            judged.Verdicts.Select(v => Verdict(v)).Concat(judged.Regressions.Select(Verdict)).ToList());
+            judged.Verdicts.Select(v => Verdict(v)).Concat(judged.Regressions.Select(Verdict)).ToList())
+        {
+            Launches = judged.Launches,
+        };
     }
 
     /// <summary>A model's static indicators and budget verdicts; empty when it was not analysed.</summary>

@@ -48,7 +48,7 @@ public static class BenchmarkRegression
     /// <param name="host">This run's host facts (<see cref="Benchmarks.BenchmarkHost.Facts"/>).</param>
     /// <param name="baseline">The spec's baseline; null when the file does not exist yet.</param>
     public static IReadOnlyList<RegressionVerdict> Compare(RegressionPolicy policy, string entry, string benchmarkCase, IEnumerable<Budget> budgets,
-        IReadOnlyList<IndicatorValue> values, IReadOnlyList<double> samples, IReadOnlyDictionary<string, string> host, Baseline? baseline)
+        IReadOnlyList<IndicatorValue> values, Run samples, IReadOnlyDictionary<string, string> host, Baseline? baseline)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(values);
@@ -62,7 +62,7 @@ public static class BenchmarkRegression
             : recorded is null ? (RegressionText.Format(OtherHost, subject, string.Join("; ", recordings.Select(Describe)), Benchmarks.BenchmarkHostFingerprint.Summary(host)), ErrorCodes.BaselineOtherMachine)
             : (null, null);
         return Judge(policy, subject, benchmarkCase, budgets, values, samples, recorded?.Indicators.ToDictionary(i => i.Name, i => i.Value, StringComparer.Ordinal),
-            recorded?.Samples ?? Array.Empty<double>(), skip is null ? null : (skip, code!, policy.Location), "baseline");
+            new Run(recorded?.Samples ?? Array.Empty<double>(), recorded?.Launches ?? Array.Empty<int>()), skip is null ? null : (skip, code!, policy.Location), "baseline");
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public static class BenchmarkRegression
     /// machine in the same job. <paramref name="unavailable"/> says why the base's results cannot be read at all.
     /// </summary>
     public static IReadOnlyList<RegressionVerdict> CompareWithBase(RegressionPolicy policy, string entry, string benchmarkCase, IEnumerable<Budget> budgets,
-        IReadOnlyList<IndicatorValue> values, IReadOnlyList<double> samples, Benchmarks.BenchmarkCase? baseCase, string? unavailable, string against, SourceLocation location)
+        IReadOnlyList<IndicatorValue> values, Run samples, Benchmarks.BenchmarkCase? baseCase, string? unavailable, string against, SourceLocation location)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var subject = UserText.Format(Subject, UserText.Quote(entry), UserText.Quote(benchmarkCase));
@@ -85,13 +85,13 @@ public static class BenchmarkRegression
         }
 
         var reference = baseCase is null ? null : Benchmarks.BenchmarkCaseIndicators.Of(baseCase).ToDictionary(v => v.Name, v => (double?)v.Value, StringComparer.Ordinal);
-        var baseSamples = baseCase?.Samples.Select(Benchmarks.BenchmarkCaseIndicators.Milliseconds).ToList() ?? new List<double>();
+        var baseSamples = new Run(baseCase?.Samples.Select(Benchmarks.BenchmarkCaseIndicators.Milliseconds).ToList() ?? new List<double>(), baseCase?.Launches ?? Array.Empty<int>());
         return Judge(policy, subject, benchmarkCase, budgets, values, samples, reference, baseSamples,
             unavailable is null ? null : (RegressionText.Format(BaseUnavailable, subject, unavailable), ErrorCodes.RegressionNotCompared, location), against);
     }
 
     private static List<RegressionVerdict> Judge(RegressionPolicy policy, string subject, string benchmarkCase, IEnumerable<Budget> budgets,
-        IReadOnlyList<IndicatorValue> values, IReadOnlyList<double> samples, Dictionary<string, double?>? reference, IReadOnlyList<double> referenceSamples,
+        IReadOnlyList<IndicatorValue> values, Run samples, Dictionary<string, double?>? reference, Run referenceSamples,
         (string Message, string Code, SourceLocation Location)? skip, string against)
     {
         var comparisons = new Dictionary<double, MeasuredComparison>();
@@ -127,7 +127,7 @@ public static class BenchmarkRegression
                     Ratio = ratio, Tolerance = tolerance.Value, Against = against,
                 });
             }
-            else if (referenceSamples.Count == 0 || samples.Count == 0)
+            else if (referenceSamples.Samples.Count == 0 || samples.Samples.Count == 0)
             {
                 verdicts.Add(Skipped(RegressionText.Format(RegressionText.MissingValue, subject, name, NoSamples), ErrorCodes.RegressionNotCompared));
             }
@@ -136,7 +136,8 @@ public static class BenchmarkRegression
                 var thresholds = new RegressionThresholds(tolerance.Value, NoiseFloor: 0);
                 if (!comparisons.TryGetValue(tolerance.Value, out var comparison))
                 {
-                    comparisons[tolerance.Value] = comparison = MeasuredRegression.Compare(referenceSamples, samples, thresholds, BenchmarkIndicators.Median.Name);
+                    comparisons[tolerance.Value] = comparison = LaunchComparison.Compare(referenceSamples.Samples, referenceSamples.Launches, samples.Samples, samples.Launches,
+                        thresholds, BenchmarkIndicators.Median.Name);
                 }
 
                 verdicts.Add(OnTheSamples(benchmarkCase, subject, indicator, value, referenceValue, comparison, thresholds, location, against));
@@ -171,6 +172,9 @@ public static class BenchmarkRegression
             Against = against,
         };
     }
+
+    /// <summary>One run's raw times of a case: milliseconds per operation, and how many of them each launch measured.</summary>
+    public sealed record Run(IReadOnlyList<double> Samples, IReadOnlyList<int> Launches);
 
     private static string Describe(BaselineBenchmark recording) =>
         (recording.Machine.Length > 0 ? recording.Machine : $"host {recording.Host}")

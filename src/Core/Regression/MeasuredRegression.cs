@@ -57,14 +57,26 @@ public static class MeasuredRegression
 
         var b = HarrellDavisQuantileEstimator.Instance.QuantileConfidenceIntervalEstimator(before, 0.5);
         var c = HarrellDavisQuantileEstimator.Instance.QuantileConfidenceIntervalEstimator(after, 0.5);
-        var ratio = c.Estimation / b.Estimation;
-        var limits = Limits.For(thresholds, b.Estimation);
-        var head = Head(statistic, b.Estimation, c.Estimation);
 
         // Delta method: the log of a median has standard error se / median; the two runs are independent.
         var logError = Math.Sqrt(Square(b.StandardError / b.Estimation) + Square(c.StandardError / c.Estimation));
-        var interval = new ConfidenceIntervalEstimator(Math.Min(before.Size, after.Size), Math.Log(ratio), logError)
-            .ConfidenceInterval(thresholds.Confidence);
+        return Decide(b.Estimation, c.Estimation, logError, Math.Min(before.Size, after.Size), thresholds, statistic);
+    }
+
+    /// <summary>
+    /// The verdict on two estimates of the same statistic, <paramref name="current"/> over <paramref name="baseline"/>,
+    /// whose log-ratio has standard error <paramref name="logError"/> from <paramref name="observations"/> observations
+    /// on the smaller side (the Student interval's degrees of freedom follow from it): the rules of <see cref="Compare(IReadOnlyList{double}, IReadOnlyList{double}, RegressionThresholds, string)"/>.
+    /// </summary>
+    public static MeasuredComparison Decide(double baseline, double current, double logError, int observations, RegressionThresholds thresholds, string statistic)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(statistic);
+        Validate(thresholds);
+        var ratio = current / baseline;
+        var limits = Limits.For(thresholds, baseline);
+        var head = Head(statistic, baseline, current);
+        var interval = new ConfidenceIntervalEstimator(observations, Math.Log(ratio), logError).ConfidenceInterval(thresholds.Confidence);
         var (lower, upper) = (Math.Exp(interval.Lower), Math.Exp(interval.Upper));
 
         // An interval wider than the limits says the runs were noisy, and noise within a run comes with noise
@@ -117,7 +129,7 @@ public static class MeasuredRegression
     private static double Square(double x) => x * x;
 
     /// <summary><c>latency.p50 3.21 ms vs baseline 2.9 ms (+10.7%</c>: the start of every explanation.</summary>
-    private static string Head(string statistic, double baseline, double current)
+    internal static string Head(string statistic, double baseline, double current)
     {
         var values = QuantityFormat.Pair(current, baseline, "ms");
         return Invariant($"{statistic} {values.Measured} vs baseline {values.Limit} ({Percent(current / baseline)}");

@@ -79,6 +79,9 @@ public sealed record BenchmarkResults(
     IReadOnlyList<VerdictResult> Verdicts)
 {
     public IndicatorResult? Indicator(string name) => Indicators.FirstOrDefault(i => i.Name == name);
+
+    /// <summary>How many of <see cref="Samples"/> each BenchmarkDotNet launch (a process of its own) measured, in order.</summary>
+    public IReadOnlyList<int> Launches { get; init; } = Array.Empty<int>();
 }
 
 /// <summary>The revisions of a comparison against a base revision.</summary>

@@ -133,6 +133,10 @@ public static class ResultsJson
         Indicators = Entries(benchmark.Indicators, where + ".indicators").Select(Complete).ToList(),
         Samples = benchmark.Samples ?? Array.Empty<double>(),
         Verdicts = Entries(benchmark.Verdicts, where + ".verdicts").Select(Complete).ToList(),
+        // Launch sizes that cannot be the samples' (none, zero, more than there are) read as unknown: one launch, which
+        // decides no comparison, rather than a split that could.
+        Launches = benchmark.Launches is { } launches && launches.All(l => l > 0) && launches.Sum(l => (long)l) <= (benchmark.Samples?.Count ?? 0)
+            ? launches : Array.Empty<int>(),
     };
 
     /// <summary>A model's base (present when the run compared against a revision), its lists present and empty when left out.</summary>

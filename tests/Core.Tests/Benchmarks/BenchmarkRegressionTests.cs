@@ -3,12 +3,15 @@ using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Exporters;
 using EfficiencyMisnomer.Gates;
 using EfficiencyMisnomer.Regression;
+using EfficiencyMisnomer.Results;
 
 namespace EfficiencyMisnomer.Tests.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet cases compared with the stored baseline through the static gate: recorded from a results document as
-/// the CLI and the NUnit adapter record it, then judged on the raw per-iteration times, on the same host only.
+/// the CLI and the NUnit adapter record it, then judged launch by launch on the raw per-iteration times, on the same
+/// host only. The results are a real run of the bundled sample (30 iterations per case) given four more launches that
+/// agree with it within 0.3%, as on a quiet, dedicated runner.
 /// </summary>
 public sealed class BenchmarkRegressionTests
 {
@@ -41,6 +44,7 @@ public sealed class BenchmarkRegressionTests
         folder = Directory.CreateTempSubdirectory("benchmark-regression-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "results"));
         File.Copy(Fixture, ResultsFile);
+        ResultsEdits.AsLaunches(ResultsFile, 1.003, 0.998, 1.001, 0.997);
         File.WriteAllText(Path.Combine(folder, "bench.yaml"), Spec);
     }
 
@@ -168,8 +172,10 @@ public sealed class BenchmarkRegressionTests
             Assert.That(recorded.Single().Message, Does.Contain("2 benchmark case(s) on host"));
             Assert.That(baseline.Benchmarks, Has.Count.EqualTo(2));
             Assert.That(baseline.Benchmarks.Select(b => b.Host).Distinct().Count(), Is.EqualTo(1));
-            Assert.That(baseline.Benchmarks.Single(b => b.Case == Join).Samples, Has.Count.EqualTo(29),
-                "BenchmarkDotNet's Workload/Result iterations: 30 measured, one outlier removed by it");
+            var join = baseline.Benchmarks.Single(b => b.Case == Join);
+            Assert.That(join.Launches, Is.EqualTo(new[] { 29, 29, 29, 29, 29 }),
+                "BenchmarkDotNet's Workload/Result iterations per launch: 30 measured, one outlier removed by it");
+            Assert.That(join.Samples, Has.Count.EqualTo(145));
         });
     }
 
@@ -182,6 +188,60 @@ public sealed class BenchmarkRegressionTests
 
         var unknown = result.Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
         Assert.That(unknown.Message, Does.Contain("'medain'").And.Contain("median"));
+    }
+
+    [Test]
+    public void With_one_launch_per_run_no_change_of_time_is_decided_and_the_message_says_to_add_launches()
+    {
+        File.Copy(Fixture, ResultsFile, overwrite: true);
+        Record();
+        ResultsEdits.Slow(ResultsFile, Join, 1.3);
+        ResultsEdits.Allocates(ResultsFile, Join, 424);
+
+        var result = Check();
+
+        var join = result.Benchmarks.Single(b => b.Case == Join).Regressions;
+        Assert.Multiple(() =>
+        {
+            Assert.That(join.Single(r => r.Indicator == "mean").Status, Is.EqualTo(RegressionOutcome.Inconclusive),
+                "two processes of the same code differ by more than one process's iterations show");
+            Assert.That(join.Single(r => r.Indicator == "mean").Message, Does.Contain("1 launch(es) in the baseline run and 1 in this one").And.Contain("--launchCount 3"));
+            Assert.That(join.Single(r => r.Indicator == "allocated").Status, Is.EqualTo(RegressionOutcome.Regressed), "allocations do not depend on the process");
+        });
+    }
+
+    [Test]
+    public void Launches_that_disagree_as_on_a_shared_virtual_machine_decide_nothing_even_when_the_results_are_identical()
+    {
+        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "Core.Tests", "Benchmarks", "Fixtures", "TextBenchmarks-3-launches-report-full.json"), ResultsFile, overwrite: true);
+        Record();
+
+        var result = Check();
+
+        var regressions = result.Benchmarks.SelectMany(b => b.Regressions).Where(r => r.Indicator != "allocated").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(regressions.Select(r => r.Status), Is.All.EqualTo(RegressionOutcome.Inconclusive));
+            Assert.That(regressions[0].Message, Does.Contain("wider than the 5% tolerance allows"));
+        });
+    }
+
+    [Test]
+    public void A_results_document_keeps_each_launch_s_size_and_reads_sizes_that_cannot_be_as_one_launch()
+    {
+        var result = StaticGate.Check(new[] { Path.Combine(folder, "bench.yaml") }, new GateOptions { CompareBaselines = false });
+        var text = ResultsJson.Write(ResultsBuilder.FromStatic(result, DateTimeOffset.UnixEpoch));
+
+        var read = ResultsJson.Parse(text, "r.json").Specs.Single().Benchmarks.Single(b => b.Case == Join);
+        var hostile = ResultsJson.Parse(text.Replace("\"launches\": [\n", "\"launches\": [\n 0, 9999,\n", StringComparison.Ordinal), "r.json")
+            .Specs.Single().Benchmarks.Single(b => b.Case == Join);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Launches, Is.EqualTo(new[] { 29, 29, 29, 29, 29 }));
+            Assert.That(text, Does.Contain("\"launches\": [\n"), "the edit below must find the member");
+            Assert.That(hostile.Launches, Is.Empty, "a zero or more samples than there are: unknown, one launch, decides nothing");
+        });
     }
 
     private IReadOnlyList<Diagnostic> Record()
