@@ -30,7 +30,8 @@ internal static class BenchmarkGate
     /// <summary>
     /// Judges every case of the spec's entries; an entry that cannot be judged as a whole adds its error to
     /// <paramref name="problems"/> too. With <paramref name="stored"/>, each case is also compared with its recording in
-    /// the spec's stored baseline (<see cref="StoredBaseline.Baseline"/> null: no file yet).
+    /// the spec's stored baseline (<see cref="StoredBaseline.Baseline"/> null: no file yet); with <paramref name="revision"/>, with the same
+    /// case in the base checkout's results instead.
     /// </summary>
     public static IReadOnlyList<BenchmarkVerdicts> Check(Spec spec, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs,
         List<BenchmarkProblem> problems, StoredBaseline? stored = null, Revisions.BaseRevision? revision = null)
@@ -234,7 +235,7 @@ public sealed record BenchmarkVerdicts(string SpecPath, string Entry, string Cas
     /// <summary>How many of <see cref="Samples"/> each BenchmarkDotNet launch measured, in order.</summary>
     public IReadOnlyList<int> Launches { get; init; } = Array.Empty<int>();
 
-    /// <summary>The case compared with its recording in the stored baseline; empty when not compared.</summary>
+    /// <summary>The case compared with its recording in the stored baseline or with the base checkout's results; empty when not compared.</summary>
     public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();
 }
 

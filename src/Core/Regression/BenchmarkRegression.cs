@@ -6,10 +6,11 @@ using EfficiencyMisnomer.Specs;
 namespace EfficiencyMisnomer.Regression;
 
 /// <summary>
-/// Compares a BenchmarkDotNet case with its recording in the stored baseline, made on the same host. The time
-/// indicators (<c>mean</c>, <c>median</c>, <c>p95</c>, <c>ops_per_s</c>) rest on the raw per-iteration times, so they are
-/// judged by one test of those samples (<see cref="MeasuredRegression"/>: the ratio of the medians with its interval),
-/// direction handled, never by the two summaries alone; <c>allocated</c> is compared exactly. <c>stddev</c> and the
+/// Compares a BenchmarkDotNet case with its recording in the stored baseline, made on the same host, or with the same
+/// case in a base checkout's results. The time indicators (<c>mean</c>, <c>median</c>, <c>p95</c>, <c>ops_per_s</c>) rest
+/// on the raw per-iteration times, so they are judged by one test of those samples, launch by launch
+/// (<see cref="LaunchComparison"/>: two processes differ by more than one process's iterations show), direction
+/// handled, never by the two summaries alone; <c>allocated</c> is compared exactly. <c>stddev</c> and the
 /// collection counts vary from run to run without a cause in the code, so they are compared only where
 /// <c>regression.tolerance</c> names them, exactly against that tolerance. No noise floor applies: a case's times are
 /// averages over many operations, not single timings.
@@ -44,7 +45,7 @@ public static class BenchmarkRegression
     /// <param name="benchmarkCase">BenchmarkDotNet's full name of the case.</param>
     /// <param name="budgets">The entry's budgets.</param>
     /// <param name="values">The case's indicators in this run.</param>
-    /// <param name="samples">This run's milliseconds per operation of each measured iteration.</param>
+    /// <param name="samples">This run's milliseconds per operation of each measured iteration, and the size of each launch.</param>
     /// <param name="host">This run's host facts (<see cref="Benchmarks.BenchmarkHost.Facts"/>).</param>
     /// <param name="baseline">The spec's baseline; null when the file does not exist yet.</param>
     public static IReadOnlyList<RegressionVerdict> Compare(RegressionPolicy policy, string entry, string benchmarkCase, IEnumerable<Budget> budgets,
