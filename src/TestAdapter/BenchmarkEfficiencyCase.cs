@@ -6,7 +6,8 @@ using EfficiencyMisnomer.Results;
 namespace EfficiencyMisnomer.TestAdapter;
 
 /// <summary>
-/// The test of one BenchmarkDotNet case of a spec's <c>benchmarks</c> entry: asserts every budget of the entry on it.
+/// The test of one BenchmarkDotNet case of a spec's <c>benchmarks</c> entry: asserts every budget of the entry on it, and its
+/// comparison with the stored baseline or the base checkout where the spec has a <c>regression</c> block.
 /// Without a case (the entry's results could not be read when the tests were planned) it is the entry's test, which
 /// fails with what the gate says of the entry: results missing, unreadable, or no case selected.
 /// </summary>
