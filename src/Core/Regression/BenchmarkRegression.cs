@@ -138,7 +138,7 @@ public static class BenchmarkRegression
                 if (!comparisons.TryGetValue(tolerance.Value, out var comparison))
                 {
                     comparisons[tolerance.Value] = comparison = LaunchComparison.Compare(referenceSamples.Samples, referenceSamples.Launches, samples.Samples, samples.Launches,
-                        thresholds, BenchmarkIndicators.Median.Name);
+                        thresholds, BenchmarkIndicators.Median.Name, against);
                 }
 
                 verdicts.Add(OnTheSamples(benchmarkCase, subject, indicator, value, referenceValue, comparison, thresholds, location, against));

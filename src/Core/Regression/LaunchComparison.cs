@@ -17,15 +17,16 @@ public static class LaunchComparison
     /// <summary>The fewest launches per side that show how far processes differ.</summary>
     public const int FewestLaunches = 2;
 
-    private const string TooFewLaunches = "{0}): {1} launch(es) in the baseline run and {2} in this one; BenchmarkDotNet's processes differ from one another far more than the iterations of one process do, so a change cannot be told from another process; run the benchmarks with --launchCount 3 or more on both sides";
+    private const string TooFewLaunches = "{0}): {1} launch(es) in the {3} run and {2} in this one; BenchmarkDotNet's processes differ from one another far more than the iterations of one process do, so a change cannot be told from another process; run the benchmarks with --launchCount 3 or more on both sides";
 
     /// <summary>
     /// Compares the launches of <paramref name="current"/> with those of <paramref name="baseline"/>: times per operation,
     /// in launch order, <paramref name="currentLaunches"/> and <paramref name="baselineLaunches"/> giving how many samples
-    /// each launch has (empty: all one launch).
+    /// each launch has (empty: all one launch). <paramref name="against"/> names the reference in the explanation:
+    /// <c>baseline</c>, or the base (<c>base folder ../base</c>).
     /// </summary>
     public static MeasuredComparison Compare(IReadOnlyList<double> baseline, IReadOnlyList<int> baselineLaunches, IReadOnlyList<double> current,
-        IReadOnlyList<int> currentLaunches, RegressionThresholds thresholds, string statistic)
+        IReadOnlyList<int> currentLaunches, RegressionThresholds thresholds, string statistic, string against = "baseline")
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         var before = Medians(baseline, baselineLaunches);
@@ -34,11 +35,11 @@ public static class LaunchComparison
         if (before.Count < FewestLaunches || after.Count < FewestLaunches)
         {
             return new MeasuredComparison(RegressionOutcome.Inconclusive, c / b, 0, double.PositiveInfinity,
-                Diagnostics.UserText.Format(TooFewLaunches, MeasuredRegression.Head(statistic, b, c), before.Count, after.Count));
+                Diagnostics.UserText.Format(TooFewLaunches, MeasuredRegression.Head(statistic, b, c, against), before.Count, after.Count, against == "baseline" ? "baseline" : "base's"));
         }
 
         var logError = Math.Sqrt((Variance(before) / before.Count) + (Variance(after) / after.Count));
-        return MeasuredRegression.Decide(b, c, logError, Math.Min(before.Count, after.Count), thresholds, statistic);
+        return MeasuredRegression.Decide(b, c, logError, Math.Min(before.Count, after.Count), thresholds, statistic, against);
     }
 
     /// <summary>The median of each launch's samples; a launch count beyond the samples kept is cut short.</summary>

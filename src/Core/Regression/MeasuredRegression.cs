@@ -68,14 +68,22 @@ public static class MeasuredRegression
     /// whose log-ratio has standard error <paramref name="logError"/> from <paramref name="observations"/> observations
     /// on the smaller side (the Student interval's degrees of freedom follow from it): the rules of <see cref="Compare(IReadOnlyList{double}, IReadOnlyList{double}, RegressionThresholds, string)"/>.
     /// </summary>
-    public static MeasuredComparison Decide(double baseline, double current, double logError, int observations, RegressionThresholds thresholds, string statistic)
+    /// <param name="baseline">The reference's estimate.</param>
+    /// <param name="current">This run's estimate.</param>
+    /// <param name="logError">The standard error of the log of their ratio.</param>
+    /// <param name="observations">The observations on the smaller side.</param>
+    /// <param name="thresholds">Tolerance, noise floor and confidence.</param>
+    /// <param name="statistic">The name the explanation starts with.</param>
+    /// <param name="against">What the reference is, for the explanation: <c>baseline</c>, or the base (<c>base folder ../base</c>).</param>
+    public static MeasuredComparison Decide(double baseline, double current, double logError, int observations, RegressionThresholds thresholds, string statistic,
+        string against = "baseline")
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(statistic);
         Validate(thresholds);
         var ratio = current / baseline;
         var limits = Limits.For(thresholds, baseline);
-        var head = Head(statistic, baseline, current);
+        var head = Head(statistic, baseline, current, against);
         var interval = new ConfidenceIntervalEstimator(observations, Math.Log(ratio), logError).ConfidenceInterval(thresholds.Confidence);
         var (lower, upper) = (Math.Exp(interval.Lower), Math.Exp(interval.Upper));
 
@@ -129,10 +137,10 @@ public static class MeasuredRegression
     private static double Square(double x) => x * x;
 
     /// <summary><c>latency.p50 3.21 ms vs baseline 2.9 ms (+10.7%</c>: the start of every explanation.</summary>
-    internal static string Head(string statistic, double baseline, double current)
+    internal static string Head(string statistic, double baseline, double current, string against = "baseline")
     {
         var values = QuantityFormat.Pair(current, baseline, "ms");
-        return Invariant($"{statistic} {values.Measured} vs baseline {values.Limit} ({Percent(current / baseline)}");
+        return Invariant($"{statistic} {values.Measured} vs {UserText.Escape(against)} {values.Limit} ({Percent(current / baseline)}");
     }
 
     /// <summary><c>+10.7%</c>, <c>-3.2%</c>: the change a ratio means.</summary>

@@ -80,6 +80,22 @@ public sealed class BenchmarkAgainstBaseTests
     }
 
     [Test]
+    public void A_base_run_with_one_launch_decides_no_time_and_says_which_side_lacks_launches()
+    {
+        File.Copy(Fixture, repository.PathOf("base-checkout/" + ResultsName), overwrite: true);
+        ResultsEdits.Slow(repository.PathOf(ResultsName), Join, 1.3);
+
+        var result = Check();
+
+        var mean = result.Benchmarks.Single(b => b.Case == Join).Regressions.Single(r => r.Indicator == "mean");
+        Assert.Multiple(() =>
+        {
+            Assert.That(mean.Status, Is.EqualTo(RegressionOutcome.Inconclusive));
+            Assert.That(mean.Message, Does.Contain("vs base folder base-checkout").And.Contain("1 launch(es) in the base's run and 5 in this one"));
+        });
+    }
+
+    [Test]
     public void A_case_the_base_did_not_have_is_new()
     {
         var baseResults = repository.PathOf("base-checkout/" + ResultsName);
