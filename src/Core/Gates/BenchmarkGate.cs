@@ -155,8 +155,7 @@ internal static class BenchmarkGate
     private static BenchmarkVerdicts Compare(RegressionPolicy policy, BenchmarkEntry entry, BenchmarkVerdicts judged, Baselines.Baseline? baseline, GateMode mode,
         List<Diagnostic> diagnostics)
     {
-        var samples = judged.Samples.Select(BenchmarkCaseIndicators.Milliseconds).ToList();
-        var regressions = BenchmarkRegression.Compare(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, new BenchmarkRegression.Run(samples, judged.Launches), judged.Host.Facts(), baseline);
+        var regressions = BenchmarkRegression.Compare(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, RunOf(judged), judged.Host.Facts(), baseline);
         diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode, policy.Strict));
         return judged with { Regressions = regressions };
     }
@@ -196,14 +195,17 @@ internal static class BenchmarkGate
         var against = "base " + revision.Describe;
         var compared = cases.Select(judged =>
         {
-            var samples = judged.Samples.Select(BenchmarkCaseIndicators.Milliseconds).ToList();
-            var regressions = BenchmarkRegression.CompareWithBase(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, new BenchmarkRegression.Run(samples, judged.Launches),
+            var regressions = BenchmarkRegression.CompareWithBase(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, RunOf(judged),
                 baseCases.GetValueOrDefault(judged.Case), unavailable, against, revision.Location);
             diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode, policy.Strict));
             return judged with { Regressions = regressions };
         }).ToList();
         return (compared, null);
     }
+
+    /// <summary>A judged case's raw times as the comparisons take them: milliseconds per operation, with each launch's size.</summary>
+    private static BenchmarkRegression.Run RunOf(BenchmarkVerdicts judged) =>
+        new(judged.Samples.Select(BenchmarkCaseIndicators.Milliseconds).ToList(), judged.Launches);
 
     private static string Names(List<(BenchmarkRun Run, BenchmarkCase Case)> cases)
     {
