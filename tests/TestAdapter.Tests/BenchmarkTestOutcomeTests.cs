@@ -67,6 +67,38 @@ public sealed class BenchmarkTestOutcomeTests
     }
 
     [Test]
+    public void A_case_fails_by_the_budget_of_the_profile_its_host_matches_and_not_by_another_machines()
+    {
+        File.WriteAllText(Path.Combine(folder, "bench.yaml"), """
+            name: bench
+            hardware:
+              epyc: { match: { cpu: "*EPYC*" } }
+              xeon: { match: { cpu: "*Xeon*" } }
+            benchmarks:
+              text:
+                results: results
+                cases: "Text.Join(Size: 16)"
+                hardware:
+                  epyc:
+                    mean: { max: 100 ns }
+                  xeon:
+                    mean: { max: 1 s }
+            """);
+        WriteResults();
+
+        var test = Plan().Single();
+        var outcome = Run(test.Case);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(test.Case.Name, Is.EqualTo("bench/text/Text.Join_Size:_16_"), "profiles add no test of their own to a spec without models");
+            Assert.That(outcome.Status, Is.EqualTo(AssertionStatus.Failed));
+            Assert.That(outcome.Message, Does.Contain("bench.yaml(11,").And.Contain("benchmark 'text' case 'Text.Join(Size: 16)' on hardware profile 'epyc': mean 168.19 ns exceeds max 100 ns"));
+            Assert.That(outcome.Message, Does.Not.Contain("'xeon':"));
+        });
+    }
+
+    [Test]
     public void Without_results_the_entry_is_one_test_that_fails_saying_they_are_missing()
     {
         var tests = Plan();

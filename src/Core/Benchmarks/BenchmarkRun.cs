@@ -1,3 +1,5 @@
+using EfficiencyMisnomer.Hardware;
+
 namespace EfficiencyMisnomer.Benchmarks;
 
 /// <summary>
@@ -12,6 +14,14 @@ public sealed record BenchmarkRun(string Path, BenchmarkHost Host, IReadOnlyList
 /// <summary>BenchmarkDotNet's host environment: what our hardware fingerprint knows as cpu, cores, OS and runtime.</summary>
 public sealed record BenchmarkHost(string Processor, int? PhysicalCores, int? LogicalCores, string Os, string Architecture, string Runtime, string BenchmarkDotNetVersion)
 {
+    private const string NoGpu = "none (BenchmarkDotNet records no GPU)";
+    private const string Advice = "To judge these results by it, widen the pattern";
+
+    private static readonly (string Prefix, string Family)[] OsFamilies =
+    {
+        ("Linux", "linux"), ("Windows", "windows"), ("macOS", "macos"), ("FreeBSD", "freebsd"),
+    };
+
     /// <summary>
     /// The host as results documents write it: <c>cpu</c>, <c>physical_cores</c>, <c>logical_cores</c>, <c>os</c>,
     /// <c>arch</c>, <c>runtime</c>, <c>benchmarkdotnet</c> (an unknown count is empty).
@@ -26,6 +36,17 @@ public sealed record BenchmarkHost(string Processor, int? PhysicalCores, int? Lo
         ["runtime"] = Runtime,
         ["benchmarkdotnet"] = BenchmarkDotNetVersion,
     };
+
+    /// <summary>
+    /// The host as a hardware profile's <c>match</c> sees it: provider <c>cpu</c>, the processor as BenchmarkDotNet names
+    /// it, the OS family from the first word of its OS version (<c>Linux Debian GNU/Linux 12</c>), its architecture.
+    /// BenchmarkDotNet records neither a GPU nor the host's name, so <c>gpu</c> and <c>host</c> patterns never match.
+    /// </summary>
+    public MachineProperties Properties() =>
+        new("cpu", Processor, null, NoGpu, OsFamily(Os), Os, Architecture, "", $"the benchmarks' {BenchmarkHostFingerprint.Summary(Facts())}, os \"{Os}\"", Advice);
+
+    private static string OsFamily(string os) =>
+        OsFamilies.FirstOrDefault(f => os.StartsWith(f.Prefix, StringComparison.OrdinalIgnoreCase)).Family ?? "";
 }
 
 /// <summary>

@@ -8,6 +8,9 @@ public sealed record BudgetVerdict(string Indicator, double Measured, double Lim
 {
     /// <summary>The severity the budget declares; under <see cref="GateMode.Warn"/> a breach warns whatever it is.</summary>
     public BudgetSeverity Severity { get; init; } = BudgetSeverity.Error;
+
+    /// <summary>The hardware profile the budget is declared under where the verdict itself carries it (a benchmark entry's <c>hardware</c>); null otherwise.</summary>
+    public string? Profile { get; init; }
 }
 
 /// <summary>Which side of a budget a limit is.</summary>

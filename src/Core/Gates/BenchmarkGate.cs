@@ -22,7 +22,8 @@ internal static class BenchmarkGate
     private const string NoCase = "benchmark '{0}': no case matches '{1}'; the results hold: {2}";
     private const string NoCases = "benchmark '{0}': the results at '{1}' hold no case";
     private const string TwiceMeasured = "benchmark '{0}': case '{1}' is in both '{2}' and '{3}'; point 'results' at one run";
-    private const string Unavailable = "benchmark '{0}' case '{1}': budget of '{2}' skipped: {3}";
+    private const string OnProfile = " on hardware profile '{0}'";
+    private const string Unavailable = "{0}: budget of '{1}' skipped: {2}";
     private const string NoBaseResults = "no BenchmarkDotNet results at '{0}' in {1}: run the benchmarks there too, before the gate";
     private const string BaseUnreadable = "benchmark '{0}': the results of {1} cannot be read: {2}";
     private const int NamesShown = 10;
@@ -137,25 +138,52 @@ internal static class BenchmarkGate
     {
         var values = BenchmarkCaseIndicators.Of(benchmark);
         var byName = values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
-        var available = entry.Budgets.Where(b => byName.ContainsKey(b.Indicator.Name)).ToList();
-        var verdicts = BudgetEvaluator.Evaluate(UserText.Format(Subject, UserText.Quote(entry.Name), UserText.Quote(benchmark.Name)), available, n => byName[n], mode).ToList();
-        diagnostics.AddRange(verdicts.Select(BudgetEvaluator.Diagnose).OfType<Diagnostic>());
-        foreach (var budget in entry.Budgets.Except(available))
+        var verdicts = new List<BudgetVerdict>();
+        var selection = BenchmarkProfiles.Select(spec, entry, run.Host);
+        foreach (var (profile, budgets) in selection.Held)
         {
-            var message = UserText.Format(Unavailable, UserText.Quote(entry.Name), UserText.Quote(benchmark.Name), budget.Indicator.Name,
-                BenchmarkCaseIndicators.Missing(benchmark, budget.Indicator));
-            diagnostics.Add(Diagnostic.Warning(ErrorCodes.BenchmarkIndicatorUnavailable, message, budget.Location));
-            verdicts.Add(new BudgetVerdict(budget.Indicator.Name, double.NaN, (budget.Max ?? budget.Min)!.Value, budget.Max is null ? BudgetBound.Min : BudgetBound.Max,
-                VerdictStatus.Skipped, budget.Location, message) { Severity = budget.Severity });
+            var subject = UserText.Format(Subject, UserText.Quote(entry.Name), UserText.Quote(benchmark.Name))
+                + (profile is null ? "" : UserText.Format(OnProfile, UserText.Quote(profile)));
+            var available = budgets.Where(b => byName.ContainsKey(b.Indicator.Name)).ToList();
+            var judged = BudgetEvaluator.Evaluate(subject, available, n => byName[n], mode).Select(v => v with { Profile = profile }).ToList();
+            diagnostics.AddRange(judged.Select(BudgetEvaluator.Diagnose).OfType<Diagnostic>());
+            verdicts.AddRange(judged);
+            foreach (var budget in budgets.Except(available))
+            {
+                var message = UserText.Format(Unavailable, subject, budget.Indicator.Name, BenchmarkCaseIndicators.Missing(benchmark, budget.Indicator));
+                diagnostics.Add(Diagnostic.Warning(ErrorCodes.BenchmarkIndicatorUnavailable, message, budget.Location));
+                verdicts.Add(Skipped(budget, double.NaN, message) with { Profile = profile });
+            }
         }
 
-        return new BenchmarkVerdicts(spec.Path, entry.Name, benchmark.Name, run.Path, run.Host, values, verdicts) { Samples = benchmark.Samples, Launches = benchmark.Launches };
+        foreach (var (declared, skipped) in selection.Skipped)
+        {
+            // One message per profile and results file, however many cases the file holds.
+            if (!diagnostics.Contains(skipped))
+            {
+                diagnostics.Add(skipped);
+            }
+
+            verdicts.AddRange(declared.Budgets.Select(b =>
+                Skipped(b, byName.GetValueOrDefault(b.Indicator.Name, double.NaN), skipped.Message) with { Profile = declared.Profile.Value }));
+        }
+
+        return new BenchmarkVerdicts(spec.Path, entry.Name, benchmark.Name, run.Path, run.Host, values, verdicts)
+        {
+            Samples = benchmark.Samples,
+            Launches = benchmark.Launches,
+            Budgets = selection.Held.SelectMany(h => h.Budgets).ToList(),
+        };
     }
+
+    private static BudgetVerdict Skipped(Budget budget, double measured, string message) =>
+        new(budget.Indicator.Name, measured, (budget.Max ?? budget.Min)!.Value, budget.Max is null ? BudgetBound.Min : BudgetBound.Max, VerdictStatus.Skipped,
+            budget.Location, message) { Severity = budget.Severity };
 
     private static BenchmarkVerdicts Compare(RegressionPolicy policy, BenchmarkEntry entry, BenchmarkVerdicts judged, Baselines.Baseline? baseline, GateMode mode,
         List<Diagnostic> diagnostics)
     {
-        var regressions = BenchmarkRegression.Compare(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, RunOf(judged), judged.Host.Facts(), baseline);
+        var regressions = BenchmarkRegression.Compare(policy, entry.Name, judged.Case, judged.Budgets, judged.Values, RunOf(judged), judged.Host.Facts(), baseline);
         diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode, policy.Strict));
         return judged with { Regressions = regressions };
     }
@@ -195,7 +223,7 @@ internal static class BenchmarkGate
         var against = "base " + revision.Describe;
         var compared = cases.Select(judged =>
         {
-            var regressions = BenchmarkRegression.CompareWithBase(policy, entry.Name, judged.Case, entry.Budgets, judged.Values, RunOf(judged),
+            var regressions = BenchmarkRegression.CompareWithBase(policy, entry.Name, judged.Case, judged.Budgets, judged.Values, RunOf(judged),
                 baseCases.GetValueOrDefault(judged.Case), unavailable, against, revision.Location);
             diagnostics.AddRange(RegressionDiagnostics.DiagnoseAll(regressions, mode, policy.Strict));
             return judged with { Regressions = regressions };
@@ -227,7 +255,7 @@ public sealed record BenchmarkProblem(string SpecPath, string Entry, Diagnostic 
 /// <param name="ResultsFile">The results file that holds the case.</param>
 /// <param name="Host">The machine the case ran on, as BenchmarkDotNet describes it.</param>
 /// <param name="Values">The case's indicators that the results carry.</param>
-/// <param name="Verdicts">One per declared bound; a bound on an indicator the results lack is skipped.</param>
+/// <param name="Verdicts">One per declared bound; a bound on an indicator the results lack, or of a hardware profile the host does not match, is skipped.</param>
 public sealed record BenchmarkVerdicts(string SpecPath, string Entry, string Case, string ResultsFile, BenchmarkHost Host,
     IReadOnlyList<IndicatorValue> Values, IReadOnlyList<BudgetVerdict> Verdicts)
 {
@@ -236,6 +264,9 @@ public sealed record BenchmarkVerdicts(string SpecPath, string Entry, string Cas
 
     /// <summary>How many of <see cref="Samples"/> each BenchmarkDotNet launch measured, in order.</summary>
     public IReadOnlyList<int> Launches { get; init; } = Array.Empty<int>();
+
+    /// <summary>The budgets that held on the case: the entry's, and those of each hardware profile its host matches (which replace the entry's of the same indicator).</summary>
+    public IReadOnlyList<Budget> Budgets { get; init; } = Array.Empty<Budget>();
 
     /// <summary>The case compared with its recording in the stored baseline or with the base checkout's results; empty when not compared.</summary>
     public IReadOnlyList<RegressionVerdict> Regressions { get; init; } = Array.Empty<RegressionVerdict>();

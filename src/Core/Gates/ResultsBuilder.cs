@@ -42,7 +42,7 @@ public static class ResultsBuilder
         ArgumentNullException.ThrowIfNull(judged);
         var samples = judged.Samples.Take(RuntimeResults.MaxStoredSamples).Select(Benchmarks.BenchmarkCaseIndicators.Milliseconds).ToList();
         return new BenchmarkResults(judged.Entry, judged.Case, judged.ResultsFile, judged.Host.Facts(), judged.Values.Select(Indicator).ToList(), samples,
-            judged.Verdicts.Select(v => Verdict(v)).Concat(judged.Regressions.Select(Verdict)).ToList())
+            judged.Verdicts.Select(v => Verdict(v, v.Profile)).Concat(judged.Regressions.Select(Verdict)).ToList())
         {
             Launches = judged.Launches,
         };

@@ -3,8 +3,9 @@ using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Specs;
 
 /// <summary>
-/// BenchmarkDotNet results a spec declares budgets for: <c>benchmarks: NAME: { results, cases, budgets }</c>. Each
-/// case of the results the entry selects is judged by every budget of the entry.
+/// BenchmarkDotNet results a spec declares budgets for: <c>benchmarks: NAME: { results, cases, budgets, hardware }</c>.
+/// Each case of the results the entry selects is judged by every budget of the entry, and by the budgets of each
+/// hardware profile that matches the host the results were measured on.
 /// </summary>
 /// <param name="Name">The entry's key under <c>benchmarks</c>.</param>
 /// <param name="Location">Where that key is.</param>
@@ -19,4 +20,16 @@ public sealed record BenchmarkEntry(
     Located<string> Results,
     string ResolvedResults,
     Located<string>? Cases,
-    IReadOnlyList<Budget> Budgets);
+    IReadOnlyList<Budget> Budgets)
+{
+    /// <summary>Budgets that hold where the results' host matches a hardware profile of the spec, in spec order.</summary>
+    public IReadOnlyList<BenchmarkProfileBudgets> Hardware { get; init; } = Array.Empty<BenchmarkProfileBudgets>();
+}
+
+/// <summary>
+/// An entry's budgets on the hosts a hardware profile matches: <c>hardware: PROFILE: { mean: { max: 2 us } }</c>. Each
+/// replaces the entry's budget of the same indicator there.
+/// </summary>
+/// <param name="Profile">The profile's name under the spec's <c>hardware</c>, where it is written in the entry.</param>
+/// <param name="Budgets">The budgets on those hosts.</param>
+public sealed record BenchmarkProfileBudgets(Located<string> Profile, IReadOnlyList<Budget> Budgets);

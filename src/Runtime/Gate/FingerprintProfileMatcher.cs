@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Hardware;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Specs;
 
@@ -23,7 +24,7 @@ public sealed class FingerprintProfileMatcher : IProfileMatcher
     public (bool Matches, string Reason) Match(HardwareProfile profile, string provider)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var match = ProfileMatcher.Match(profile, Fingerprint(provider));
+        var match = ProfileMatcher.Match(profile, Fingerprint(provider).Properties);
         return match.Matches ? (true, Fingerprint(provider).Summary) : (false, match.Skipped()!.Message);
     }
 

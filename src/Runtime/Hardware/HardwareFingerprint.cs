@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using EfficiencyMisnomer.Hardware;
 
 namespace EfficiencyMisnomer.Runtime.Hardware;
 
@@ -23,6 +24,7 @@ public sealed record HardwareFingerprint(
     string? GpuUnavailableReason)
 {
     private const double BytesPerGiB = 1024.0 * 1024 * 1024;
+    private const string Advice = "To measure here, widen the pattern or add a profile (`misnomer hardware` prints one)";
 
     /// <summary>
     /// Twelve hex digits of a SHA-256 over what makes two machines measure alike: provider, CPU model,
@@ -58,6 +60,11 @@ public sealed record HardwareFingerprint(
             $"fingerprint {Id}: provider {Provider}, cpu \"{Cpu.Model}\" ({Host.LogicalCores} logical, {PhysicalCoresText} physical cores), " +
             $"memory {Gibibytes(Host.TotalMemoryBytes)}, os {Host.OsFamily} \"{Host.OsDescription}\", arch {Host.Architecture}, " +
             $"host {Host.HostName}, gpu {(Gpu is null ? "none" : $"\"{Gpu.Name}\"")}");
+
+    /// <summary>This machine as a hardware profile's <c>match</c> sees it.</summary>
+    public MachineProperties Properties =>
+        new(Provider, Cpu.Model, Gpu?.Name, GpuDescription, Host.OsFamily, Host.OsDescription, Host.Architecture, Host.HostName,
+            "this machine's " + Summary, Advice);
 
     public string PhysicalCoresText => Cpu.PhysicalCores?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
 

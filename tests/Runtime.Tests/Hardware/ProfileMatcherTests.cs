@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Hardware;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Specs;
 
@@ -10,7 +11,7 @@ public sealed class ProfileMatcherTests
     [Test]
     public void Every_key_matching_is_a_match()
     {
-        var match = ProfileMatcher.Match(Profile(("provider", "cpu"), ("cpu", "*EPYC*"), ("os", "linux"), ("arch", "x64"), ("host", "ci-runner-*")), Machines.Fingerprint());
+        var match = ProfileMatcher.Match(Profile(("provider", "cpu"), ("cpu", "*EPYC*"), ("os", "linux"), ("arch", "x64"), ("host", "ci-runner-*")), Machines.Fingerprint().Properties);
         Assert.Multiple(() =>
         {
             Assert.That(match.Matches, Is.True);
@@ -20,20 +21,20 @@ public sealed class ProfileMatcherTests
 
     [Test]
     public void A_profile_without_match_matches_every_machine() =>
-        Assert.That(ProfileMatcher.Match(Profile(), Machines.Fingerprint()).Matches, Is.True);
+        Assert.That(ProfileMatcher.Match(Profile(), Machines.Fingerprint().Properties).Matches, Is.True);
 
     [Test]
     public void Keys_and_patterns_ignore_case() =>
-        Assert.That(ProfileMatcher.Match(Profile(("provider", "CPU"), ("cpu", "amd epyc*"), ("os", "LINUX*")), Machines.Fingerprint()).Matches, Is.True);
+        Assert.That(ProfileMatcher.Match(Profile(("provider", "CPU"), ("cpu", "amd epyc*"), ("os", "LINUX*")), Machines.Fingerprint().Properties).Matches, Is.True);
 
     [Test]
     public void Os_matches_the_description_too() =>
-        Assert.That(ProfileMatcher.Match(Profile(("os", "*azure*")), Machines.Fingerprint()).Matches, Is.True);
+        Assert.That(ProfileMatcher.Match(Profile(("os", "*azure*")), Machines.Fingerprint().Properties).Matches, Is.True);
 
     [Test]
     public void Mismatch_names_the_key_the_pattern_and_what_the_machine_has()
     {
-        var match = ProfileMatcher.Match(Profile(("provider", "cpu"), ("cpu", "*Xeon*")), Machines.Fingerprint());
+        var match = ProfileMatcher.Match(Profile(("provider", "cpu"), ("cpu", "*Xeon*")), Machines.Fingerprint().Properties);
         Assert.Multiple(() =>
         {
             Assert.That(match.Matches, Is.False);
@@ -45,7 +46,7 @@ public sealed class ProfileMatcherTests
     public void Skipped_message_carries_every_failure_and_the_fingerprint()
     {
         var machine = Machines.Fingerprint();
-        var skipped = ProfileMatcher.Match(Profile(("provider", "cuda"), ("gpu", "NVIDIA H200*")), machine).Skipped()!;
+        var skipped = ProfileMatcher.Match(Profile(("provider", "cuda"), ("gpu", "NVIDIA H200*")), machine.Properties).Skipped()!;
         Assert.Multiple(() =>
         {
             Assert.That(skipped.Code, Is.EqualTo(ErrorCodes.HardwareProfileSkipped));
@@ -58,13 +59,13 @@ public sealed class ProfileMatcherTests
 
     [Test]
     public void Gpu_pattern_matches_the_gpu_nvml_names() =>
-        Assert.That(ProfileMatcher.Match(Profile(("provider", "cuda"), ("gpu", "nvidia h200*")), Machines.Fingerprint("cuda", FakeNvml.Present())).Matches, Is.True);
+        Assert.That(ProfileMatcher.Match(Profile(("provider", "cuda"), ("gpu", "nvidia h200*")), Machines.Fingerprint("cuda", FakeNvml.Present()).Properties).Matches, Is.True);
 
     [Test]
     public void Match_all_keeps_the_spec_order()
     {
         var profiles = new[] { Profile(("cpu", "*Xeon*")) with { Name = "xeon" }, Profile(("cpu", "*EPYC*")) with { Name = "epyc" } };
-        Assert.That(ProfileMatcher.MatchAll(profiles, Machines.Fingerprint()).Select(m => (m.Profile.Name, m.Matches)),
+        Assert.That(ProfileMatcher.MatchAll(profiles, Machines.Fingerprint().Properties).Select(m => (m.Profile.Name, m.Matches)),
             Is.EqualTo(new[] { ("xeon", false), ("epyc", true) }));
     }
 

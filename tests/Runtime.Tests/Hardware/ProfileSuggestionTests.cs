@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Hardware;
 using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Specs;
 
@@ -20,7 +21,7 @@ public sealed class ProfileSuggestionTests
         {
             Assert.That(profile.Name, Is.EqualTo(provider == "cuda" ? "cuda-nvidia-h200" : "cpu-amd-epyc-7763-64-core-processor"));
             Assert.That(profile.Threads!.Value, Is.EqualTo(4));
-            Assert.That(ProfileMatcher.Match(profile, machine).Matches, Is.True);
+            Assert.That(ProfileMatcher.Match(profile, machine.Properties).Matches, Is.True);
         });
     }
 

@@ -82,6 +82,7 @@ internal static class SpecReader
             }
         }
 
+        BenchmarksReader.CheckProfiles(benchmarks ?? Array.Empty<BenchmarkEntry>(), hardware, context);
         if (models is null && benchmarks is null)
         {
             context.Error(ErrorCodes.SpecMissingKey, NoModels, map.Location);
