@@ -119,7 +119,8 @@ internal sealed class ProgressLine
             return;
         }
 
-        var starts = line.StartsWith("measuring ", StringComparison.Ordinal) || line.StartsWith("observing ", StringComparison.Ordinal);
+        var starts = line.StartsWith("measuring ", StringComparison.Ordinal) || line.StartsWith("observing ", StringComparison.Ordinal)
+            || line.StartsWith("running ", StringComparison.Ordinal);
         if (verbosity == Verbosity.Verbose || (!live && (starts || last.Elapsed >= ConsoleOutput.PlainProgressInterval)))
         {
             writer.WriteLine("  " + line);

@@ -12,9 +12,11 @@ using EfficiencyMisnomer.Runtime.Sessions;
 namespace EfficiencyMisnomer.Cli;
 
 /// <summary>
-/// <c>misnomer run SPEC... [--provider auto|cpu|cuda] [--profile NAME] [--time-cap SECONDS] [--results FILE] [--update-baseline] [--strict] [--against REF]</c>:
+/// <c>misnomer run SPEC... [--provider auto|cpu|cuda] [--profile NAME] [--time-cap SECONDS] [--results FILE] [--update-baseline] [--strict] [--against REF]
+/// [--no-benchmark-projects] [--benchmark-timeout MINUTES]</c>:
 /// the runtime gate (against a stored baseline or, with <c>--against</c> or <c>regression.against</c>, a base revision measured
-/// beside the head), or with <c>--update-baseline</c> the recording of its measurements into the specs' baselines.
+/// beside the head), or with <c>--update-baseline</c> the recording of its measurements into the specs' baselines. The
+/// projects of benchmark entries run first, so that their results are this code's.
 /// </summary>
 internal static class RunCommand
 {
@@ -48,10 +50,16 @@ internal static class RunCommand
         };
         var against = AgainstOption.Create();
         var strict = new Option<bool>("--strict") { Description = "A comparison with the baseline still inconclusive after a second measurement fails instead of warning." };
+        var noProjects = new Option<bool>("--no-benchmark-projects") { Description = "Judge the benchmark entries' results as they are, without running their projects first." };
+        var benchmarkTimeout = new Option<double>("--benchmark-timeout")
+        {
+            Description = "Minutes one benchmark project's run (its build included) may take before it is stopped.",
+            DefaultValueFactory = _ => Benchmarks.BenchmarkProjectRunner.DefaultDeadline.TotalMinutes,
+        };
 
         var command = new Command("run", "Measure models on this machine and check the runtime budgets of their hardware profiles.")
         {
-            specs, provider, profile, timeCap, results, updateBaseline, strict, against,
+            specs, provider, profile, timeCap, results, updateBaseline, strict, against, noProjects, benchmarkTimeout,
         };
         command.SetAction(result =>
         {
@@ -59,6 +67,13 @@ internal static class RunCommand
             if (cap is <= 0 or > 86400)
             {
                 stderr.WriteLine($"error {Diagnostics.ErrorCodes.InvalidArgument}: --time-cap must be a positive number of seconds (got {cap.ToString(CultureInfo.InvariantCulture)}).");
+                return MisnomerCli.Failure;
+            }
+
+            var minutes = result.GetValue(benchmarkTimeout);
+            if (minutes is <= 0 or > 10080)
+            {
+                stderr.WriteLine($"error {Diagnostics.ErrorCodes.InvalidArgument}: --benchmark-timeout must be a positive number of minutes, at most a week (got {minutes.ToString(CultureInfo.InvariantCulture)}).");
                 return MisnomerCli.Failure;
             }
 
@@ -72,6 +87,7 @@ internal static class RunCommand
                 CompareBaselines = !result.GetValue(updateBaseline),
                 StrictRegression = result.GetValue(strict),
                 Against = result.GetValue(against),
+                BenchmarkProjects = result.GetValue(noProjects) ? null : new Benchmarks.BenchmarkProjectRunner(deadline: TimeSpan.FromMinutes(minutes), progress: progress.Report),
             };
             var outcome = RuntimeGate.Run(result.GetValue(specs)!, options);
             progress.Complete();

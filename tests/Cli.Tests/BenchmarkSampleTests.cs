@@ -3,7 +3,7 @@ namespace EfficiencyMisnomer.Cli.Tests;
 /// <summary>
 /// The bundled BenchmarkDotNet sample (specs/benchmarks) run for real, as the README says but with BenchmarkDotNet's
 /// short job, then gated by the bundled spec (specs/text-benchmarks.yaml): green as shipped, red with the case named
-/// and the change quantified when its results say a case became 30% slower.
+/// and the change quantified when its results say a case became 30% slower; and run by <c>misnomer run</c> itself.
 /// </summary>
 public sealed class BenchmarkSampleTests
 {
@@ -65,6 +65,36 @@ public sealed class BenchmarkSampleTests
             Assert.That(slower.ExitCode, Is.EqualTo(1));
             Assert.That(slower.Stderr, Does.Match(@"tightened\.yaml\(6,\d+\): error EM2101: benchmark 'text' case 'Samples\.TextBenchmarks\.Builder': mean [\d.]+ ns exceeds max [\d.]+ ns"));
         });
+    }
+
+    [Test]
+    public void Misnomer_run_runs_the_project_first_and_judges_what_it_wrote()
+    {
+        // A spec inside the repository, as a spec's project must be: beside the sample's build outputs, with its own
+        // artifacts folder and BenchmarkDotNet's quickest job.
+        var beside = Path.Combine(RepositoryRoot.Path, "specs", "benchmarks", "obj", "misnomer-run-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(beside);
+        try
+        {
+            var runSpec = Path.Combine(beside, "run.yaml");
+            File.WriteAllText(runSpec, "benchmarks:\n  text:\n    project: ../../TextBenchmarks.csproj\n    results: artifacts/results\n    arguments: [--job, Dry]\n" +
+                "    budgets:\n      allocated: { max: 2 KiB }\n");
+
+            var (code, stdout, stderr) = CliRunner.Run("run", runSpec);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(code, Is.Zero, stdout + stderr);
+                Assert.That(stderr, Does.Contain("running benchmark 'text': dotnet run -c Release --project "));
+                Assert.That(stderr, Does.Not.Contain("EM3005"), "a spec without models has no profile to measure them on");
+                Assert.That(File.Exists(Path.Combine(beside, "artifacts", "results", "Samples.TextBenchmarks-report-full.json")), Is.True);
+                Assert.That(stdout, Does.Contain("case 'Samples.TextBenchmarks.Join'").And.Contain("2 benchmark case(s), 2 budget(s): 2 passed, 0 failed"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(beside, recursive: true);
+        }
     }
 
     /// <summary>A spec of the Builder case alone, its mean budgeted at <paramref name="budget"/> ns, its results at <paramref name="results"/>.</summary>

@@ -74,6 +74,7 @@ public static class ErrorCodes
     public const string BenchmarkResultsNotFound = "EM2302";
     public const string BenchmarkCasesNotFound = "EM2303";
     public const string BenchmarkIndicatorUnavailable = "EM2304";
+    public const string BenchmarkProjectFailed = "EM2305";
 
     // EM30xx: runtime measurement.
     public const string CudaUnavailable = "EM3001";

@@ -26,6 +26,7 @@ internal static class BenchmarkGate
     private const string Unavailable = "{0}: budget of '{1}' skipped: {2}";
     private const string NoBaseResults = "no BenchmarkDotNet results at '{0}' in {1}: run the benchmarks there too, before the gate";
     private const string BaseUnreadable = "benchmark '{0}': the results of {1} cannot be read: {2}";
+    private const string InBase = "{0} (the copy in {1})";
     private const int NamesShown = 10;
 
     /// <summary>
@@ -34,7 +35,7 @@ internal static class BenchmarkGate
     /// the spec's stored baseline (<see cref="StoredBaseline.Baseline"/> null: no file yet); with <paramref name="revision"/>, with the same
     /// case in the base checkout's results instead.
     /// </summary>
-    public static IReadOnlyList<BenchmarkVerdicts> Check(Spec spec, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs,
+    public static IReadOnlyList<BenchmarkVerdicts> Check(Spec spec, GateMode mode, GateOptions options, List<Diagnostic> diagnostics, List<string> inputs,
         List<BenchmarkProblem> problems, StoredBaseline? stored = null, Revisions.BaseRevision? revision = null)
     {
         var judged = new List<BenchmarkVerdicts>();
@@ -46,7 +47,14 @@ internal static class BenchmarkGate
         foreach (var entry in spec.Benchmarks)
         {
             var reported = diagnostics.Count;
-            var cases = CheckEntry(spec, entry, mode, requireResults, diagnostics, inputs);
+            var failed = options.BenchmarkProjects is { } runner && entry.Project is not null ? RunProjects(runner, entry, revision) : null;
+            if (failed is not null)
+            {
+                // Results left by an earlier run are not this code's: the entry is not judged.
+                diagnostics.Add(failed);
+            }
+
+            var cases = failed is null ? CheckEntry(spec, entry, mode, options.RequireBenchmarkResults, diagnostics, inputs) : Array.Empty<BenchmarkVerdicts>();
             if (revision is not null && cases.Count > 0)
             {
                 (cases, var unreadable) = CompareWithBase(spec.Regression ?? RegressionPolicy.Implicit(spec.Location), entry, cases, revision, mode, diagnostics, inputs);
@@ -72,6 +80,23 @@ internal static class BenchmarkGate
         }
 
         return judged;
+    }
+
+    /// <summary>
+    /// Runs the entry's project: first the base checkout's copy where the comparison is with a base checkout (whole runs,
+    /// base then head, as close as BenchmarkDotNet lets two builds interleave), then the head's. The first failure, if any.
+    /// </summary>
+    private static Diagnostic? RunProjects(BenchmarkProjectRunner runner, BenchmarkEntry entry, Revisions.BaseRevision? revision)
+    {
+        var project = entry.Project!;
+        if (revision is not null && revision.LocateResults(project.ResolvedPath).Path is { } baseProject
+            && revision.LocateResults(project.ResolvedArtifacts).Path is { } baseArtifacts && (File.Exists(baseProject) || Directory.Exists(baseProject))
+            && runner.Run(entry, baseProject, baseArtifacts) is { } baseFailed)
+        {
+            return baseFailed with { Message = UserText.Format(InBase, baseFailed.Message, revision.Describe) };
+        }
+
+        return runner.Run(entry);
     }
 
     private static IReadOnlyList<BenchmarkVerdicts> CheckEntry(Spec spec, BenchmarkEntry entry, GateMode mode, bool requireResults, List<Diagnostic> diagnostics, List<string> inputs)

@@ -94,7 +94,7 @@ public static class StaticGate
                 models.Add(checkedModel);
             }
 
-            var judged = BenchmarkGate.Check(spec, mode, options.RequireBenchmarkResults, diagnostics, inputs, benchmarkProblems, baseline, revision);
+            var judged = BenchmarkGate.Check(spec, mode, options, diagnostics, inputs, benchmarkProblems, baseline, revision);
             benchmarks.AddRange(judged);
 
             // The spec's results are built once, then the disagreement analyser adds its verdicts to them.
@@ -324,4 +324,10 @@ public sealed record GateOptions
     /// which runs before the benchmarks can have run).
     /// </summary>
     public bool RequireBenchmarkResults { get; init; } = true;
+
+    /// <summary>
+    /// Runs the project of each benchmark entry that names one before its results are read (<c>misnomer run</c>); null
+    /// reads the results as they are (the build, <c>misnomer check</c>, the tests).
+    /// </summary>
+    public Benchmarks.BenchmarkProjectRunner? BenchmarkProjects { get; init; }
 }

@@ -3,7 +3,7 @@ using EfficiencyMisnomer.Diagnostics;
 namespace EfficiencyMisnomer.Specs;
 
 /// <summary>
-/// BenchmarkDotNet results a spec declares budgets for: <c>benchmarks: NAME: { results, cases, budgets, hardware }</c>.
+/// BenchmarkDotNet results a spec declares budgets for: <c>benchmarks: NAME: { results, project, arguments, cases, budgets, hardware }</c>.
 /// Each case of the results the entry selects is judged by every budget of the entry, and by the budgets of each
 /// hardware profile that matches the host the results were measured on.
 /// </summary>
@@ -24,6 +24,9 @@ public sealed record BenchmarkEntry(
 {
     /// <summary>Budgets that hold where the results' host matches a hardware profile of the spec, in spec order.</summary>
     public IReadOnlyList<BenchmarkProfileBudgets> Hardware { get; init; } = Array.Empty<BenchmarkProfileBudgets>();
+
+    /// <summary>The project <c>misnomer run</c> runs to write <see cref="Results"/>; null when the results come from elsewhere.</summary>
+    public BenchmarkProject? Project { get; init; }
 }
 
 /// <summary>

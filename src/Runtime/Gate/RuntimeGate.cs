@@ -39,7 +39,12 @@ public static class RuntimeGate
 
         // The base's files extracted for a comparison against a revision live until the last case is measured.
         using var revisions = new BaseRevisions { Override = options.Against };
-        var staticResult = StaticGate.Check(specPaths, new GateOptions { CompareBaselines = options.CompareBaselines, Revisions = revisions });
+        var staticResult = StaticGate.Check(specPaths, new GateOptions
+        {
+            CompareBaselines = options.CompareBaselines,
+            Revisions = revisions,
+            BenchmarkProjects = options.BenchmarkProjects,
+        });
         var diagnostics = new List<Diagnostic>();
         var cases = new List<RuntimeCase>();
         // Specs that did not load are not here: the static gate already reported why.
@@ -281,6 +286,12 @@ public static class RuntimeGate
 
     private static IEnumerable<HardwareProfile?> Profiles(Spec spec, ProviderSelection provider, RuntimeGateOptions options, List<Diagnostic> diagnostics)
     {
+        if (spec.Models.Count == 0)
+        {
+            // A spec of BenchmarkDotNet results alone measures nothing here; its profiles are matched against the results' host.
+            return Array.Empty<HardwareProfile?>();
+        }
+
         if (options.Profile is { } name)
         {
             var named = spec.Hardware.FirstOrDefault(p => p.Name == name);

@@ -54,6 +54,9 @@ public sealed record RuntimeGateOptions
     /// <summary>Seeds the random order of base and head in interleaved measurements; null: a new order each run.</summary>
     public int? OrderSeed { get; init; }
 
+    /// <summary>Runs the project of each benchmark entry that names one before the static gate reads its results; null reads them as they are.</summary>
+    public Benchmarks.BenchmarkProjectRunner? BenchmarkProjects { get; init; }
+
     /// <summary>Receives progress lines while measuring.</summary>
     public Action<string>? Progress { get; init; }
 }

@@ -39,7 +39,7 @@ public sealed class BenchmarkSpecTests
     [TestCase("benchmarks:\n  text: { budgets: { mean: { max: 1 ms } } }\n", ErrorCodes.SpecMissingKey, "has no 'results'", TestName = "An entry without results")]
     [TestCase("benchmarks: {}\n", ErrorCodes.SpecMissingKey, "'benchmarks' lists nothing", TestName = "No entry")]
     [TestCase("name: empty\n", ErrorCodes.SpecMissingKey, "no 'models' and no 'benchmarks'", TestName = "Neither models nor benchmarks")]
-    [TestCase("benchmarks:\n  text: { results: r, iterations: 5 }\n", ErrorCodes.SpecUnknownKey, "known keys: results, cases, budgets", TestName = "An unknown key")]
+    [TestCase("benchmarks:\n  text: { results: r, iterations: 5 }\n", ErrorCodes.SpecUnknownKey, "known keys: results, project, arguments, cases, budgets, hardware", TestName = "An unknown key")]
     [TestCase("benchmarks:\n  text: { results: r, budgets: { macs: { max: 1G } } }\n", ErrorCodes.IndicatorInWrongSection, "'macs' is a static indicator", TestName = "A model indicator on a benchmark")]
     [TestCase("budgets: { mean: { max: 1 ms } }\nbenchmarks:\n  text: { results: r }\n", ErrorCodes.IndicatorInWrongSection, "declare it under 'benchmarks: NAME: budgets:'", TestName = "A benchmark indicator on the models")]
     [TestCase("benchmarks:\n  text: { results: r, budgets: { meen: { max: 1 ms } } }\n", ErrorCodes.UnknownIndicator, "did you mean 'mean'", TestName = "A misspelt indicator")]

@@ -4,20 +4,21 @@ using EfficiencyMisnomer.Specs.Yaml;
 namespace EfficiencyMisnomer.Specs.Reading;
 
 /// <summary>
-/// Reads <c>benchmarks</c>: name to <c>{ results, cases, budgets, hardware }</c>. The results need not exist yet when the
-/// spec is read (a pipeline writes them before the gate runs); the gate reports missing ones.
+/// Reads <c>benchmarks</c>: name to <c>{ results, project, arguments, cases, budgets, hardware }</c>. The results need not
+/// exist yet when the spec is read (a pipeline, or <c>misnomer run</c> from the project, writes them before the gate
+/// runs); the gate reports missing ones.
 /// </summary>
 internal static class BenchmarksReader
 {
     private const string NoEntries = "'benchmarks' lists nothing; add one, e.g. 'parsing: { results: BenchmarkDotNet.Artifacts/results, budgets: { mean: { max: 2 ms } } }'";
-    private const string NoResults = "benchmark '{0}' has no 'results' (BenchmarkDotNet's full JSON results: a file, its folder, or a pattern such as 'results/*-report-full.json')";
+    private const string NoResults = "benchmark '{0}' has no 'results' (BenchmarkDotNet's full JSON results: a file, its folder, or a pattern such as 'results/*-report-full.json') and no 'project' to run";
     private const string WildcardInFolder = "benchmark '{0}': results '{1}' has a wildcard in a folder name; wildcards may appear in the file name only";
 
     private const string NoProfile = "benchmark '{0}' budgets hardware profile '{1}', which the spec's 'hardware' does not declare{2}";
     private const string NoProfiles = "; declare it there with its 'match' rules";
     private const string Declared = "; it declares {0}";
 
-    private static readonly string[] Keys = { "results", "cases", "budgets", "hardware" };
+    private static readonly string[] Keys = { "results", "project", "arguments", "cases", "budgets", "hardware" };
     private static readonly char[] Wildcards = { '*', '?' };
 
     public static IReadOnlyList<BenchmarkEntry> Read(YamlValue value, SpecReadContext context)
@@ -47,8 +48,9 @@ internal static class BenchmarksReader
     private static BenchmarkEntry? ReadEntry(YamlScalar key, YamlMap fields, SpecReadContext context)
     {
         var name = UserText.Quote(key.Text);
-        Located<string>? results = null;
-        Located<string>? cases = null;
+        Located<string>? results = null, project = null, cases = null;
+        IReadOnlyList<Located<string>> arguments = Array.Empty<Located<string>>();
+        SourceLocation? argumentsKey = null;
         IReadOnlyList<Budget> budgets = Array.Empty<Budget>();
         IReadOnlyList<BenchmarkProfileBudgets> hardware = Array.Empty<BenchmarkProfileBudgets>();
         foreach (var (field, value) in fields.Entries)
@@ -57,6 +59,13 @@ internal static class BenchmarksReader
             {
                 case "results":
                     results = context.Scalar(value, $"the results of benchmark '{name}'") is { } text ? new Located<string>(text, value.Location) : null;
+                    break;
+                case "project":
+                    project = context.Scalar(value, $"the project of benchmark '{name}'") is { } path ? new Located<string>(path, value.Location) : null;
+                    break;
+                case "arguments":
+                    argumentsKey = field.Location;
+                    arguments = BenchmarkProjectReader.ReadArguments(value, name, context) ?? arguments;
                     break;
                 case "cases":
                     cases = context.Scalar(value, $"the cases of benchmark '{name}'") is { } pattern ? new Located<string>(pattern, value.Location) : null;
@@ -73,9 +82,25 @@ internal static class BenchmarksReader
             }
         }
 
+        if (argumentsKey is { } written && !fields.Entries.Any(e => e.Key.Text == "project"))
+        {
+            BenchmarkProjectReader.NoProject(written, name, context);
+        }
+
+        BenchmarkProject? run = null;
+        if (project is not null)
+        {
+            if (BenchmarkProjectReader.Read(project, arguments, results, name, context) is not { } read)
+            {
+                return null;
+            }
+
+            (run, results) = read;
+        }
+
         if (results is null)
         {
-            if (!fields.Entries.Any(e => e.Key.Text == "results"))
+            if (!fields.Entries.Any(e => e.Key.Text is "results" or "project"))
             {
                 context.Error(ErrorCodes.SpecMissingKey, SpecReadContext.Text(NoResults, name), key.Location);
             }
@@ -91,7 +116,7 @@ internal static class BenchmarksReader
         }
 
         return context.ResolveInside(results, $"the results of benchmark '{name}'") is { } resolved
-            ? new BenchmarkEntry(key.Text, key.Location, results, resolved, cases, budgets) { Hardware = hardware }
+            ? new BenchmarkEntry(key.Text, key.Location, results, resolved, cases, budgets) { Hardware = hardware, Project = run }
             : null;
     }
 
