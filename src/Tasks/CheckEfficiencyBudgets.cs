@@ -41,6 +41,12 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
     /// <summary>Where the list of files read goes, one per line, for the next build's up-to-date check.</summary>
     public string? InputsFile { get; set; }
 
+    /// <summary>
+    /// Where the file patterns of the specs' BenchmarkDotNet results go, one per line: the next build lists the files they
+    /// match as inputs, so that results written after this build (the benchmarks run after it) make the gate run again.
+    /// </summary>
+    public string? PatternsFile { get; set; }
+
     /// <summary>Where the run's diagnostics go, for <see cref="ReplayEfficiencyDiagnostics"/> when a later build skips the gate.</summary>
     public string? ReplayFile { get; set; }
 
@@ -67,11 +73,10 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
 
         var specs = Specs.Select(s => s.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList();
         using var revisions = new Revisions.BaseRevisions { Override = string.IsNullOrWhiteSpace(Against) ? null : Against.Trim() };
-        // Benchmarks run after the build: results not there yet warn instead of failing it, and keep the gate from
-        // being skipped as up to date once they appear.
+        // Benchmarks run after the build: results not there yet warn instead of failing it; their patterns (PatternsFile)
+        // make the gate run again once they appear.
         var result = StaticGate.Check(specs, new GateOptions { Mode = mode, Revisions = revisions, RequireBenchmarkResults = false });
-        Incremental = result.Models.All(m => m.Base is null)
-            && !result.Diagnostics.Any(d => d.Code.StartsWith("EM403", StringComparison.Ordinal) || d.Code == ErrorCodes.BenchmarkResultsNotFound);
+        Incremental = result.Models.All(m => m.Base is null) && !result.Diagnostics.Any(d => d.Code.StartsWith("EM403", StringComparison.Ordinal));
         foreach (var diagnostic in result.Diagnostics)
         {
             LogDiagnostic(diagnostic);
@@ -89,17 +94,12 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
 
         if (!string.IsNullOrEmpty(InputsFile))
         {
-            // One path a line: a path with a line break or other control character cannot be listed (nor watched).
-            var lines = specs.Concat(result.InputFiles).Where(p => !p.Any(UserText.IsUnsafe)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            WriteAtomically(InputsFile, stream =>
-            {
-                using var writer = new StreamWriter(stream, leaveOpen: true);
-                foreach (var line in lines)
-                {
-                    writer.WriteLine(line);
-                }
-            });
-            written.Add(new TaskItem(InputsFile));
+            written.Add(WriteLines(InputsFile, specs.Concat(result.InputFiles)));
+        }
+
+        if (!string.IsNullOrEmpty(PatternsFile))
+        {
+            written.Add(WriteLines(PatternsFile, result.Specs.SelectMany(s => s.Benchmarks).Select(e => Benchmarks.BenchmarkResultsFile.WatchPattern(e.ResolvedResults))));
         }
 
         FilesWritten = written.ToArray();
@@ -111,5 +111,20 @@ public sealed class CheckEfficiencyBudgets : EfficiencyTask
         {
             Log.LogMessage(MessageImportance.High, "efficiency gate: {0}", UserText.Escape(GateResultText.RegressionSummary(regressions)));
         }
+    }
+
+    /// <summary>Paths one a line, sorted: a path with a line break or other control character cannot be listed (nor watched).</summary>
+    private static TaskItem WriteLines(string file, IEnumerable<string> paths)
+    {
+        var lines = paths.Where(p => !p.Any(UserText.IsUnsafe)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        WriteAtomically(file, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            foreach (var line in lines)
+            {
+                writer.WriteLine(line);
+            }
+        });
+        return new TaskItem(file);
     }
 }

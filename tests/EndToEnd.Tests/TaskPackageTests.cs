@@ -157,6 +157,43 @@ public sealed class TaskPackageTests
     }
 
     [Test]
+    public void Benchmark_results_written_after_a_build_run_the_gate_again_and_until_then_it_stays_up_to_date()
+    {
+        var results = Path.Combine(consumer, "specs", "results");
+        File.WriteAllText(Path.Combine(consumer, "specs", "tiny.yaml"),
+            "name: tiny\nmodels:\n  tiny: { path: models/tiny-cnn.onnx }\nbind: { batch: 1 }\n" +
+            "benchmarks:\n  text:\n    results: results\n    budgets:\n      allocated: { max: 4 KiB }\n");
+        try
+        {
+            var (first, firstOutput) = Build("-v:d");
+            var (second, secondOutput) = Build("-v:d");
+            Directory.CreateDirectory(results);
+            File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "Core.Tests", "Benchmarks", "Fixtures", "Text-report-full.json"), Path.Combine(results, "Text-report-full.json"));
+            var (third, thirdOutput) = Build("-v:d");
+            var (fourth, fourthOutput) = Build("-v:d");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(first, Is.Zero, firstOutput);
+                Assert.That(firstOutput, Does.Match(@"specs/tiny\.yaml\(7,\d+\): warning EM2302: benchmark 'text': no BenchmarkDotNet results"));
+                Assert.That(secondOutput, Does.Contain($"Skipping target \"{GateTarget}\" because all output files are up-to-date"), "results not written yet keep the gate up to date");
+                Assert.That(secondOutput, Does.Contain("warning EM2302"), "and its warning is logged again");
+                Assert.That(third, Is.Zero, thirdOutput);
+                Assert.That(thirdOutput, Does.Contain("efficiency gate: 1 spec(s)"), "results that appeared run the gate again");
+                Assert.That(thirdOutput, Does.Not.Contain("warning EM2302"));
+                Assert.That(fourthOutput, Does.Contain($"Skipping target \"{GateTarget}\" because all output files are up-to-date"));
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(results))
+            {
+                Directory.Delete(results, recursive: true);
+            }
+        }
+    }
+
+    [Test]
     public void Malformed_yaml_fails_with_a_coded_error_and_no_stack_trace()
     {
         File.WriteAllText(Path.Combine(consumer, "specs", "tiny.yaml"), "name: tiny\nmodels:\n  tiny: { path: models/tiny-cnn.onnx\n");

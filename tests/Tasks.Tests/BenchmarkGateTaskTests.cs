@@ -4,7 +4,8 @@ namespace EfficiencyMisnomer.Tasks.Tests;
 
 /// <summary>
 /// The build gate on a spec's <c>benchmarks</c>: the benchmarks run after the build, so results not there yet warn and
-/// keep the gate running on the next build; results that are there are judged like models, errors at the spec's keys.
+/// are watched by pattern, so that the next build runs the gate once they appear; results that are there are judged
+/// like models, errors at the spec's keys.
 /// </summary>
 public sealed class BenchmarkGateTaskTests
 {
@@ -17,7 +18,7 @@ public sealed class BenchmarkGateTaskTests
     public void DeleteFolder() => Directory.Delete(folder, recursive: true);
 
     [Test]
-    public void Results_not_yet_written_warn_and_leave_the_gate_to_run_again()
+    public void Results_not_yet_written_warn_and_the_next_build_watches_the_files_they_will_be()
     {
         var (task, engine) = Task();
 
@@ -27,9 +28,16 @@ public sealed class BenchmarkGateTaskTests
             Assert.That(engine.Errors, Is.Empty);
             Assert.That(engine.Warnings.Select(w => (w.Code, w.LineNumber)), Is.EqualTo(new[] { ("EM2302", 4) }));
             Assert.That(engine.Warnings[0].Message, Does.EndWith("its budgets are judged once they exist"));
-            Assert.That(task.Incremental, Is.False, "an up-to-date check would never see the results appear");
+            Assert.That(task.Incremental, Is.True, "up to date until a results file appears");
+            Assert.That(File.ReadAllLines(task.PatternsFile!), Is.EqualTo(new[] { Path.Combine(folder, "results", "*-report-full.json") }));
         });
     }
+
+    [TestCase("results", "results/*-report-full.json", TestName = "A folder, existing or not, is its full JSON files")]
+    [TestCase("results/Text-report-full.json", "results/Text-report-full.jso?", TestName = "A file is a pattern that matches it")]
+    [TestCase("results/*Text*.json", "results/*Text*.json", TestName = "A pattern is itself")]
+    public void Each_results_path_is_watched_by_a_pattern(string results, string pattern) =>
+        Assert.That(Benchmarks.BenchmarkResultsFile.WatchPattern(Path.Combine(folder, results)), Is.EqualTo(Path.Combine(folder, pattern)));
 
     [Test]
     public void Written_results_over_budget_fail_the_build_at_the_budget_naming_the_case()
@@ -62,6 +70,7 @@ public sealed class BenchmarkGateTaskTests
             Gate = "error",
             ReportFile = Path.Combine(folder, "obj", "static-report.json"),
             InputsFile = Path.Combine(folder, "obj", "inputs.txt"),
+            PatternsFile = Path.Combine(folder, "obj", "input-patterns.txt"),
         };
         return (task, engine);
     }

@@ -48,6 +48,27 @@ public static class BenchmarkResultsFile
         return InputFile.KindOf(resolved, FileRole.BenchmarkResults) is not FileKind.Missing ? new[] { resolved } : Array.Empty<string>();
     }
 
+    /// <summary>
+    /// A file pattern (<c>*</c>, <c>?</c> in the last name) matching every file <see cref="Find"/> would return for
+    /// <paramref name="resolved"/>, now or once a run writes them, so that a build can list the results as inputs before
+    /// they exist: a folder's (or a path that is not a file yet) <see cref="FullJsonPattern"/>, a pattern as it is, and a
+    /// single file through a <c>?</c> in place of its last character (a pattern matching no file is no input; the file
+    /// itself, missing, would be an input that is never up to date).
+    /// </summary>
+    public static string WatchPattern(string resolved)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        var name = System.IO.Path.GetFileName(resolved);
+        if (name.AsSpan().IndexOfAny('*', '?') >= 0)
+        {
+            return resolved;
+        }
+
+        return Directory.Exists(resolved) || name.Length == 0 || !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? System.IO.Path.Combine(resolved, FullJsonPattern)
+            : resolved[..^1] + "?";
+    }
+
     private static string[] Matching(string folder, string pattern) =>
         Directory.EnumerateFiles(folder, pattern, new EnumerationOptions { MatchType = MatchType.Simple, MatchCasing = MatchCasing.CaseSensitive, IgnoreInaccessible = true })
             .Order(StringComparer.Ordinal)
