@@ -12,12 +12,14 @@ namespace EfficiencyMisnomer.Regression;
 /// (<see cref="LaunchComparison"/>: two processes differ by more than one process's iterations show), direction
 /// handled, never by the two summaries alone; <c>allocated</c> is compared exactly. <c>stddev</c> and the
 /// collection counts vary from run to run without a cause in the code, so they are compared only where
-/// <c>regression.tolerance</c> names them, exactly against that tolerance. No noise floor applies: a case's times are
-/// averages over many operations, not single timings.
+/// <c>regression.tolerance</c> names them, exactly against that tolerance. The times take a noise floor only where the
+/// spec writes <c>regression.noise_floor</c>: the default is made for single inferences, while a case's times are
+/// averages over many operations, often of nanoseconds.
 /// </summary>
 public static class BenchmarkRegression
 {
     private const string Subject = "benchmark '{0}' case '{1}'";
+    private const string NoiseFloor = " noise floor";
     private const string NoEntry = "{0}: the baseline {1} has no recording of this case; not compared. Record one: 'misnomer check SPEC --results r.json' then 'misnomer baseline update r.json'";
     private const string OtherHost = "{0}: the baseline's recordings of this case were made on other hardware ({1}); these results come from {2}. Not compared: record a baseline from results of this hardware; a CI matrix keeps one recording per runner type";
     private const string NoSamples = "has no raw measurements on one side (BenchmarkDotNet's full JSON exporter writes them)";
@@ -134,7 +136,7 @@ public static class BenchmarkRegression
             }
             else
             {
-                var thresholds = new RegressionThresholds(tolerance.Value, NoiseFloor: 0);
+                var thresholds = new RegressionThresholds(tolerance.Value, NoiseFloor: policy.NoiseFloorWritten ? policy.NoiseFloorMilliseconds : 0);
                 if (!comparisons.TryGetValue(tolerance.Value, out var comparison))
                 {
                     comparisons[tolerance.Value] = comparison = LaunchComparison.Compare(referenceSamples.Samples, referenceSamples.Launches, samples.Samples, samples.Launches,
@@ -158,7 +160,8 @@ public static class BenchmarkRegression
         var message = indicator == BenchmarkIndicators.Median
             ? RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, comparison.Status, thresholds.Tolerance, ratio, interval, against: against, basis: basis)
             : RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, comparison.Status, thresholds.Tolerance, own, interval, ratio, against, basis);
-        if (comparison.Status == RegressionOutcome.Inconclusive)
+        // The message names the tolerance; where the spec's noise floor was the wider limit, the explanation says so.
+        if (comparison.Status == RegressionOutcome.Inconclusive || (thresholds.NoiseFloor > 0 && comparison.Explanation.Contains(NoiseFloor, StringComparison.Ordinal)))
         {
             message += $" ({comparison.Explanation})";
         }

@@ -28,6 +28,12 @@ public sealed record RegressionPolicy(
     public double NoiseFloorMilliseconds { get; init; } = DefaultNoiseFloorMilliseconds;
 
     /// <summary>
+    /// Whether the spec writes <c>noise_floor</c>. The default suits model inferences; BenchmarkDotNet cases (nanoseconds
+    /// an operation, each iteration an average of many) take a noise floor only where the spec writes one.
+    /// </summary>
+    public bool NoiseFloorWritten { get; init; }
+
+    /// <summary>
     /// <c>against</c>: the base revision (a git revision of the repository holding the spec, or a folder holding a
     /// checkout of it) whose models are measured beside the working tree's; null when not declared.
     /// </summary>

@@ -116,6 +116,26 @@ public sealed class BenchmarkRegressionTests
     }
 
     [Test]
+    public void A_noise_floor_the_spec_writes_holds_for_benchmark_times_and_the_default_one_does_not()
+    {
+        Record();
+        ResultsEdits.Slow(ResultsFile, Join, 1.3);
+        // The Join case takes about 0.5 us an operation: 30% more is about 0.15 us, under a floor of 1 us.
+        File.WriteAllText(Path.Combine(folder, "bench.yaml"), Spec.Replace("  tolerance:", "  noise_floor: 1 us\n  tolerance:", StringComparison.Ordinal));
+
+        var floored = Check().Benchmarks.Single(b => b.Case == Join).Regressions.Single(r => r.Indicator == "mean");
+        File.WriteAllText(Path.Combine(folder, "bench.yaml"), Spec.Replace("  tolerance:", "  noise_floor: 10 ns\n  tolerance:", StringComparison.Ordinal));
+        var under = Check().Benchmarks.Single(b => b.Case == Join).Regressions.Single(r => r.Indicator == "mean");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(floored.Status, Is.EqualTo(RegressionOutcome.Pass), floored.Message);
+            Assert.That(floored.Message, Does.Contain("noise floor"));
+            Assert.That(under.Status, Is.EqualTo(RegressionOutcome.Regressed), "a floor below the change leaves it a regression");
+        });
+    }
+
+    [Test]
     public void More_bytes_allocated_per_operation_regress_exactly_at_their_tolerance_entry()
     {
         Record();

@@ -33,6 +33,7 @@ internal static class RegressionReader
         var fallback = new Located<double>(DefaultTolerance, key.Location);
         var tolerances = new Dictionary<string, Located<double>>(StringComparer.Ordinal);
         var noiseFloor = RegressionPolicy.DefaultNoiseFloorMilliseconds;
+        var noiseFloorWritten = false;
         var strict = false;
         foreach (var (name, body) in map.Entries)
         {
@@ -50,6 +51,7 @@ internal static class RegressionReader
                 case "noise_floor":
                     // Time quantities are read in seconds; measured samples are in milliseconds.
                     noiseFloor = context.Quantity(body, "'noise_floor'", Dimension.Time) * 1e3 ?? noiseFloor;
+                    noiseFloorWritten = true;
                     break;
                 case "strict":
                     strict = ReadBoolean(body, context) ?? strict;
@@ -79,6 +81,7 @@ internal static class RegressionReader
         return new RegressionPolicy(baseline, resolved, fallback, tolerances, key.Location)
         {
             NoiseFloorMilliseconds = noiseFloor,
+            NoiseFloorWritten = noiseFloorWritten,
             Strict = strict,
             Against = against,
         };
