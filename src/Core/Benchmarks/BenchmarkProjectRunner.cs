@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Processes;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Benchmarks;
@@ -21,6 +22,13 @@ public sealed class BenchmarkProjectRunner
     private const string Failed = "benchmark '{0}': '{1}' exited with code {2}; the last lines it printed: {3}";
     private const string TimedOut = "benchmark '{0}': '{1}' did not finish within {2} and was stopped";
     private const int LinesKept = 12, LineLength = 300;
+
+    /// <summary>No telemetry notice or logo in what the run prints.</summary>
+    private static readonly Dictionary<string, string> QuietEnvironment = new(StringComparer.Ordinal)
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+    };
 
     /// <summary>How long one project's run may take by default: BenchmarkDotNet's default jobs take minutes per case.</summary>
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromHours(1);
@@ -106,22 +114,7 @@ public sealed class BenchmarkProjectRunner
 
     private (int Exit, string Tail, Failure Failure) Execute(IReadOnlyList<string> arguments, string folder, string name)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
+        var start = ChildProcess.StartInfo(program, arguments, folder, QuietEnvironment);
         var lines = new Queue<string>();
         using var run = new Process { StartInfo = start };
         run.OutputDataReceived += (_, e) => Keep(lines, e.Data, name);
@@ -140,16 +133,7 @@ public sealed class BenchmarkProjectRunner
         run.BeginErrorReadLine();
         if (!run.WaitForExit(deadline))
         {
-            try
-            {
-                run.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-
-            run.WaitForExit();
+            ChildProcess.Stop(run);
             return (-1, "", Failure.TimedOut);
         }
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Processes;
 
 namespace EfficiencyMisnomer.Revisions;
 
@@ -15,6 +16,14 @@ internal sealed class GitCommand
     private const string NotInstalled = "'git' cannot be run ({0}): comparing against a revision reads the base's models from git. Install git, or check the base out into a folder and name that folder instead";
     private const string TimedOut = "'git {0}' did not finish within {1:0} s and was stopped";
     private const int ErrorKept = 600;
+
+    /// <summary>A plain environment: no prompt, no optional locks, messages in English.</summary>
+    private static readonly Dictionary<string, string> PlainEnvironment = new(StringComparer.Ordinal)
+    {
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["GIT_OPTIONAL_LOCKS"] = "0",
+        ["LC_ALL"] = "C",
+    };
 
     /// <summary>How long one git command may take.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
@@ -36,23 +45,7 @@ internal sealed class GitCommand
     /// <summary>Runs git with <paramref name="arguments"/>, copying its standard output into <paramref name="output"/> when given.</summary>
     public GitResult Run(Stream? output, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        start.Environment["LC_ALL"] = "C";
+        var start = ChildProcess.StartInfo("git", arguments, WorkingDirectory, PlainEnvironment);
         using var git = new Process { StartInfo = start };
         try
         {
@@ -69,15 +62,7 @@ internal sealed class GitCommand
         var copy = git.StandardOutput.BaseStream.CopyToAsync(output ?? text);
         if (!git.WaitForExit(Deadline))
         {
-            try
-            {
-                git.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-
+            ChildProcess.Stop(git);
             throw new EfficiencyException(ErrorCodes.GitFailed, UserText.Format(TimedOut, UserText.Quote(string.Join(' ', arguments)), Deadline.TotalSeconds), Location);
         }
 
