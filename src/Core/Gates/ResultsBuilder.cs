@@ -36,16 +36,45 @@ public static class ResultsBuilder
         };
     }
 
-    /// <summary>A judged benchmark case: its host, indicators, raw samples (ms per operation, the first <see cref="RuntimeResults.MaxStoredSamples"/>) and verdicts.</summary>
+    /// <summary>
+    /// A judged benchmark case: its host, indicators, raw samples (ms per operation, at most
+    /// <see cref="RuntimeResults.MaxStoredSamples"/>: <see cref="WholeLaunches"/>) and verdicts.
+    /// </summary>
     public static BenchmarkResults Benchmark(BenchmarkVerdicts judged)
     {
         ArgumentNullException.ThrowIfNull(judged);
-        var samples = judged.Samples.Take(RuntimeResults.MaxStoredSamples).Select(Benchmarks.BenchmarkCaseIndicators.Milliseconds).ToList();
-        return new BenchmarkResults(judged.Entry, judged.Case, judged.ResultsFile, judged.Host.Facts(), judged.Values.Select(Indicator).ToList(), samples,
+        var (samples, launches) = WholeLaunches(judged.Samples, judged.Launches);
+        return new BenchmarkResults(judged.Entry, judged.Case, judged.ResultsFile, judged.Host.Facts(), judged.Values.Select(Indicator).ToList(),
+            samples.Select(Benchmarks.BenchmarkCaseIndicators.Milliseconds).ToList(),
             judged.Verdicts.Select(v => Verdict(v, v.Profile)).Concat(judged.Regressions.Select(Verdict)).ToList())
         {
-            Launches = judged.Launches,
+            Launches = launches,
         };
+    }
+
+    /// <summary>
+    /// The samples a results document keeps: the first launches whose samples fit in
+    /// <see cref="RuntimeResults.MaxStoredSamples"/>, whole, with their sizes, so that a comparison with the document
+    /// still tests launches; without sizes, or when the first launch alone is larger, its first samples and no sizes.
+    /// </summary>
+    private static (IReadOnlyList<double> Samples, IReadOnlyList<int> Launches) WholeLaunches(IReadOnlyList<double> samples, IReadOnlyList<int> launches)
+    {
+        var kept = new List<int>();
+        var count = 0;
+        foreach (var size in launches)
+        {
+            if (count + size > RuntimeResults.MaxStoredSamples)
+            {
+                break;
+            }
+
+            count += size;
+            kept.Add(size);
+        }
+
+        return kept.Count == 0
+            ? (samples.Take(RuntimeResults.MaxStoredSamples).ToList(), Array.Empty<int>())
+            : (samples.Take(count).ToList(), kept);
     }
 
     /// <summary>A model's static indicators and budget verdicts; empty when it was not analysed.</summary>

@@ -264,6 +264,28 @@ public sealed class BenchmarkRegressionTests
         });
     }
 
+    [TestCase(new[] { 900, 900, 900 }, new[] { 900, 900 }, TestName = "Launches past 2000 samples are left out whole")]
+    [TestCase(new[] { 1000, 1000 }, new[] { 1000, 1000 }, TestName = "Launches of 2000 samples are kept")]
+    [TestCase(new[] { 2500 }, new int[0], TestName = "One launch over 2000 samples keeps its first 2000 and no size")]
+    public void A_results_document_keeps_whole_launches_within_its_sample_limit(int[] launches, int[] kept)
+    {
+        var result = StaticGate.Check(new[] { Path.Combine(folder, "bench.yaml") }, new GateOptions { CompareBaselines = false });
+        var judged = result.Benchmarks.Single(b => b.Case == Join) with
+        {
+            Samples = Enumerable.Range(1, launches.Sum()).Select(i => (double)i).ToList(),
+            Launches = launches,
+        };
+
+        var stored = ResultsBuilder.Benchmark(judged);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Launches, Is.EqualTo(kept));
+            Assert.That(stored.Samples, Has.Count.EqualTo(kept.Length == 0 ? 2000 : kept.Sum()));
+            Assert.That(stored.Samples[^1], Is.EqualTo(EfficiencyMisnomer.Benchmarks.BenchmarkCaseIndicators.Milliseconds(stored.Samples.Count)), "the first samples, in order");
+        });
+    }
+
     private IReadOnlyList<Diagnostic> Record()
     {
         var result = StaticGate.Check(new[] { Path.Combine(folder, "bench.yaml") }, new GateOptions { CompareBaselines = false });
