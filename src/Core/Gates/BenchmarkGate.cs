@@ -89,8 +89,8 @@ internal static class BenchmarkGate
     private static Diagnostic? RunProjects(BenchmarkProjectRunner runner, BenchmarkEntry entry, Revisions.BaseRevision? revision)
     {
         var project = entry.Project!;
-        if (revision is not null && revision.LocateResults(project.ResolvedPath).Path is { } baseProject
-            && revision.LocateResults(project.ResolvedArtifacts).Path is { } baseArtifacts && (File.Exists(baseProject) || Directory.Exists(baseProject))
+        if (revision is not null && revision.LocateInCheckout(project.ResolvedPath).Path is { } baseProject
+            && revision.LocateInCheckout(project.ResolvedArtifacts).Path is { } baseArtifacts && (File.Exists(baseProject) || Directory.Exists(baseProject))
             && runner.Run(entry, baseProject, baseArtifacts) is { } baseFailed)
         {
             return baseFailed with { Message = UserText.Format(InBase, baseFailed.Message, revision.Describe) };
@@ -220,7 +220,7 @@ internal static class BenchmarkGate
     private static (IReadOnlyList<BenchmarkVerdicts> Cases, Diagnostic? Unreadable) CompareWithBase(RegressionPolicy policy, BenchmarkEntry entry,
         IReadOnlyList<BenchmarkVerdicts> cases, Revisions.BaseRevision revision, GateMode mode, List<Diagnostic> diagnostics, List<string> inputs)
     {
-        var (basePath, unavailable) = revision.LocateResults(entry.ResolvedResults);
+        var (basePath, unavailable) = revision.LocateInCheckout(entry.ResolvedResults);
         var baseCases = new Dictionary<string, BenchmarkCase>(StringComparer.Ordinal);
         if (basePath is not null)
         {

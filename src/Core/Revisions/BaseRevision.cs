@@ -41,11 +41,12 @@ public abstract class BaseRevision : IDisposable
     public abstract BaseModel Locate(string headModelPath);
 
     /// <summary>
-    /// Where the base's BenchmarkDotNet results are, for the head's <paramref name="headResultsPath"/> (a file, folder or
-    /// pattern), or why there are none: results are build outputs, present only in a folder where the base was built and
-    /// run, never in a git revision.
+    /// Where a checkout of the base holds the counterpart of the head's <paramref name="headPath"/>: BenchmarkDotNet
+    /// results (a file, folder or pattern), or the benchmark project that writes them; or why there is none: results are
+    /// outputs of a run, present only in a folder where the base was built and run, never in a git revision (the reason
+    /// says so; it is shown for results only).
     /// </summary>
-    public virtual (string? Path, string? Unavailable) LocateResults(string headResultsPath) =>
+    public virtual (string? Path, string? Unavailable) LocateInCheckout(string headPath) =>
         (null, $"{Describe} is a git revision, which holds no BenchmarkDotNet results (they are outputs of a run); run the benchmarks in a checkout of the base as well and name that folder in 'against'");
 
     public void Dispose()

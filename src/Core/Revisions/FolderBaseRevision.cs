@@ -73,11 +73,11 @@ public sealed class FolderBaseRevision : BaseRevision
     }
 
     /// <inheritdoc/>
-    public override (string? Path, string? Unavailable) LocateResults(string headResultsPath)
+    public override (string? Path, string? Unavailable) LocateInCheckout(string headPath)
     {
-        var relative = Path.GetRelativePath(headRoot, Path.GetFullPath(headResultsPath));
+        var relative = Path.GetRelativePath(headRoot, Path.GetFullPath(headPath));
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
-            ? (null, UserText.Format("the results '{0}' are outside the head's root '{1}', so they have no counterpart in {2}", UserText.Quote(headResultsPath), UserText.Quote(headRoot), Describe))
+            ? (null, UserText.Format("the results '{0}' are outside the head's root '{1}', so they have no counterpart in {2}", UserText.Quote(headPath), UserText.Quote(headRoot), Describe))
             : (Path.Combine(folder, relative), null);
     }
 
