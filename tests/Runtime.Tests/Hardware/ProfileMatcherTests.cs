@@ -1,6 +1,5 @@
 using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Hardware;
-using EfficiencyMisnomer.Runtime.Hardware;
 using EfficiencyMisnomer.Specs;
 
 namespace EfficiencyMisnomer.Runtime.Tests.Hardware;

@@ -21,29 +21,8 @@ internal static class BenchmarksReader
     private static readonly string[] Keys = { "results", "project", "arguments", "cases", "budgets", "hardware" };
     private static readonly char[] Wildcards = { '*', '?' };
 
-    public static IReadOnlyList<BenchmarkEntry> Read(YamlValue value, SpecReadContext context)
-    {
-        var entries = new List<BenchmarkEntry>();
-        if (context.Map(value, "'benchmarks'") is not { } map)
-        {
-            return entries;
-        }
-
-        if (map.Entries.Count == 0)
-        {
-            context.Error(ErrorCodes.SpecMissingKey, NoEntries, map.Location);
-        }
-
-        foreach (var (key, body) in map.Entries)
-        {
-            if (context.Map(body, $"benchmark '{UserText.Quote(key.Text)}'") is { } fields && ReadEntry(key, fields, context) is { } entry)
-            {
-                entries.Add(entry);
-            }
-        }
-
-        return entries;
-    }
+    public static IReadOnlyList<BenchmarkEntry> Read(YamlValue value, SpecReadContext context) =>
+        context.Entries(value, "'benchmarks'", "benchmark", NoEntries, (key, fields) => ReadEntry(key, fields, context));
 
     private static BenchmarkEntry? ReadEntry(YamlScalar key, YamlMap fields, SpecReadContext context)
     {

@@ -13,24 +13,8 @@ internal static class HardwareReader
     private static readonly string[] MatchKeys = { "provider", "cpu", "gpu", "os", "arch", "host" };
     private static readonly string[] Providers = { "cpu", "cuda" };
 
-    public static IReadOnlyList<HardwareProfile> Read(YamlValue value, SpecReadContext context)
-    {
-        var profiles = new List<HardwareProfile>();
-        if (context.Map(value, "'hardware'") is not { } map)
-        {
-            return profiles;
-        }
-
-        foreach (var (key, body) in map.Entries)
-        {
-            if (context.Map(body, $"hardware profile '{UserText.Quote(key.Text)}'") is { } fields)
-            {
-                profiles.Add(ReadProfile(key, fields, context));
-            }
-        }
-
-        return profiles;
-    }
+    public static IReadOnlyList<HardwareProfile> Read(YamlValue value, SpecReadContext context) =>
+        context.Entries(value, "'hardware'", "hardware profile", null, (key, fields) => ReadProfile(key, fields, context));
 
     private static HardwareProfile ReadProfile(YamlScalar key, YamlMap fields, SpecReadContext context)
     {

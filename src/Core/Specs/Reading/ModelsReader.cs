@@ -15,29 +15,8 @@ internal static class ModelsReader
 
     private static readonly string[] Keys = { "path", "quality", "bind", "inputs", "generation", "budgets" };
 
-    public static IReadOnlyList<ModelEntry> Read(YamlValue value, SpecReadContext context)
-    {
-        var models = new List<ModelEntry>();
-        if (context.Map(value, "'models'") is not { } map)
-        {
-            return models;
-        }
-
-        if (map.Entries.Count == 0)
-        {
-            context.Error(ErrorCodes.SpecMissingKey, NoModels, map.Location);
-        }
-
-        foreach (var (key, body) in map.Entries)
-        {
-            if (context.Map(body, $"model '{UserText.Quote(key.Text)}'") is { } fields && ReadModel(key, fields, context) is { } model)
-            {
-                models.Add(model);
-            }
-        }
-
-        return models;
-    }
+    public static IReadOnlyList<ModelEntry> Read(YamlValue value, SpecReadContext context) =>
+        context.Entries(value, "'models'", "model", NoModels, (key, fields) => ReadModel(key, fields, context));
 
     private static ModelEntry? ReadModel(YamlScalar key, YamlMap fields, SpecReadContext context)
     {

@@ -55,6 +55,37 @@ internal sealed class SpecReadContext
         return null;
     }
 
+    /// <summary>
+    /// A section of named entries (<c>models</c>, <c>benchmarks</c>, <c>hardware</c>): a map whose every value is a map,
+    /// read by <c>read</c>; an entry that is not a map, or that <c>read</c> refuses (null), is left out with its error.
+    /// <c>empty</c>, when given, is the error of a section with no entry. <c>section</c> names the section in messages
+    /// (<c>'models'</c>), <c>kind</c> one entry, before its quoted name (<c>model</c>).
+    /// </summary>
+    public List<T> Entries<T>(YamlValue value, string section, string kind, string? empty, Func<YamlScalar, YamlMap, T?> read)
+        where T : class
+    {
+        var entries = new List<T>();
+        if (Map(value, section) is not { } map)
+        {
+            return entries;
+        }
+
+        if (map.Entries.Count == 0 && empty is not null)
+        {
+            Error(ErrorCodes.SpecMissingKey, empty, map.Location);
+        }
+
+        foreach (var (key, body) in map.Entries)
+        {
+            if (Map(body, $"{kind} '{UserText.Quote(key.Text)}'") is { } fields && read(key, fields) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
+    }
+
     public void UnknownKey(YamlScalar key, string where, IReadOnlyCollection<string> known) =>
         Error(ErrorCodes.SpecUnknownKey,
             Text(UnknownKeyMessage, UserText.Quote(key.Text), where, NameSuggestion.DidYouMean(key.Text, known), string.Join(", ", known)),
