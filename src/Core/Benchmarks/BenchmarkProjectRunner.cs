@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using EfficiencyMisnomer.Diagnostics;
+using EfficiencyMisnomer.Files;
 using EfficiencyMisnomer.Processes;
 using EfficiencyMisnomer.Specs;
 
@@ -19,6 +20,7 @@ public sealed class BenchmarkProjectRunner
     private const string Finished = "benchmark '{0}': BenchmarkDotNet finished in {1} s";
     private const string CannotStart = "benchmark '{0}': '{1}' cannot be run ({2}); running a benchmark project needs the .NET SDK on the PATH";
     private const string NoProject = "benchmark '{0}': the project '{1}' does not exist";
+    private const string NotAProject = "benchmark '{0}': the project '{1}' is {2}, not a project file or its folder";
     private const string Failed = "benchmark '{0}': '{1}' exited with code {2}; the last lines it printed: {3}";
     private const string TimedOut = "benchmark '{0}': '{1}' did not finish within {2} and was stopped";
     private const int LinesKept = 12, LineLength = 300;
@@ -59,17 +61,22 @@ public sealed class BenchmarkProjectRunner
         project = Path.GetFullPath(project ?? declared.ResolvedPath);
         artifacts = Path.GetFullPath(artifacts ?? declared.ResolvedArtifacts);
         var name = UserText.Quote(entry.Name);
-        if (!File.Exists(project) && !Directory.Exists(project))
+        var kind = KindOf(project);
+        if (kind is not (FileKind.Regular or FileKind.Directory))
         {
-            return Diagnostic.Error(ErrorCodes.BenchmarkProjectFailed, UserText.Format(NoProject, name, UserText.Quote(project)), declared.Path.Location);
+            // A FIFO or device named like a project would leave 'dotnet' waiting on it until the deadline.
+            var why = kind == FileKind.Missing
+                ? UserText.Format(NoProject, name, UserText.Quote(project))
+                : UserText.Format(NotAProject, name, UserText.Quote(project), kind.Describe());
+            return Diagnostic.Error(ErrorCodes.BenchmarkProjectFailed, why, declared.Path.Location);
         }
 
         var arguments = Arguments(declared, project, artifacts);
         var command = UserText.Quote(program + " " + string.Join(' ', arguments));
         progress?.Invoke(UserText.Format(Running, name, command));
         var clock = Stopwatch.StartNew();
-        var (exit, tail, failure) = Execute(arguments, Directory.Exists(project) ? project : Path.GetDirectoryName(Path.GetFullPath(project))!, name);
-        var why = failure switch
+        var (exit, tail, failure) = Execute(arguments, kind == FileKind.Directory ? project : Path.GetDirectoryName(project)!, name);
+        var failed = failure switch
         {
             Failure.CannotStart => UserText.Format(CannotStart, name, UserText.Quote(program), UserText.Escape(tail)),
             Failure.TimedOut => UserText.Format(TimedOut, name, command, deadline < TimeSpan.FromMinutes(1)
@@ -78,13 +85,28 @@ public sealed class BenchmarkProjectRunner
             _ when exit != 0 => UserText.Format(Failed, name, command, exit, UserText.Escape(tail)),
             _ => null,
         };
-        if (why is not null)
+        if (failed is not null)
         {
-            return Diagnostic.Error(ErrorCodes.BenchmarkProjectFailed, why, declared.Path.Location);
+            return Diagnostic.Error(ErrorCodes.BenchmarkProjectFailed, failed, declared.Path.Location);
         }
 
         progress?.Invoke(UserText.Format(Finished, name, clock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)));
         return null;
+    }
+
+    /// <summary>Whether <paramref name="path"/> can be a project to run: a regular file or a folder, links followed.</summary>
+    public static bool IsProject(string path) => KindOf(path) is FileKind.Regular or FileKind.Directory;
+
+    private static FileKind KindOf(string path)
+    {
+        try
+        {
+            return FileProbe.Status(path, followLinks: true).Kind;
+        }
+        catch (Exception e) when (FileFailure.Is(e))
+        {
+            return FileKind.Other;
+        }
     }
 
     /// <summary>The command line after the program: our filter only where the entry's arguments have none.</summary>

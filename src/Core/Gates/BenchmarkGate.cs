@@ -90,7 +90,7 @@ internal static class BenchmarkGate
     {
         var project = entry.Project!;
         if (revision is not null && revision.LocateInCheckout(project.ResolvedPath).Path is { } baseProject
-            && revision.LocateInCheckout(project.ResolvedArtifacts).Path is { } baseArtifacts && (File.Exists(baseProject) || Directory.Exists(baseProject))
+            && revision.LocateInCheckout(project.ResolvedArtifacts).Path is { } baseArtifacts && BenchmarkProjectRunner.IsProject(baseProject)
             && runner.Run(entry, baseProject, baseArtifacts) is { } baseFailed)
         {
             return baseFailed with { Message = UserText.Format(InBase, baseFailed.Message, revision.Describe) };

@@ -123,6 +123,27 @@ public sealed class BenchmarkProjectTests
     }
 
     [Test]
+    public void A_fifo_named_like_a_project_is_refused_without_running_dotnet_on_it()
+    {
+        File.Delete(repository.PathOf("bench/Bench.csproj"));
+        var fifo = SpecialFiles.Fifo(repository.PathOf("bench/Bench.csproj"));
+        try
+        {
+            var result = SpecialFiles.WithinSeconds(10, () => Check(Dotnet(exit: 0)));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Diagnostics.Single().Message, Does.Contain("is a FIFO").And.Contain("not a project file or its folder"));
+                Assert.That(File.Exists(repository.PathOf("calls.log")), Is.False);
+            });
+        }
+        finally
+        {
+            SpecialFiles.Release(fifo);
+        }
+    }
+
+    [Test]
     public void Without_a_runner_the_results_are_read_as_they_are()
     {
         repository.Write("out/results/Text-report-full.json", File.ReadAllBytes(BenchmarkResultsFileTests.Fixture));
