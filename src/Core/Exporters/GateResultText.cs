@@ -71,7 +71,9 @@ public static class GateResultText
         var rows = verdicts.Select(v =>
         {
             var (measured, limit) = QuantityFormat.Pair(v.Measured, v.Limit, unitOf(v.Indicator));
-            return new[] { v.Indicator, double.IsFinite(v.Measured) ? measured : "n/a", v.Bound == BudgetBound.Max ? "max" : "min", limit, v.Status.ToString().ToLowerInvariant() };
+            // A benchmark budget of a hardware profile names it: the same indicator may be budgeted by several.
+            var indicator = v.Profile is null ? v.Indicator : $"{v.Indicator} [{UserText.Escape(v.Profile)}]";
+            return new[] { indicator, double.IsFinite(v.Measured) ? measured : "n/a", v.Bound == BudgetBound.Max ? "max" : "min", limit, v.Status.ToString().ToLowerInvariant() };
         }).ToList();
         if (rows.Count == 0)
         {

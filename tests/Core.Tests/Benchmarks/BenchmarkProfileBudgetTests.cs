@@ -97,6 +97,7 @@ public sealed class BenchmarkProfileBudgetTests
                 ("mean", "xeon", VerdictStatus.Skipped),
             }));
             Assert.That(verdicts[1].Message, Is.EqualTo(skipped.Message));
+            Assert.That(EfficiencyMisnomer.Exporters.GateResultText.Table(result), Does.Contain("  mean [xeon]").And.Contain("skipped"), "the table names the profile of a budget");
             Assert.That(result.Benchmarks[0].Budgets.Select(b => b.Location.Line), Is.EqualTo(new[] { 10 }), "only the entry's budget is compared with a baseline");
         });
     }
