@@ -17,6 +17,7 @@ internal static class BenchmarkGate
 {
     private const string Subject = "benchmark '{0}' case '{1}'";
     private const string NoResults = "benchmark '{0}': no BenchmarkDotNet results at '{1}' (looked for '{2}'); run the benchmarks with '--exporters fulljson' (or JsonExporter.Full) before the gate";
+    private const string NoResultsOfProject = "benchmark '{0}': no BenchmarkDotNet results at '{1}' (looked for '{2}'); 'misnomer run {3}' runs its project and writes them";
     private const string NotJudgedYet = "; its budgets are judged once they exist";
     private const string CannotRead = "benchmark '{0}': {1}";
     private const string NoCase = "benchmark '{0}': no case matches '{1}'; the results hold: {2}";
@@ -116,7 +117,9 @@ internal static class BenchmarkGate
 
         if (files.Count == 0)
         {
-            var message = UserText.Format(NoResults, name, UserText.Quote(entry.Results.Value), UserText.Quote(entry.ResolvedResults));
+            var message = entry.Project is null
+                ? UserText.Format(NoResults, name, UserText.Quote(entry.Results.Value), UserText.Quote(entry.ResolvedResults))
+                : UserText.Format(NoResultsOfProject, name, UserText.Quote(entry.Results.Value), UserText.Quote(entry.ResolvedResults), UserText.Quote(spec.Path));
             diagnostics.Add(requireResults
                 ? Diagnostic.Error(ErrorCodes.BenchmarkResultsNotFound, message, entry.Results.Location)
                 : Diagnostic.Warning(ErrorCodes.BenchmarkResultsNotFound, message + NotJudgedYet, entry.Results.Location));

@@ -144,6 +144,15 @@ public sealed class BenchmarkProjectTests
     }
 
     [Test]
+    public void Missing_results_of_a_project_say_that_misnomer_run_writes_them()
+    {
+        var result = StaticGate.Check(new[] { repository.PathOf("bench.yaml") });
+
+        Assert.That(result.Diagnostics.Single(d => d.Code == ErrorCodes.BenchmarkResultsNotFound).Message,
+            Does.EndWith($"'misnomer run {repository.PathOf("bench.yaml")}' runs its project and writes them"));
+    }
+
+    [Test]
     public void Without_a_runner_the_results_are_read_as_they_are()
     {
         repository.Write("out/results/Text-report-full.json", File.ReadAllBytes(BenchmarkResultsFileTests.Fixture));
