@@ -33,7 +33,7 @@ public sealed class BenchmarkEfficiencyCase : SpecEfficiencyCase
     private void AssertBudgets()
     {
         using var revisions = new Revisions.BaseRevisions { Override = Settings.Against };
-        var result = StaticGateRuns.For(SpecPath, compareBaselines: !Settings.UpdateBaseline, revisions);
+        var result = StaticGateRuns.For(SpecPath, compareBaselines: !Settings.UpdateBaseline, revisions, Settings.RunBenchmarks);
         // What the gate says of the entry as a whole (its results, its case pattern) fails each of its tests.
         var entryErrors = result.BenchmarkProblems.Where(p => p.Entry == Entry && p.Diagnostic.Severity == DiagnosticSeverity.Error).Select(p => p.Diagnostic).ToList();
         var judged = result.Benchmarks.Where(b => b.Entry == Entry && (Case is null || b.Case == Case)).ToList();

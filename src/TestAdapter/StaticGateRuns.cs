@@ -12,13 +12,17 @@ namespace EfficiencyMisnomer.TestAdapter;
 /// </summary>
 internal static class StaticGateRuns
 {
-    private static readonly ConcurrentDictionary<(string Spec, bool CompareBaselines), object> Locks = new();
-    private static readonly ConcurrentDictionary<(string Spec, bool CompareBaselines), Kept> Results = new();
+    private static readonly ConcurrentDictionary<(string Spec, bool CompareBaselines, bool RunBenchmarks), object> Locks = new();
+    private static readonly ConcurrentDictionary<(string Spec, bool CompareBaselines, bool RunBenchmarks), Kept> Results = new();
 
-    /// <summary>The gate's result for <paramref name="specPath"/>, computed or kept from an earlier test of the run.</summary>
-    public static GateResult For(string specPath, bool compareBaselines, BaseRevisions revisions)
+    /// <summary>
+    /// The gate's result for <paramref name="specPath"/>, computed or kept from an earlier test of the run. With
+    /// <paramref name="runBenchmarks"/>, the spec's benchmark projects run first; the results they write are inputs like
+    /// any other, so later tests of the spec keep that run's result instead of running them again.
+    /// </summary>
+    public static GateResult For(string specPath, bool compareBaselines, BaseRevisions revisions, bool runBenchmarks = false)
     {
-        var key = (Path.GetFullPath(specPath), compareBaselines);
+        var key = (Path.GetFullPath(specPath), compareBaselines, runBenchmarks);
         lock (Locks.GetOrAdd(key, _ => new object()))
         {
             if (revisions.Override is null && Results.TryGetValue(key, out var kept) && kept.StillCurrent())
@@ -28,7 +32,12 @@ internal static class StaticGateRuns
 
             // Stamps are taken before the run, so that a file changed while it runs makes the next test run again.
             var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal) { [key.Item1] = FileStamp.Of(key.Item1) };
-            var result = StaticGate.Check(new[] { specPath }, new GateOptions { CompareBaselines = compareBaselines, Revisions = revisions });
+            var result = StaticGate.Check(new[] { specPath }, new GateOptions
+            {
+                CompareBaselines = compareBaselines,
+                Revisions = revisions,
+                BenchmarkProjects = runBenchmarks ? new Benchmarks.BenchmarkProjectRunner(progress: TestContext.Progress.WriteLine) : null,
+            });
             if (revisions.Override is not null || result.Models.Any(m => m.Base is not null))
             {
                 Results.TryRemove(key, out _);

@@ -152,6 +152,36 @@ public sealed class BenchmarkTestOutcomeTests
         });
     }
 
+    [Test]
+    public void With_runBenchmarks_the_entry_test_runs_the_project_and_judges_the_cases_it_measured()
+    {
+        // Inside the repository, as a spec's project must be: beside the bundled sample's build outputs, with BenchmarkDotNet's quickest job.
+        var beside = Path.Combine(RepositoryRoot.Path, "specs", "benchmarks", "obj", "adapter-run-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(beside);
+        try
+        {
+            File.WriteAllText(Path.Combine(beside, "bench.yaml"), "name: bench\nbenchmarks:\n  text:\n    project: ../../TextBenchmarks.csproj\n" +
+                "    results: artifacts/results\n    arguments: [--job, Dry]\n    budgets:\n      allocated: { max: 1 B }\n");
+            var settings = EfficiencySettings.Default with { RunBenchmarks = true };
+            var test = new EfficiencyTestPlanner(settings, FingerprintProfileMatcher.ThisMachine, () => new ProviderSelector().Select(ProviderRequest.Cpu))
+                .Plan(Path.Combine(beside, "*.yaml"), beside).Single();
+
+            var outcome = Run(test.Case);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(test.Case.Name, Is.EqualTo("bench/text"), "no results yet when the tests were planned: the entry's test");
+                Assert.That(File.Exists(Path.Combine(beside, "artifacts", "results", "Samples.TextBenchmarks-report-full.json")), Is.True);
+                Assert.That(outcome.Status, Is.EqualTo(AssertionStatus.Failed), "1 B is below what either case allocates");
+                Assert.That(outcome.Message, Does.Contain("bench.yaml(8,25): benchmark 'text' case 'Samples.TextBenchmarks.Join': allocated").And.Contain("exceeds max 1 B"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(beside, recursive: true);
+        }
+    }
+
     private void WriteResults()
     {
         Directory.CreateDirectory(Path.Combine(folder, "results"));
