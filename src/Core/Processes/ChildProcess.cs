@@ -7,13 +7,19 @@ namespace EfficiencyMisnomer.Processes;
 /// revision a user writes is parsed as a command; every stream redirected and no window; and how it stops one that
 /// outlived its deadline, with whatever it started.
 /// </summary>
-internal static class ChildProcess
+public static class ChildProcess
 {
-    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// The start of <paramref name="program"/> with <paramref name="arguments"/>, in <paramref name="workingDirectory"/>
+    /// (null: this process's), with <paramref name="environment"/> added to this process's.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo(program)
         {
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = workingDirectory ?? string.Empty,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -25,7 +31,7 @@ internal static class ChildProcess
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
@@ -36,6 +42,7 @@ internal static class ChildProcess
     /// <summary>Stops <paramref name="process"/> and every process it started, then waits for it; nothing when it has already exited.</summary>
     public static void Stop(Process process)
     {
+        ArgumentNullException.ThrowIfNull(process);
         try
         {
             process.Kill(entireProcessTree: true);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using EfficiencyMisnomer.Processes;
 
 namespace EfficiencyMisnomer.Runtime.Isolation;
 
@@ -79,18 +80,7 @@ public sealed class ObservationHost
     /// <summary>A start description for one observation: input and output redirected, no window.</summary>
     public ProcessStartInfo StartInfo()
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = ChildProcess.StartInfo(fileName, arguments);
 
         // glibc raises its mmap threshold each time a mapped block is freed, so whether a large block is mapped or
         // carved from the heap depends on the order of earlier frees, and the same model's peak varied by 7% (66 to
