@@ -159,15 +159,23 @@ internal static class BenchmarkGate
             return Array.Empty<BenchmarkVerdicts>();
         }
 
-        return selected.Select(c => Judge(spec, entry, c.Run, c.Case, mode, diagnostics)).ToList();
+        // The profiles are matched once per results file (one host), and a skipped one said once, however many cases it holds.
+        var selections = new Dictionary<BenchmarkRun, BenchmarkProfiles.Selection>(ReferenceEqualityComparer.Instance);
+        foreach (var run in selected.Select(c => c.Run).Distinct(ReferenceEqualityComparer.Instance).Cast<BenchmarkRun>())
+        {
+            selections[run] = BenchmarkProfiles.Select(spec, entry, run.Host);
+            diagnostics.AddRange(selections[run].Skipped.Select(s => s.Skipped).Where(d => !diagnostics.Contains(d)).ToList());
+        }
+
+        return selected.Select(c => Judge(spec, entry, c.Run, c.Case, selections[c.Run], mode, diagnostics)).ToList();
     }
 
-    private static BenchmarkVerdicts Judge(Spec spec, BenchmarkEntry entry, BenchmarkRun run, BenchmarkCase benchmark, GateMode mode, List<Diagnostic> diagnostics)
+    private static BenchmarkVerdicts Judge(Spec spec, BenchmarkEntry entry, BenchmarkRun run, BenchmarkCase benchmark, BenchmarkProfiles.Selection selection,
+        GateMode mode, List<Diagnostic> diagnostics)
     {
         var values = BenchmarkCaseIndicators.Of(benchmark);
         var byName = values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
         var verdicts = new List<BudgetVerdict>();
-        var selection = BenchmarkProfiles.Select(spec, entry, run.Host);
         foreach (var (profile, budgets) in selection.Held)
         {
             var subject = UserText.Format(Subject, UserText.Quote(entry.Name), UserText.Quote(benchmark.Name))
@@ -186,12 +194,6 @@ internal static class BenchmarkGate
 
         foreach (var (declared, skipped) in selection.Skipped)
         {
-            // One message per profile and results file, however many cases the file holds.
-            if (!diagnostics.Contains(skipped))
-            {
-                diagnostics.Add(skipped);
-            }
-
             verdicts.AddRange(declared.Budgets.Select(b =>
                 Skipped(b, byName.GetValueOrDefault(b.Indicator.Name, double.NaN), skipped.Message) with { Profile = declared.Profile.Value }));
         }
