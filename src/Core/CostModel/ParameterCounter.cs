@@ -6,8 +6,8 @@ namespace EfficiencyMisnomer.CostModel;
 
 /// <summary>
 /// Counts learnable parameters: floating-point initializers, floating-point Constant-node tensors of
-/// more than one element, and integer initializers that a quantized operator reads as its weight (or
-/// bias), each name once, subgraphs included; a block-quantized weight counts its logical elements
+/// more than one element, and integer initializers or Constant-node tensors that a quantized operator reads as its
+/// weight (or bias; torch's quantized exports store them as Constant nodes), each name once, subgraphs included; a block-quantized weight counts its logical elements
 /// (<see cref="ContribQuantizedWeight"/>). Tensors read only as a BatchNormalization's running mean or
 /// variance are statistics, not parameters, and rotary cos/sin caches are position tables; unused
 /// tensors, scales and zero points are not parameters either. <c>param_uses</c> counts a tensor once per
@@ -23,6 +23,7 @@ public static class ParameterCounter
     {
         var consumers = new Dictionary<string, List<(Node Node, int Input)>>(StringComparer.Ordinal);
         var candidates = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
+        var constants = new Dictionary<string, TensorInfo>(StringComparer.Ordinal);
         foreach (var (node, graph) in model.Graph.AllNodes())
         {
             for (int i = 0; i < node.Inputs.Count; i++)
@@ -39,10 +40,16 @@ public static class ParameterCounter
             }
 
             if (node.OpType == "Constant" && node.Domain.Length == 0 && node.Outputs.Count > 0
-                && node.Attributes.GetTensor("value") is { } value && value.ElementType.IsFloatingPoint() && value.ElementCount > 1)
+                && node.Attributes.GetTensor("value") is { } value && value.ElementCount > 1
+                && (value.ElementType.IsFloatingPoint() || value.ElementType.IsInteger()))
             {
-                candidates.TryAdd(node.Outputs[0], value);
+                constants.TryAdd(node.Outputs[0], value);
             }
+        }
+
+        foreach (var (name, value) in constants.Where(c => c.Value.ElementType.IsFloatingPoint() || ReadAsQuantizedWeight(c.Key, c.Value, consumers)))
+        {
+            candidates.TryAdd(name, value);
         }
 
         AddInitializers(model.Graph, candidates, consumers);
@@ -93,8 +100,7 @@ public static class ParameterCounter
     {
         foreach (var (name, tensor) in graph.Initializers)
         {
-            if (tensor.ElementType.IsFloatingPoint()
-                || (tensor.ElementType.IsInteger() && consumers.TryGetValue(name, out var readers) && readers.Exists(IsQuantizedWeight)))
+            if (tensor.ElementType.IsFloatingPoint() || ReadAsQuantizedWeight(name, tensor, consumers))
             {
                 candidates.TryAdd(name, tensor);
             }
@@ -108,6 +114,10 @@ public static class ParameterCounter
             }
         }
     }
+
+    /// <summary>An integer tensor that some node reads as its quantized weight or bias.</summary>
+    private static bool ReadAsQuantizedWeight(string name, TensorInfo tensor, Dictionary<string, List<(Node Node, int Input)>> consumers) =>
+        tensor.ElementType.IsInteger() && consumers.TryGetValue(name, out var readers) && readers.Exists(IsQuantizedWeight);
 
     /// <summary>
     /// The operand that holds quantized weights: QLinearConv's w (3) and int32 bias (8), QLinearMatMul's

@@ -84,6 +84,36 @@ public sealed class ParameterCounterTests
     }
 
     [Test]
+    public void Integer_constant_nodes_count_when_a_quantized_operator_reads_them_as_weights()
+    {
+        // torch's quantized exports: each int8 weight and int32 bias is a Constant node feeding DequantizeLinear.
+        var builder = new Builder();
+        var x = builder.Input("x", ElementType.Float, 1, 2, 4, 4);
+        var weight = builder.Node("Constant", Array.Empty<string>(), new[] { "qw" },
+            ("value", Builder.Tensor(ElementType.Int8, new long[] { 3, 2, 1, 1 }, new sbyte[6])));
+        var bias = builder.Node("Constant", Array.Empty<string>(), new[] { "qb" },
+            ("value", Builder.Tensor(ElementType.Int32, new long[] { 3 }, new int[3])));
+        var scale = builder.Node("Constant", Array.Empty<string>(), new[] { "scale" },
+            ("value", Builder.Tensor(ElementType.Float, Array.Empty<long>(), new float[] { 0.5f })));
+        var zeros = builder.Node("Constant", Array.Empty<string>(), new[] { "zeros" },
+            ("value", Builder.Tensor(ElementType.Int8, new long[] { 3 }, new sbyte[3])));
+        var shape = builder.Node("Constant", Array.Empty<string>(), new[] { "shape" },
+            ("value", Builder.Tensor(ElementType.Int64, new long[] { 2 }, new long[] { 1, 48 })));
+        var w = builder.Typed("DequantizeLinear", new[] { weight, scale, zeros }, new long[] { 3, 2, 1, 1 });
+        var b = builder.Typed("DequantizeLinear", new[] { bias, scale }, new long[] { 3 });
+        var conv = builder.Typed("Conv", new[] { x, w, b }, new long[] { 1, 3, 4, 4 });
+        var y = builder.Typed("Reshape", new[] { conv, shape }, new long[] { 1, 48 });
+
+        var report = builder.Analyze(y);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("params"), Is.EqualTo(6 + 3), "the weight and the bias; not the zero points (a quantization parameter) nor the shape");
+            Assert.That(report.Count("macs"), Is.EqualTo(6 * 16));
+        });
+    }
+
+    [Test]
     public void Unused_initializer_is_not_a_parameter()
     {
         var builder = new Builder();
