@@ -1,4 +1,6 @@
 using System.Text.Json;
+using EfficiencyMisnomer.Tensors;
+using Builder = EfficiencyMisnomer.ModelBuilder.ModelBuilder;
 
 namespace EfficiencyMisnomer.Cli.Tests;
 
@@ -111,5 +113,43 @@ public sealed class AnalyzeCommandTests
             Assert.That(stdout, Does.Contain("| `macs` | 2,802,304 | MAC | 2.80 M |"));
             Assert.That(stdout.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("| Conv", StringComparison.Ordinal)), Is.EqualTo(3));
         });
+    }
+
+    [Test]
+    public void Nodes_whose_shapes_depend_on_data_are_named_beside_the_totals()
+    {
+        // NonZero's count is known only at run time, so the ConstantOfShape sized by it and the Relu after it have no
+        // shapes: the totals count their sizes as 1, and the coverage line must say so even when the warnings fold.
+        var folder = CliRunner.TempFolder();
+        try
+        {
+            var builder = new Builder();
+            var x = builder.Input("x", ElementType.Float, 8);
+            var found = builder.Op("NonZero", new[] { x });
+            var filled = builder.Op("ConstantOfShape", new[] { builder.Op("Shape", new[] { found }) });
+            builder.Node("Relu", new[] { filled }, new[] { "y" });
+            builder.Output("y", ElementType.Float, null);
+            var model = Path.Combine(folder, "data-dependent.onnx");
+            File.WriteAllBytes(model, builder.ToBytes());
+
+            var (table, tableOut, tableErr) = CliRunner.Run("analyze", model);
+            var (markdown, markdownOut, _) = CliRunner.Run("analyze", model, "--format", "markdown");
+            var (quiet, quietOut, _) = CliRunner.Run("analyze", model, "--quiet");
+            var (_, tiny, _) = CliRunner.Run("analyze", Sample, "--bind", "batch=1");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That((table, markdown, quiet), Is.EqualTo((0, 0, 0)), tableErr);
+                Assert.That(tableErr, Does.Contain("warning EM1206").And.Contain("ConstantOfShape"));
+                Assert.That(tableOut, Does.Contain("coverage: 4 nodes, 2 with shapes not inferred (their unknown sizes count as 1: the totals are lower bounds; EM1206 says why), unknown ops: none"));
+                Assert.That(quietOut, Does.Contain("2 with shapes not inferred"), "the totals' caveat is part of the results, not a diagnostic");
+                Assert.That(markdownOut, Does.Contain("Coverage: 4 nodes; 2 with shapes not inferred (their unknown sizes count as 1: the totals are lower bounds; EM1206 says why); unknown ops: none."));
+                Assert.That(tiny, Does.Contain("coverage: 12 nodes, unknown ops: none"), "a model inferred whole reads as before");
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -17,13 +17,21 @@ public static class StaticReportText
     private static readonly string[] NodeHeader = { "node", "op", "outputs", "repeats", "macs", "flops", "activations", "memory_access", "" };
     private static readonly bool[] NodeAlignment = { false, false, false, true, true, true, true, true, false };
 
+    /// <summary>
+    /// The nodes whose shapes were not inferred, when there are any: their unknown sizes count as 1, so the totals are
+    /// lower bounds, which a reader of the totals must see beside them (the warnings that say why may be folded).
+    /// </summary>
+    private static string Uninferred(Coverage coverage, string separator) =>
+        coverage.UninferredNodes.Count == 0 ? ""
+        : $"{separator} {coverage.UninferredNodes.Count} with shapes not inferred (their unknown sizes count as 1: the totals are lower bounds; {ErrorCodes.ShapeNotInferred} says why)";
+
     public static string Table(StaticReport report, bool perNode = false)
     {
         var rows = report.Indicators.Select(i => new[] { i.Name, QuantityFormat.Exact(i.Value, i.Count), i.Unit, QuantityFormat.ForUnit(i.Value, i.Unit).Trim() }).ToList();
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{UserText.Quote(report.ModelPath, 1000)}  ({Inputs(report)})");
         AppendAligned(text, IndicatorHeader, rows, IndicatorAlignment);
-        text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {report.Coverage.Nodes} nodes, unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps.Select(o => UserText.Quote(o))))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {report.Coverage.Nodes} nodes{Uninferred(report.Coverage, ",")}, unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps.Select(o => UserText.Quote(o))))}");
         if (perNode)
         {
             text.AppendLine();
@@ -52,7 +60,7 @@ public static class StaticReportText
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Coverage: {report.Coverage.Nodes} nodes; unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps.Select(o => $"`{UserText.Quote(o)}`")))}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Coverage: {report.Coverage.Nodes} nodes{Uninferred(report.Coverage, ";")}; unknown ops: {(report.Coverage.UnknownOps.Count == 0 ? "none" : string.Join(", ", report.Coverage.UnknownOps.Select(o => $"`{UserText.Quote(o)}`")))}.");
         if (perNode)
         {
             text.AppendLine();
