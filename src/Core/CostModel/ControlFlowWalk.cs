@@ -96,12 +96,12 @@ internal sealed class ControlFlowWalk
         {
             takeThen = (thenFlops, thenMacs).CompareTo((elseFlops, elseMacs)) >= 0;
             reason = "costlier";
-            var inputs = node.HasInput(0) ? ValueSources.InputsBehind(model, node.Inputs[0]) : Array.Empty<string>();
-            var advice = inputs.Count == 0 ? ""
-                : $" Declare the value of input(s) {string.Join(", ", inputs.Select(i => $"'{UserText.Quote(i)}'"))} under the model's 'inputs' in the spec to cost the branch that runs.";
-            Warn(node, ErrorCodes.BranchCosted,
-                $"its condition '{UserText.Quote(node.HasInput(0) ? node.Inputs[0] : "")}' is known only at run time: the costlier branch, {(takeThen ? "then_branch" : "else_branch")}, is costed "
-                + $"(then_branch {thenFlops} FLOPs, {thenMacs} MACs; else_branch {elseFlops} FLOPs, {elseMacs} MACs), so the totals are upper bounds.{advice}");
+            var advice = node.HasInput(0) ? " " + DecidingInputs.OfCondition(model, node.Inputs[0], types.TypeOf) : "";
+            diagnostics.Add(Diagnostic.Warning(ErrorCodes.BranchCosted,
+                $"If node '{UserText.Quote(node.Name)}': its condition '{UserText.Quote(node.HasInput(0) ? node.Inputs[0] : "")}' is known only at run time: "
+                + $"the costlier branch, {(takeThen ? "then_branch" : "else_branch")}, is costed "
+                + $"(then_branch {thenFlops} FLOPs, {thenMacs} MACs; else_branch {elseFlops} FLOPs, {elseMacs} MACs), so the totals are upper bounds.{advice}",
+                Locate(node)));
         }
 
         costs.AddRange(takeThen ? then : then.Select(c => c.Times(0)));

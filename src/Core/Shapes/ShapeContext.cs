@@ -96,9 +96,11 @@ public sealed class ShapeContext
     /// <summary>Leaves a graph attribute out of inference and costing (an If branch that never runs or cannot be typed).</summary>
     internal void SkipSubgraph(string attribute) => engine.Skip(Subgraph(attribute));
 
-    /// <summary>The model's inputs that the node's input <paramref name="index"/> is computed from.</summary>
-    internal IReadOnlyList<string> InputsBehind(int index) =>
-        HasInput(index) ? ValueSources.InputsBehind(engine.Model, Node.Inputs[index]) : Array.Empty<string>();
+    /// <summary>The model being inferred.</summary>
+    internal OnnxModel Model => engine.Model;
+
+    /// <summary>The type inferred so far for any value of the model.</summary>
+    internal TensorType? TypeOf(string name) => engine.TypeOf(name);
 
     /// <summary>Reports a warning of <paramref name="code"/> at the node.</summary>
     internal void Warn(string code, string message) => engine.Warn(Diagnostic.Warning(code, message, location));

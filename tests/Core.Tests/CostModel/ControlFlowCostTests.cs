@@ -61,6 +61,49 @@ public sealed class ControlFlowCostTests
     }
 
     [Test]
+    public void A_runtime_condition_on_a_small_input_advises_declaring_its_value()
+    {
+        var b = new Builder();
+        var x = b.Input("x", ElementType.Float, 1, 4);
+        b.Output(b.If(b.Input("cond", ElementType.Bool),
+            ControlFlowBodies.Branch("wide", "MatMul", x, b.Weight("w8", 4, 8)),
+            ControlFlowBodies.Branch("narrow", "MatMul", x, b.Weight("w2", 4, 2))));
+
+        var message = StaticAnalyzer.Analyze(b.Load()).Diagnostics.Single(d => d.Code == ErrorCodes.BranchCosted).Message;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(message, Does.Contain("computed at run time from input(s) 'cond'").And.Contain("inputs: { cond: { value: ... } }"));
+            Assert.That(message, Does.EndWith("in the spec.").And.Not.EndWith(".."));
+        });
+    }
+
+    [Test]
+    public void A_runtime_condition_on_the_content_of_an_image_says_only_a_run_decides_it()
+    {
+        // A detector's "anything found?" test: the condition reads the pixels, which no spec can declare.
+        var b = new Builder();
+        var image = b.Input("image", ElementType.Float, 1, 3, 64, 64);
+        var mean = b.Op("ReduceMean", new[] { image }, ("keepdims", 0L));
+        var found = b.Op("Greater", new[] { mean, b.Floats("zero", Array.Empty<long>(), new[] { 0f }) });
+        var x = b.Input("x", ElementType.Float, 1, 4);
+        b.Output(b.If(found,
+            ControlFlowBodies.Branch("wide", "MatMul", x, b.Weight("w8", 4, 8)),
+            ControlFlowBodies.Branch("narrow", "MatMul", x, b.Weight("w2", 4, 2))));
+
+        var report = StaticAnalyzer.Analyze(b.Load());
+
+        var message = report.Diagnostics.Single(d => d.Code == ErrorCodes.BranchCosted).Message;
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Count("macs"), Is.EqualTo(32), "the costlier branch, an upper bound");
+            Assert.That(message, Does.Contain("depends on the content of 'image' (12,288 elements)").And.Contain("only a run decides it"));
+            Assert.That(message, Does.Not.Contain("value: ..."), "declaring the pixels is not advice anyone can follow");
+            Assert.That(message, Does.EndWith("nothing in the spec can.").And.Not.EndWith(".."));
+        });
+    }
+
+    [Test]
     public void Parameters_inside_if_branches_are_counted_whichever_branch_is_costed()
     {
         var b = new Builder();

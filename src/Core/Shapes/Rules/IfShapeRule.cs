@@ -99,17 +99,7 @@ internal sealed class IfShapeRule : IShapeRule
         }
     }
 
-    /// <summary>How to make the condition known: the inputs it is computed from, to be given a value in the spec.</summary>
-    private static string Advice(ShapeContext context)
-    {
-        var inputs = context.InputsBehind(0);
-        if (inputs.Count == 0)
-        {
-            return " Its condition is computed at run time from no input of the model.";
-        }
-
-        var first = UserText.Quote(inputs[0]);
-        return $" Its condition is computed at run time from input(s) {string.Join(", ", inputs.Select(i => $"'{UserText.Quote(i)}'"))}; "
-            + $"declare the value the model is used with to cost only the branch that runs, e.g. 'inputs: {{ {first}: {{ value: ... }} }}' under the model in the spec.";
-    }
+    /// <summary>What decides the condition: inputs a spec can declare, or data only a run knows.</summary>
+    private static string Advice(ShapeContext context) =>
+        context.HasInput(0) ? " " + DecidingInputs.OfCondition(context.Model, context.Node.Inputs[0], context.TypeOf) : "";
 }
