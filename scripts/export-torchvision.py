@@ -1,9 +1,12 @@
-"""Export torchvision classification models to ONNX for the real-model tests and benchmarks.
+"""Export torchvision models to ONNX for the real-model tests and benchmarks.
 
-Each model is built with random weights (fixed seed), put in eval mode and exported at opset 17
-with a symbolic batch dimension. Output goes to .models/torchvision/ under the repository root,
-together with manifest.json, which records what each file should count: the tests compare the
-analyzer's `params` with `float_param_elements` computed here from the saved file.
+Each model is built with random weights (fixed seed, no backbone weights either: nothing is downloaded),
+put in eval mode and exported at opset 17: classification, segmentation (with their auxiliary heads, as
+torchvision counts them), video and quantized models with a symbolic batch dimension; detection models
+take a list of images, as torchvision's detectors do, so theirs has no batch dimension. Output goes to
+.models/torchvision/ under the repository root, together with manifest.json, which records what each file should count: the tests compare the
+analyzer's `params` with `float_param_elements` plus `quantized_weight_elements`, computed here from
+the saved file.
 
 A model whose .onnx exists and whose manifest entry matches the current torch, torchvision and
 opset is skipped, so reruns are fast. A model that fails to export is reported, recorded in the
@@ -51,7 +54,25 @@ MODELS = [
     "efficientnet_v2_s",
     "maxvit_t",
 ]
-# Models whose native input is not 224x224.
+# Models of other tasks: the torchvision module that builds them, the builder's name there, its arguments beyond
+# weights=None, and the input of one sample. Segmentation models keep their auxiliary head (aux_loss), as the
+# models torchvision documents; a detector's input is a list of images, so its export has no batch dimension.
+TASK_MODELS = {
+    "lraspp_mobilenet_v3_large": ("segmentation", "lraspp_mobilenet_v3_large", {"weights_backbone": None}, (3, 520, 520)),
+    "deeplabv3_mobilenet_v3_large": ("segmentation", "deeplabv3_mobilenet_v3_large",
+                                     {"weights_backbone": None, "aux_loss": True}, (3, 520, 520)),
+    "fcn_resnet50": ("segmentation", "fcn_resnet50", {"weights_backbone": None, "aux_loss": True}, (3, 520, 520)),
+    "r3d_18": ("video", "r3d_18", {}, (3, 16, 112, 112)),
+    "r2plus1d_18": ("video", "r2plus1d_18", {}, (3, 16, 112, 112)),
+    "s3d": ("video", "s3d", {}, (3, 16, 224, 224)),
+    "ssdlite320_mobilenet_v3_large": ("detection", "ssdlite320_mobilenet_v3_large", {"weights_backbone": None}, (3, 320, 320)),
+    "fasterrcnn_mobilenet_v3_large_320_fpn": ("detection", "fasterrcnn_mobilenet_v3_large_320_fpn",
+                                              {"weights_backbone": None}, (3, 320, 320)),
+    # Quantized eagerly by torch (int8 weights in Constant nodes feeding DequantizeLinear), uncalibrated.
+    "quantized_mobilenet_v2": ("quantization", "mobilenet_v2", {"quantize": True}, (3, 224, 224)),
+}
+MODELS += list(TASK_MODELS)
+# Classification models whose native input is not 224x224.
 INPUT_SIZES = {"inception_v3": (3, 299, 299)}
 MISSING_DEPENDENCY = 3
 
@@ -82,15 +103,19 @@ def import_dependencies():
     return torch, torchvision, onnx
 
 
-def float_param_elements(onnx, path):
-    """Floating-point elements of initializers, plus float Constant-node tensors of more than one element.
+def param_elements(onnx, path):
+    """The elements the `params` indicator counts, in two parts: (float, quantized).
 
-    Mirrors the definition of the `params` indicator before its BatchNormalization-statistics
-    exclusion (the exports fold BatchNormalization into Conv, so none remain), counting each
-    initializer name once and looking into subgraphs too.
+    float: floating-point initializers, plus float Constant-node tensors of more than one element.
+    quantized: integer initializers and Constant-node tensors of more than one element that a
+    DequantizeLinear reads as its x (input 0): the int8 weights and int32 biases of a quantized export.
+    Mirrors the definition of the indicator before its BatchNormalization-statistics exclusion (the
+    exports fold BatchNormalization into Conv, so none remain), counting each name once and looking
+    into subgraphs too.
     """
     proto = onnx.TensorProto
     float_types = {proto.FLOAT, proto.DOUBLE, proto.FLOAT16, proto.BFLOAT16}
+    integer_types = {proto.INT8, proto.UINT8, proto.INT16, proto.UINT16, proto.INT32, proto.UINT32, proto.INT64, proto.UINT64}
     model = onnx.load(str(path), load_external_data=False)
 
     def elements(tensor):
@@ -99,54 +124,71 @@ def float_param_elements(onnx, path):
             count *= dim
         return count
 
-    seen = set()
-    total = 0
-
-    def visit(graph):
-        nonlocal total
-        for tensor in graph.initializer:
-            if tensor.name not in seen and tensor.data_type in float_types:
-                seen.add(tensor.name)
-                total += elements(tensor)
+    def graphs(graph):
+        yield graph
         for node in graph.node:
             for attribute in node.attribute:
-                if node.op_type == "Constant" and node.domain in ("", "ai.onnx") and attribute.name == "value":
-                    tensor = attribute.t
-                    if tensor.data_type in float_types and elements(tensor) > 1:
-                        total += elements(tensor)
                 if attribute.type == onnx.AttributeProto.GRAPH:
-                    visit(attribute.g)
+                    yield from graphs(attribute.g)
                 elif attribute.type == onnx.AttributeProto.GRAPHS:
                     for subgraph in attribute.graphs:
-                        visit(subgraph)
+                        yield from graphs(subgraph)
 
-    visit(model.graph)
-    return total
+    dequantized = {node.input[0] for graph in graphs(model.graph) for node in graph.node
+                   if node.op_type == "DequantizeLinear" and node.input}
+    tensors = {}
+    for graph in graphs(model.graph):
+        for node in graph.node:
+            if node.op_type == "Constant" and node.domain in ("", "ai.onnx"):
+                for attribute in node.attribute:
+                    if attribute.name == "value" and elements(attribute.t) > 1:
+                        tensors.setdefault(node.output[0], attribute.t)
+        for tensor in graph.initializer:
+            tensors.setdefault(tensor.name, tensor)
+
+    floats = sum(elements(t) for t in tensors.values() if t.data_type in float_types)
+    quantized = sum(elements(t) for name, t in tensors.items() if t.data_type in integer_types and name in dequantized)
+    return floats, quantized
+
+
+def build(torchvision, name):
+    """The model, the shape of one input sample, and whether it takes a list of images (a detector)."""
+    if name in TASK_MODELS:
+        module, builder, arguments, size = TASK_MODELS[name]
+        model = getattr(getattr(torchvision.models, module), builder)(weights=None, **arguments)
+        return model, size, module == "detection"
+    return getattr(torchvision.models, name)(weights=None), INPUT_SIZES.get(name, INPUT_SIZE), False
 
 
 def export(torch, torchvision, name, path):
+    """Exports one model; returns torch's parameter count and the batch dimension's name (None for a detector)."""
     torch.manual_seed(SEED)
-    builder = getattr(torchvision.models, name)
-    model = builder(weights=None).eval()
-    sample = torch.randn(1, *INPUT_SIZES.get(name, INPUT_SIZE))
+    model, size, detector = build(torchvision, name)
+    model = model.eval()
     partial = path.with_name(path.name + ".partial")
+    if detector:
+        arguments = ([torch.randn(*size)],)
+        axes, outputs = None, None
+    else:
+        arguments = torch.randn(1, *size)
+        axes, outputs = {INPUT_NAME: {0: BATCH_DIM}, OUTPUT_NAME: {0: BATCH_DIM}}, [OUTPUT_NAME]
     # Traced with autograd on, deliberately: under torch.no_grad() an eval-mode nn.MultiheadAttention
     # (vit_b_16) takes its fused fast path, aten::_native_multi_head_attention, which torch 1.13
     # cannot export; with grad enabled and weights requiring grad it runs the exportable plain ops.
     torch.onnx.export(
         model,
-        sample,
+        arguments,
         str(partial),
         export_params=True,
         opset_version=OPSET,
         do_constant_folding=True,
         input_names=[INPUT_NAME],
-        output_names=[OUTPUT_NAME],
-        dynamic_axes={INPUT_NAME: {0: BATCH_DIM}, OUTPUT_NAME: {0: BATCH_DIM}},
+        output_names=outputs,
+        dynamic_axes=axes,
     )
     # Write then rename: a killed run never leaves a truncated model that looks complete.
     os.replace(partial, path)
-    return sum(p.numel() for p in model.parameters())
+    return sum(p.numel() for p in model.parameters()), None if detector else BATCH_DIM
 
 
 def entry_is_current(entry, path, versions):
@@ -208,8 +250,8 @@ def main():
         log(f"{prefix}: exporting ...")
         started = time.monotonic()
         try:
-            num_params = export(torch, torchvision, name, path)
-            float_elements = float_param_elements(onnx, path)
+            num_params, batch_dim = export(torch, torchvision, name, path)
+            float_elements, quantized_elements = param_elements(onnx, path)
         except Exception as error:  # one model's failure must not stop the others
             seconds = time.monotonic() - started
             log(f"{prefix}: FAILED after {seconds:.1f} s: {type(error).__name__}: {error}")
@@ -225,15 +267,17 @@ def main():
             "status": "ok",
             **versions,
             "input_name": INPUT_NAME,
-            "batch_dim": BATCH_DIM,
+            "batch_dim": batch_dim,
             "file_bytes": path.stat().st_size,
             "float_param_elements": float_elements,
+            "quantized_weight_elements": quantized_elements,
             "torch_num_params": num_params,
             "export_seconds": round(seconds, 1),
         }
         write_manifest(manifest_path, models, versions)
         log(f"{prefix}: ok in {seconds:.1f} s, {path.stat().st_size / 2**20:.1f} MiB, "
-            f"float_param_elements {float_elements}, torch_num_params {num_params}")
+            f"float_param_elements {float_elements}, quantized_weight_elements {quantized_elements}, "
+            f"torch_num_params {num_params}")
 
     write_manifest(manifest_path, models, versions)
     if failed:
