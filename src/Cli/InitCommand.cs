@@ -86,13 +86,19 @@ internal static class InitCommand
             }
 
             stdout.WriteLine(UserText.Escape($"wrote {result.GetValue(output)}: {scaffolded.Count} model(s), {check.Models.Sum(m => m.Verdicts.Count)} static budget(s), each today's value + {Percent(growth)}."));
+            if (!check.Passed)
+            {
+                stdout.WriteLine(UserText.Escape($"it does not pass as written: fix what the error(s) above say, then: misnomer check {result.GetValue(output)}"));
+                return MisnomerCli.Failure;
+            }
+
             stdout.WriteLine(UserText.Escape($"next: misnomer check {result.GetValue(output)}    (passes now; fails when a model outgrows a budget)"));
             if (measure)
             {
                 stdout.WriteLine(UserText.Escape($"      misnomer run {result.GetValue(output)} --provider cpu    (the static budgets and the CPU latency budget)"));
             }
 
-            return check.Passed ? MisnomerCli.Success : MisnomerCli.Failure;
+            return MisnomerCli.Success;
         });
         return command;
     }

@@ -101,13 +101,14 @@ public sealed class InitCommandTests
             var model = Path.Combine(elsewhere, "tiny-cnn.onnx");
             File.Copy(repository.PathOf("models/tiny-cnn.onnx"), model);
 
-            var (code, _, stderr) = CliRunner.Run("init", model, "-o", Spec, "--no-measure");
+            var (code, stdout, stderr) = CliRunner.Run("init", model, "-o", Spec, "--no-measure");
 
             Assert.Multiple(() =>
             {
                 Assert.That(code, Is.EqualTo(MisnomerCli.Failure));
                 Assert.That(stderr, Does.Contain("error EM5004"), "the spec's paths may not lead outside its repository");
                 Assert.That(File.Exists(Spec), Is.True);
+                Assert.That(stdout, Does.Contain("does not pass as written").And.Not.Contain("passes now"), "no next step that would fail");
             });
         }
         finally
