@@ -1,6 +1,9 @@
 namespace EfficiencyMisnomer.Diagnostics;
 
-/// <summary>How the gate reports: breaches as errors, as warnings, or not at all.</summary>
+/// <summary>
+/// How a finding is reported: as an error, as a warning, or not at all. The gate's mode for budget breaches and
+/// regressions (MSBuild, CLI, NUnit), and a spec's <c>disagreement</c> for indicators that rank its models differently.
+/// </summary>
 public enum GateMode
 {
     Error,
@@ -17,6 +20,9 @@ public static class GateModes
         ["warn"] = GateMode.Warn,
         ["off"] = GateMode.Off,
     };
+
+    /// <summary>Each name and its mode, case-sensitive, as a spec writes them (its schema lists them in lowercase).</summary>
+    public static IReadOnlyDictionary<string, GateMode> SpecNames { get; } = ByName.ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
 
     /// <summary>Every accepted name, in the order of the enum.</summary>
     public static IReadOnlyList<string> Names { get; } = ByName.Keys.ToArray();

@@ -24,18 +24,18 @@ public static class DisagreementGate
     }
 
     /// <summary>Analyzes the spec and applies its mode. <paramref name="mode"/> carries where the <c>disagreement</c> key is written (the spec's start when absent).</summary>
-    public static DisagreementGateResult Evaluate(SpecResults spec, Located<DisagreementMode> mode, DisagreementOptions? options = null)
+    public static DisagreementGateResult Evaluate(SpecResults spec, Located<GateMode> mode, DisagreementOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(mode);
-        if (mode.Value == DisagreementMode.Off)
+        if (mode.Value == GateMode.Off)
         {
             return new DisagreementGateResult(null, Array.Empty<Diagnostic>(), spec);
         }
 
         var report = MisnomerDetector.Analyze(spec, options ?? DisagreementOptions.Default);
-        var severity = mode.Value == DisagreementMode.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-        var status = mode.Value == DisagreementMode.Error ? "fail" : "warning";
+        var severity = mode.Value == GateMode.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+        var status = mode.Value == GateMode.Error ? "fail" : "warning";
         var location = mode.Location.ToString();
         var diagnostics = new List<Diagnostic>();
         var verdicts = new Dictionary<string, List<VerdictResult>>(StringComparer.Ordinal);

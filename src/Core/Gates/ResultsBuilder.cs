@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Budgets;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
@@ -125,5 +126,5 @@ public static class ResultsBuilder
     /// <summary>The name of a status in results documents: <c>pass</c>, <c>fail</c>, <c>warning</c>, <c>unstable</c>, <c>skipped</c>.</summary>
     public static string StatusName(VerdictStatus status) => status.ToString().ToLowerInvariant();
 
-    private static string DisagreementName(DisagreementMode mode) => mode.ToString().ToLowerInvariant();
+    private static string DisagreementName(GateMode mode) => mode.ToString().ToLowerInvariant();
 }

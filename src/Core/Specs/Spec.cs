@@ -22,7 +22,7 @@ public sealed record Spec(
     Located<Optimizer> Optimizer,
     IReadOnlyList<HardwareProfile> Hardware,
     RegressionPolicy? Regression,
-    Located<DisagreementMode> Disagreement)
+    Located<GateMode> Disagreement)
 {
     /// <summary>BenchmarkDotNet results with budgets, judged beside the models.</summary>
     public IReadOnlyList<BenchmarkEntry> Benchmarks { get; init; } = Array.Empty<BenchmarkEntry>();

@@ -53,7 +53,7 @@ public sealed class ForgedLogLineTests
             SpecResultsFactory.Model(Forged, ("params", 100), ("macs", 1000)),
             SpecResultsFactory.Model("other\u001b]0;title\u0007", ("params", 200), ("macs", 500))) with { Name = Forged };
 
-        var result = DisagreementGate.Evaluate(spec, new Located<DisagreementMode>(DisagreementMode.Warn, new SourceLocation("s.yaml", 1, 1)));
+        var result = DisagreementGate.Evaluate(spec, new Located<GateMode>(GateMode.Warn, new SourceLocation("s.yaml", 1, 1)));
 
         var diagnostic = result.Diagnostics.Single();
         Assert.That(diagnostic.Message, Does.Contain("tiny\\n::error"));

@@ -17,7 +17,7 @@ public sealed class DisagreementGateTests
     [Test]
     public void Warn_gives_one_warning_per_flip_at_the_disagreement_key()
     {
-        var result = DisagreementGate.Evaluate(Flipping(), new Located<DisagreementMode>(DisagreementMode.Warn, Key));
+        var result = DisagreementGate.Evaluate(Flipping(), new Located<GateMode>(GateMode.Warn, Key));
 
         var diagnostic = result.Diagnostics.Single();
         Assert.That(diagnostic.Code, Is.EqualTo("EM4201"));
@@ -31,7 +31,7 @@ public sealed class DisagreementGateTests
     [Test]
     public void Error_fails_and_adds_a_verdict_to_both_models_of_the_flip()
     {
-        var result = DisagreementGate.Evaluate(Flipping(), new Located<DisagreementMode>(DisagreementMode.Error, Key));
+        var result = DisagreementGate.Evaluate(Flipping(), new Located<GateMode>(GateMode.Error, Key));
 
         Assert.That(result.Diagnostics.Single().Severity, Is.EqualTo(DiagnosticSeverity.Error));
         Assert.That(result.Passed, Is.False);
@@ -45,18 +45,18 @@ public sealed class DisagreementGateTests
     [Test]
     public void Warn_verdicts_have_status_warning()
     {
-        var result = DisagreementGate.Evaluate(Flipping(), new Located<DisagreementMode>(DisagreementMode.Warn, Key));
+        var result = DisagreementGate.Evaluate(Flipping(), new Located<GateMode>(GateMode.Warn, Key));
         Assert.That(result.Spec.Models.SelectMany(m => m.Verdicts).Select(v => v.Status), Is.EqualTo(new[] { "warning", "warning" }));
     }
 
     [Test]
     public void Judging_again_replaces_the_earlier_findings_and_keeps_other_verdicts()
     {
-        var first = DisagreementGate.Evaluate(Flipping(), new Located<DisagreementMode>(DisagreementMode.Warn, Key)).Spec;
+        var first = DisagreementGate.Evaluate(Flipping(), new Located<GateMode>(GateMode.Warn, Key)).Spec;
         var budget = new EfficiencyMisnomer.Results.VerdictResult("budget", "params", "pass", "within budget", "specs/case.yaml(3,5)");
         var withBudget = first with { Models = first.Models.Select(m => m.Name == "shared" ? m with { Verdicts = m.Verdicts.Append(budget).ToList() } : m).ToList() };
 
-        var again = DisagreementGate.Evaluate(withBudget, new Located<DisagreementMode>(DisagreementMode.Error, Key)).Spec;
+        var again = DisagreementGate.Evaluate(withBudget, new Located<GateMode>(GateMode.Error, Key)).Spec;
 
         var verdicts = again.Models.ToDictionary(m => m.Name, m => m.Verdicts.Select(v => (v.Kind, v.Status)).ToList());
         Assert.Multiple(() =>
@@ -70,7 +70,7 @@ public sealed class DisagreementGateTests
     public void Off_reports_nothing()
     {
         var spec = Flipping();
-        var result = DisagreementGate.Evaluate(spec, new Located<DisagreementMode>(DisagreementMode.Off, Key));
+        var result = DisagreementGate.Evaluate(spec, new Located<GateMode>(GateMode.Off, Key));
 
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.Report, Is.Null);
@@ -81,7 +81,7 @@ public sealed class DisagreementGateTests
     public void Agreeing_indicators_pass_even_in_error_mode()
     {
         var spec = Spec(Model("a", ("params", 1), ("macs", 1)), Model("b", ("params", 2), ("macs", 2)));
-        var result = DisagreementGate.Evaluate(spec, new Located<DisagreementMode>(DisagreementMode.Error, Key));
+        var result = DisagreementGate.Evaluate(spec, new Located<GateMode>(GateMode.Error, Key));
 
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.Passed, Is.True);

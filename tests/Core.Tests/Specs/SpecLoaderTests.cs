@@ -1,3 +1,4 @@
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.CostModel;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Specs;
@@ -78,7 +79,7 @@ public sealed class SpecLoaderTests
             Assert.That(spec.Bindings.Select(b => b.Name), Is.EqualTo(new[] { "batch", "image" }));
             Assert.That(spec.Bindings[1].Sizes, Is.EqualTo(new long[] { 1, 3, 32, 32 }));
             Assert.That(spec.Optimizer.Value, Is.EqualTo(Optimizer.Sgd));
-            Assert.That(spec.Disagreement.Value, Is.EqualTo(DisagreementMode.Error));
+            Assert.That(spec.Disagreement.Value, Is.EqualTo(GateMode.Error));
         });
 
         var activations = spec.Budgets.Single(b => b.Indicator == StaticIndicators.Activations);
@@ -122,7 +123,7 @@ public sealed class SpecLoaderTests
         {
             Assert.That(spec.Name.Value, Is.EqualTo("my-gate"));
             Assert.That(spec.Optimizer.Value, Is.EqualTo(Optimizer.Adam));
-            Assert.That(spec.Disagreement.Value, Is.EqualTo(DisagreementMode.Warn));
+            Assert.That(spec.Disagreement.Value, Is.EqualTo(GateMode.Warn));
             Assert.That(spec.Budgets, Is.Empty);
             Assert.That(spec.Regression, Is.Null);
         });

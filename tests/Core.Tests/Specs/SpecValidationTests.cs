@@ -151,7 +151,11 @@ public sealed class SpecValidationTests
 
     [Test]
     public void Unknown_disagreement_mode() =>
-        AssertRejected(Model + "disagreement: maybe\n", "EM2009", 2, 15, "disagreement is 'maybe', which is not one of off, warn, error");
+        AssertRejected(Model + "disagreement: maybe\n", "EM2009", 2, 15, "disagreement is 'maybe', which is not one of error, warn, off");
+
+    [Test]
+    public void Disagreement_mode_is_lowercase_as_the_schema_says() =>
+        AssertRejected(Model + "disagreement: Warn\n", "EM2009", 2, 15, "disagreement is 'Warn', which is not one of error, warn, off");
 
     [Test]
     public void Binding_that_is_not_a_size() =>

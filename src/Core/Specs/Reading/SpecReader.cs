@@ -15,13 +15,6 @@ internal static class SpecReader
     private static readonly Dictionary<string, Optimizer> Optimizers =
         Enum.GetValues<Optimizer>().ToDictionary(o => o.Name(), o => o, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, DisagreementMode> Disagreements = new(StringComparer.Ordinal)
-    {
-        ["off"] = DisagreementMode.Off,
-        ["warn"] = DisagreementMode.Warn,
-        ["error"] = DisagreementMode.Error,
-    };
-
     public static Spec? Read(YamlValue? root, SpecReadContext context)
     {
         var start = new SourceLocation(context.Path, 1, 1);
@@ -43,7 +36,7 @@ internal static class SpecReader
         var optimizer = new Located<Optimizer>(Optimizer.Adam, start);
         IReadOnlyList<HardwareProfile> hardware = Array.Empty<HardwareProfile>();
         RegressionPolicy? regression = null;
-        var disagreement = new Located<DisagreementMode>(DisagreementMode.Warn, start);
+        var disagreement = new Located<GateMode>(GateMode.Warn, start);
         IReadOnlyList<BenchmarkEntry>? benchmarks = null;
         foreach (var (key, value) in map.Entries)
         {
@@ -71,7 +64,7 @@ internal static class SpecReader
                     regression = RegressionReader.Read(key, value, context);
                     break;
                 case "disagreement":
-                    disagreement = context.Choice(value, "disagreement", Disagreements) is { } d ? new Located<DisagreementMode>(d, value.Location) : disagreement;
+                    disagreement = context.Choice(value, "disagreement", GateModes.SpecNames) is { } d ? new Located<GateMode>(d, value.Location) : disagreement;
                     break;
                 case "benchmarks":
                     benchmarks = BenchmarksReader.Read(value, context);
