@@ -93,6 +93,37 @@ public sealed class InitCommandTests
     }
 
     [Test]
+    public void Each_binding_applies_to_the_models_that_have_its_name_and_one_no_model_has_is_refused()
+    {
+        // A text detector and a recogniser, as exported together: only the recogniser has a 'width'.
+        var detector = new Builder("detector");
+        var image = detector.Input("image", ElementType.Float, "batch", 8);
+        detector.Node("MatMul", new[] { image, detector.Weight("w", 8, 4) }, new[] { "boxes" });
+        detector.Output("boxes", ElementType.Float, "batch", 4);
+        var recogniser = new Builder("recogniser");
+        var line = recogniser.Input("line", ElementType.Float, "batch", "width", 8);
+        recogniser.Node("MatMul", new[] { line, recogniser.Weight("w", 8, 4) }, new[] { "text" });
+        recogniser.Output("text", ElementType.Float, "batch", "width", 4);
+        var detect = detector.Save(repository.PathOf("models/detector.onnx"));
+        var recognise = recogniser.Save(repository.PathOf("models/recogniser.onnx"));
+
+        var both = CliRunner.Run("init", detect, recognise, "-o", Spec, "--no-measure", "--bind", "width=320");
+        var written = File.ReadAllText(Spec);
+        var typo = CliRunner.Run("init", detect, recognise, "-o", repository.PathOf("specs/typo.yaml"), "--no-measure", "--bind", "widht=320");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(both.ExitCode, Is.EqualTo(MisnomerCli.Success), both.Stderr);
+            Assert.That(written, Does.Contain("bind: { batch: 1, width: 320 }"), "the recogniser's width");
+            Assert.That(written.Split("bind:").Length - 1, Is.EqualTo(2), "each model its own bindings");
+            Assert.That(written, Does.Contain("macs:              { max: 11.26 K }  # today 10.24 K"), "320·8·4 MACs + 10%, rounded down");
+            Assert.That(typo.ExitCode, Is.EqualTo(MisnomerCli.Failure));
+            Assert.That(typo.Stderr, Does.Contain("error EM1205: binding 'widht' names neither a symbolic dimension nor an input of any model given; known: batch, image, line, width"));
+            Assert.That(File.Exists(repository.PathOf("specs/typo.yaml")), Is.False, "refused before anything is written");
+        });
+    }
+
+    [Test]
     public void A_model_outside_the_specs_repository_is_written_but_the_reason_check_fails_is_printed()
     {
         var elsewhere = CliRunner.TempFolder();

@@ -19,10 +19,16 @@ public sealed record ScaffoldPlan(ShapeBindings Bindings, Generation? Generation
     /// <summary>The prompt and generated tokens a decoder's scaffold starts from.</summary>
     public const long DecoderPrompt = 32, DecoderNewTokens = 32;
 
+    /// <summary>
+    /// The plan for <paramref name="model"/>. The user's bindings are given for every model of the scaffold, so each
+    /// model takes those that name one of its inputs or of their symbolic dimensions (<see cref="BindableNames"/>); a
+    /// binding that names nothing in any model is the caller's to refuse (<see cref="Unused"/>).
+    /// </summary>
     public static ScaffoldPlan For(OnnxModel model, ShapeBindings given)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(given);
+        given = given.Restrict(BindableNames(model));
         var symbols = new Dictionary<string, long>(given.Symbols, StringComparer.Ordinal);
         foreach (var input in model.Graph.Inputs)
         {
@@ -38,6 +44,24 @@ public sealed record ScaffoldPlan(ShapeBindings Bindings, Generation? Generation
         return decoder
             ? new ScaffoldPlan(bindings, new Generation(DecoderPrompt, DecoderNewTokens), Used(model, given))
             : new ScaffoldPlan(bindings, null, Used(model, bindings));
+    }
+
+    /// <summary>What a binding may name in <paramref name="model"/>: its inputs and the symbolic dimensions of their shapes.</summary>
+    public static IReadOnlySet<string> BindableNames(OnnxModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var names = model.Graph.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        names.UnionWith(model.Graph.Inputs.SelectMany(i => i.Type?.Shape ?? TensorShape.Scalar).Where(d => !d.IsKnown).Select(d => d.Symbol!));
+        return names;
+    }
+
+    /// <summary>The names of <paramref name="given"/> that no model of <paramref name="models"/> has, in the order given.</summary>
+    public static IReadOnlyList<string> Unused(IEnumerable<OnnxModel> models, ShapeBindings given)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(given);
+        var names = models.SelectMany(BindableNames).ToHashSet(StringComparer.Ordinal);
+        return given.Names.Where(n => !names.Contains(n)).ToList();
     }
 
     private static Dictionary<string, long> Used(OnnxModel model, ShapeBindings bindings)

@@ -95,6 +95,21 @@ public sealed class ShapeBindings
         return new ShapeBindings(Symbols, Inputs) { Fills = fills };
     }
 
+    /// <summary>Every name these bindings give a size, a shape or a value to.</summary>
+    public IEnumerable<string> Names => Symbols.Keys.Concat(Inputs.Keys).Concat(Fills.Keys).Distinct(StringComparer.Ordinal);
+
+    /// <summary>These bindings less those of a name outside <paramref name="names"/>.</summary>
+    public ShapeBindings Restrict(IReadOnlySet<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return new ShapeBindings(
+            Symbols.Where(b => names.Contains(b.Key)).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal),
+            Inputs.Where(b => names.Contains(b.Key)).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal))
+        {
+            Fills = Fills.Where(b => names.Contains(b.Key)).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal),
+        };
+    }
+
     private static EfficiencyException Invalid(string pair, string why) =>
         new(ErrorCodes.InvalidBinding, $"binding '{UserText.Quote(pair)}' is invalid: {why}.");
 }
