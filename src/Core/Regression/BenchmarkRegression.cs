@@ -19,7 +19,6 @@ namespace EfficiencyMisnomer.Regression;
 public static class BenchmarkRegression
 {
     private const string Subject = "benchmark '{0}' case '{1}'";
-    private const string NoiseFloor = " noise floor";
     private const string NoEntry = "{0}: the baseline {1} has no recording of this case; not compared. Record one: 'misnomer check SPEC --results r.json' then 'misnomer baseline update r.json'";
     private const string OtherHost = "{0}: the baseline's recordings of this case were made on other hardware ({1}); these results come from {2}. Not compared: record a baseline from results of this hardware; a CI matrix keeps one recording per runner type";
     private const string NoSamples = "has no raw measurements on one side (BenchmarkDotNet's full JSON exporter writes them)";
@@ -161,7 +160,7 @@ public static class BenchmarkRegression
             ? RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, comparison.Status, thresholds.Tolerance, ratio, interval, against: against, basis: basis)
             : RegressionText.Compared(subject, indicator.Name, indicator.Unit, value, before, comparison.Status, thresholds.Tolerance, own, interval, ratio, against, basis);
         // The message names the tolerance; where the spec's noise floor was the wider limit, the explanation says so.
-        if (comparison.Status == RegressionOutcome.Inconclusive || (thresholds.NoiseFloor > 0 && comparison.Explanation.Contains(NoiseFloor, StringComparison.Ordinal)))
+        if (comparison.Status == RegressionOutcome.Inconclusive || comparison.DecidedByNoiseFloor)
         {
             message += $" ({comparison.Explanation})";
         }

@@ -8,6 +8,9 @@ namespace EfficiencyMisnomer.Regression;
 /// <param name="Explanation">One sentence for a user: both values, the change, its interval and the limit it was judged against.</param>
 public sealed record MeasuredComparison(RegressionOutcome Status, double Ratio, double RatioLower, double RatioUpper, string Explanation)
 {
+    /// <summary>Whether the noise floor, wider than the tolerance at this baseline, was the limit the interval was judged against.</summary>
+    public bool DecidedByNoiseFloor { get; init; }
+
     /// <summary>
     /// The ratio and its interval as <paramref name="indicator"/> moves: the samples are times, so an indicator where
     /// higher is better (throughput, operations per second) moves inversely and its ratio is inverted.

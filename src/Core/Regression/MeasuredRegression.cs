@@ -97,7 +97,7 @@ public static class MeasuredRegression
             : RegressionOutcome.Inconclusive;
         var verdict = tooWide ? limits.TooWide() : limits.Describe(status, lower, upper);
         var explanation = Invariant($"{head}, {thresholds.Confidence:0.##%} interval {Percent(lower)} to {Percent(upper)}), {verdict}");
-        return new MeasuredComparison(status, ratio, lower, upper, explanation);
+        return new MeasuredComparison(status, ratio, lower, upper, explanation) { DecidedByNoiseFloor = limits.IsNoiseFloor };
     }
 
     private static void Validate(RegressionThresholds thresholds)
@@ -152,14 +152,14 @@ public static class MeasuredRegression
     /// The ratios beyond which a change counts: the tolerance (1 + t worse, 1 / (1 + t) better) widened to the
     /// noise floor where the floor, relative to the baseline's median, is the larger.
     /// </summary>
-    private sealed record Limits(double Lower, double Upper, string Name)
+    private sealed record Limits(double Lower, double Upper, string Name, bool IsNoiseFloor = false)
     {
         public static Limits For(RegressionThresholds thresholds, double baselineMedian)
         {
             var relativeFloor = thresholds.NoiseFloor / baselineMedian;
             var tolerance = thresholds.Tolerance.ToString("0.##%", CultureInfo.InvariantCulture) + " tolerance";
             return relativeFloor > thresholds.Tolerance
-                ? new Limits(1 - relativeFloor, 1 + relativeFloor, QuantityFormat.Compact(thresholds.NoiseFloor, "ms") + " noise floor")
+                ? new Limits(1 - relativeFloor, 1 + relativeFloor, QuantityFormat.Compact(thresholds.NoiseFloor, "ms") + " noise floor", IsNoiseFloor: true)
                 : new Limits(1 / (1 + thresholds.Tolerance), 1 + thresholds.Tolerance, tolerance);
         }
 

@@ -99,7 +99,9 @@ public sealed class MeasuredRegressionTests
 
         Assert.That(floored.Status, Is.EqualTo(RegressionOutcome.Pass), floored.Explanation);
         Assert.That(floored.Explanation, Does.EndWith("within the 2 us noise floor"));
+        Assert.That(floored.DecidedByNoiseFloor, Is.True, "the floor, wider than the tolerance here, was the limit");
         Assert.That(unfloored.Status, Is.EqualTo(RegressionOutcome.Regressed), unfloored.Explanation);
+        Assert.That(unfloored.DecidedByNoiseFloor, Is.False);
     }
 
     [TestCase(1.00)]
