@@ -157,7 +157,7 @@ public sealed class TaskPackageTests
     }
 
     [Test]
-    public void Benchmark_results_written_after_a_build_run_the_gate_again_and_until_then_it_stays_up_to_date()
+    public void Benchmark_results_written_or_deleted_after_a_build_run_the_gate_again_and_until_then_it_stays_up_to_date()
     {
         var results = Path.Combine(consumer, "specs", "results");
         File.WriteAllText(Path.Combine(consumer, "specs", "tiny.yaml"),
@@ -171,6 +171,8 @@ public sealed class TaskPackageTests
             File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "Core.Tests", "Benchmarks", "Fixtures", "Text-report-full.json"), Path.Combine(results, "Text-report-full.json"));
             var (third, thirdOutput) = Build("-v:d");
             var (fourth, fourthOutput) = Build("-v:d");
+            File.Delete(Path.Combine(results, "Text-report-full.json"));
+            var (fifth, fifthOutput) = Build("-v:d");
 
             Assert.Multiple(() =>
             {
@@ -182,6 +184,9 @@ public sealed class TaskPackageTests
                 Assert.That(thirdOutput, Does.Contain("efficiency gate: 1 spec(s)"), "results that appeared run the gate again");
                 Assert.That(thirdOutput, Does.Not.Contain("warning EM2302"));
                 Assert.That(fourthOutput, Does.Contain($"Skipping target \"{GateTarget}\" because all output files are up-to-date"));
+                Assert.That(fifth, Is.Zero, fifthOutput);
+                Assert.That(fifthOutput, Does.Contain("efficiency gate: 1 spec(s)"), "results deleted run the gate again");
+                Assert.That(fifthOutput, Does.Match(@"warning EM2302: benchmark 'text': no BenchmarkDotNet results"));
             });
         }
         finally
