@@ -24,9 +24,30 @@ public sealed record BoundInputs(
     /// <summary>The requested batch where it sizes the inputs (an input had a symbolic leading dimension to take it); else null.</summary>
     public int? AppliedBatch { get; init; }
 
-    /// <summary>The batch the inputs have: the requested one where it applied, else the leading dimension of the first input.</summary>
-    public int Batch => AppliedBatch
-        ?? Inputs.Values.Select(t => t.Shape is { Rank: > 0 } s && s[0].IsKnown ? (int)Math.Min(s[0].Value, int.MaxValue) : 1).FirstOrDefault(1);
+    /// <summary>
+    /// The batch the inputs have: the requested one where it applied, else the batch a model exported at a fixed batch
+    /// has (<see cref="ExportedBatch"/>), else 1: one sample per inference.
+    /// </summary>
+    public int Batch => AppliedBatch ?? ExportedBatch() ?? 1;
+
+    /// <summary>
+    /// The leading dimension shared by every input of rank 2 or more and by the outputs whose leading dimension is known
+    /// (<c>[8, 3, 224, 224]</c> to <c>[8, 1000]</c>); null when they do not all share one. A leading dimension that no
+    /// output keeps is not a batch: a detector's image <c>[3, 320, 320]</c> has channels there, and its boxes a count
+    /// known only at run time, so its throughput counts images, not channels.
+    /// </summary>
+    private int? ExportedBatch()
+    {
+        var inputs = Inputs.Values.Where(t => t.Shape is { Rank: >= 2 }).Select(t => t.Shape![0]).ToList();
+        var outputs = Outputs.Values.Where(t => t?.Shape is { Rank: >= 1 } s && s[0].IsKnown).Select(t => t!.Shape![0].Value).ToList();
+        if (inputs.Count == 0 || outputs.Count == 0 || !inputs.TrueForAll(d => d.IsKnown))
+        {
+            return null;
+        }
+
+        var batch = inputs[0].Value;
+        return batch > 1 && batch <= int.MaxValue && inputs.TrueForAll(d => d.Value == batch) && outputs.TrueForAll(d => d == batch) ? (int)batch : null;
+    }
 
     public static BoundInputs Resolve(OnnxModel model, ShapeBindings bindings, int? batch = null, InputOptions? options = null)
     {

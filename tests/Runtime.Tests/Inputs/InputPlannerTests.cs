@@ -94,6 +94,25 @@ public sealed class InputPlannerTests
         });
     }
 
+    [TestCase(new long[] { 3, 8, 8 }, "boxes", 1, TestName = "An image without a batch axis (a detector's), its boxes counted at run time: one sample")]
+    [TestCase(new long[] { 3, 8, 8 }, "pooled", 1, TestName = "A leading dimension that no output keeps is not a batch")]
+    [TestCase(new long[] { 4, 8, 8 }, "kept", 4, TestName = "A model exported at a fixed batch of 4 runs 4 samples an inference")]
+    [TestCase(new long[] { 1, 8, 8 }, "kept", 1, TestName = "A fixed batch of 1")]
+    public void Without_a_symbolic_leading_dimension_the_batch_is_what_the_inputs_and_outputs_share(long[] image, string output, int batch)
+    {
+        var b = new EfficiencyMisnomer.ModelBuilder.ModelBuilder("fixed");
+        var x = b.Input("image", ElementType.Float, image.Cast<object>().ToArray());
+        var rows = b.Op("Flatten", new[] { x }, ("axis", output == "kept" ? 1L : 0L));
+        var y = output == "boxes"
+            ? b.Op("Transpose", new[] { b.Op("NonZero", new[] { rows }) })
+            : b.Op("ReduceSum", new[] { rows, b.Int64s("axes", 1) }, ("keepdims", 1L));
+        b.Output(y, output == "boxes" ? ElementType.Int64 : ElementType.Float, null);
+
+        var bound = BoundInputs.Resolve(b.Load(), ShapeBindings.None, batch: 1);
+
+        Assert.That(bound.Batch, Is.EqualTo(batch), "throughput counts samples, never channels");
+    }
+
     [Test]
     public void A_model_whose_sample_rate_picks_its_branch_runs_with_the_declared_rate()
     {
