@@ -7,10 +7,10 @@ namespace EfficiencyMisnomer.CostModel;
 /// <summary>
 /// Counts learnable parameters: floating-point initializers, floating-point Constant-node tensors of
 /// more than one element, and integer initializers or Constant-node tensors that a quantized operator reads as its
-/// weight (or bias; torch's quantized exports store them as Constant nodes), each name once, subgraphs included; a block-quantized weight counts its logical elements
-/// (<see cref="ContribQuantizedWeight"/>). Tensors read only as a BatchNormalization's running mean or
-/// variance are statistics, not parameters, and rotary cos/sin caches are position tables; unused
-/// tensors, scales and zero points are not parameters either. <c>param_uses</c> counts a tensor once per
+/// weight (or bias; torch's quantized exports store them as Constant nodes), each name once, subgraphs included; a
+/// block-quantized weight counts its logical elements (<see cref="ContribQuantizedWeight"/>). Tensors read only as a
+/// BatchNormalization's running mean or variance are statistics, not parameters, and rotary cos/sin caches are position
+/// tables; unused tensors, scales and zero points are not parameters either. <c>param_uses</c> counts a tensor once per
 /// distinct node reading it: a weight read by one node of a Loop or Scan body counts once, not once per
 /// iteration (the iterations are in the MACs).
 /// </summary>

@@ -1,5 +1,5 @@
-using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Budgets;
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Regression;
 using EfficiencyMisnomer.Results;

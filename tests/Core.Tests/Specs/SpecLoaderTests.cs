@@ -1,5 +1,5 @@
-using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Indicators;
 using EfficiencyMisnomer.Specs;
 
