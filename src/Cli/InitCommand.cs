@@ -22,7 +22,6 @@ internal static class InitCommand
     private const string Exists = "'{0}' exists; choose another --output, or --force to replace it";
     private const string BadHeadroom = "--headroom must be a percentage from 0% to 1000%, e.g. 10% (got '{0}')";
     private const string BadTimeCap = "--time-cap must be a positive number of seconds (got {0})";
-    private const string UnusedBinding = "binding '{0}' names neither a symbolic dimension nor an input of any model given; known: {1}";
 
     /// <summary>The latency budget allows twice the slowest median measured here: other runners, other load.</summary>
     private const double LatencyHeadroom = 1.0;
@@ -69,13 +68,7 @@ internal static class InitCommand
                 InputFile.RefuseNonRegular(path, FileRole.Model);
                 return OnnxModel.Load(path);
             }).ToList();
-            if (ScaffoldPlan.Unused(loaded, given) is { Count: > 0 } unused)
-            {
-                // Each binding applies to the models that have its name; one that no model has is a typo to say before any work.
-                var known = loaded.SelectMany(ScaffoldPlan.BindableNames).Distinct().Order(StringComparer.Ordinal);
-                throw new EfficiencyException(ErrorCodes.UnknownBindingTarget,
-                    UserText.Format(UnusedBinding, UserText.Quote(unused[0]), string.Join(", ", known.Select(n => UserText.Quote(n)))));
-            }
+            ScaffoldPlan.RefuseUnused(loaded, given);
 
             foreach (var model in loaded)
             {

@@ -1,4 +1,5 @@
 using EfficiencyMisnomer.CostModel;
+using EfficiencyMisnomer.Diagnostics;
 using EfficiencyMisnomer.Graph;
 using EfficiencyMisnomer.Shapes;
 using EfficiencyMisnomer.Tensors;
@@ -19,10 +20,12 @@ public sealed record ScaffoldPlan(ShapeBindings Bindings, Generation? Generation
     /// <summary>The prompt and generated tokens a decoder's scaffold starts from.</summary>
     public const long DecoderPrompt = 32, DecoderNewTokens = 32;
 
+    private const string UnusedBinding = "binding '{0}' names neither a symbolic dimension nor an input of any model given; known: {1}";
+
     /// <summary>
     /// The plan for <paramref name="model"/>. The user's bindings are given for every model of the scaffold, so each
     /// model takes those that name one of its inputs or of their symbolic dimensions (<see cref="BindableNames"/>); a
-    /// binding that names nothing in any model is the caller's to refuse (<see cref="Unused"/>).
+    /// binding that names nothing in any model is the caller's to refuse (<see cref="RefuseUnused"/>).
     /// </summary>
     public static ScaffoldPlan For(OnnxModel model, ShapeBindings given)
     {
@@ -55,13 +58,20 @@ public sealed record ScaffoldPlan(ShapeBindings Bindings, Generation? Generation
         return names;
     }
 
-    /// <summary>The names of <paramref name="given"/> that no model of <paramref name="models"/> has, in the order given.</summary>
-    public static IReadOnlyList<string> Unused(IEnumerable<OnnxModel> models, ShapeBindings given)
+    /// <summary>
+    /// Refuses (<see cref="ErrorCodes.UnknownBindingTarget"/>) a binding of <paramref name="given"/> that no model of
+    /// <paramref name="models"/> has: with each binding applying where its name exists, that is a typo, said before any work.
+    /// </summary>
+    public static void RefuseUnused(IReadOnlyList<OnnxModel> models, ShapeBindings given)
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(given);
         var names = models.SelectMany(BindableNames).ToHashSet(StringComparer.Ordinal);
-        return given.Names.Where(n => !names.Contains(n)).ToList();
+        if (given.Names.FirstOrDefault(n => !names.Contains(n)) is { } unused)
+        {
+            throw new EfficiencyException(ErrorCodes.UnknownBindingTarget, UserText.Format(UnusedBinding, UserText.Quote(unused),
+                string.Join(", ", names.Order(StringComparer.Ordinal).Select(n => UserText.Quote(n)))));
+        }
     }
 
     private static Dictionary<string, long> Used(OnnxModel model, ShapeBindings bindings)
